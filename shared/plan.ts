@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { Doctrine, Id, Point } from "./scenario.js";
+
+/**
+ * Plan files: what one side decides before (and between) the nights of a match. Used by the CLI,
+ * the "plan" seat (a scripted player) and as each built-in scenario's default plans.
+ */
+
+export const Deployment = z
+  .object({
+    /** Optional stable id; generated when absent. */
+    id: Id.optional(),
+    /** A layer or sensor type id from the scenario's catalogue. */
+    type: Id,
+    at: Point,
+    doctrine: Doctrine.partial().optional(),
+    /** The round in whose planning phase this unit is deployed (1 = before the first night). */
+    round: z.number().int().positive().default(1),
+  })
+  .strict();
+export type Deployment = z.infer<typeof Deployment>;
+
+export const ResupplyOrder = z
+  .object({ round: z.number().int().positive(), layer: Id, count: z.number().int().positive() })
+  .strict();
+export type ResupplyOrder = z.infer<typeof ResupplyOrder>;
+
+export const DefenderPlan = z
+  .object({
+    side: z.literal("defender"),
+    deployments: z.array(Deployment),
+    /** Interceptors bought from the round's budget during its planning phase. */
+    resupply: z.array(ResupplyOrder).default([]),
+  })
+  .strict();
+export type DefenderPlan = z.infer<typeof DefenderPlan>;
+
+export const Salvo = z
+  .object({
+    round: z.number().int().positive(),
+    zone: Id,
+    threatType: Id,
+    count: z.number().int().min(1).max(500),
+    /** Seconds after the live phase of the round starts. */
+    launchAtSec: z.number().nonnegative(),
+    /** Seconds between two launches of the salvo. */
+    intervalSec: z.number().nonnegative().default(10),
+    /** Target asset id. */
+    target: Id,
+    waypoints: z.array(Point).max(8).default([]),
+  })
+  .strict();
+export type Salvo = z.infer<typeof Salvo>;
+
+export const AttackerPlan = z
+  .object({
+    side: z.literal("attacker"),
+    salvos: z.array(Salvo),
+  })
+  .strict();
+export type AttackerPlan = z.infer<typeof AttackerPlan>;
+
+export const AllyPlan = z
+  .object({
+    side: z.literal("ally"),
+    /** Doctrine changes for the scenario's allied units, by unit id. */
+    doctrine: z.record(Id, Doctrine.partial()).default({}),
+  })
+  .strict();
+export type AllyPlan = z.infer<typeof AllyPlan>;
+
+export const Plan = z.discriminatedUnion("side", [DefenderPlan, AttackerPlan, AllyPlan]);
+export type Plan = z.infer<typeof Plan>;
+
+/** The default plans each built-in scenario ships (server/scenarios/<id>.plans.json). */
+export const DefaultPlans = z
+  .object({ attacker: AttackerPlan, defender: DefenderPlan, ally: AllyPlan.optional() })
+  .strict();
+export type DefaultPlans = z.infer<typeof DefaultPlans>;

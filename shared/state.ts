@@ -1,0 +1,144 @@
+import { MapSchema, Schema, type, view } from "@colyseus/schema";
+
+/**
+ * The room state that clients decode. Collections marked @view() reach a client only for the items
+ * its side's StateView holds (fog of war). Positions are km, times are simulation seconds.
+ * Tracks, units and interceptors are synced as legs: position at `t0` plus velocity (km/s); clients
+ * extrapolate, and the fields change only when the leg does.
+ */
+
+export class Track extends Schema {
+  @type("string") id = "";
+  @type("float32") x = 0;
+  @type("float32") y = 0;
+  @type("float32") vx = 0;
+  @type("float32") vy = 0;
+  @type("float64") t0 = 0;
+  @type("string") band = "";
+  /** "unknown" | "identified" */
+  @type("string") identity = "unknown";
+  /** Threat type id; empty until the viewer's side has identified it. */
+  @type("string") kind = "";
+  @type("string") threatClass = "";
+}
+
+export class Unit extends Schema {
+  @type("string") id = "";
+  /** "defender" | "ally" */
+  @type("string") side = "defender";
+  @type("string") kind = "";
+  @type("float32") x = 0;
+  @type("float32") y = 0;
+  @type("string") status = "ready";
+  /** Rounds in the launcher, -1 when unlimited. */
+  @type("int16") magazine = 0;
+  @type("string") weapons = "tight";
+  @type("string") fire = "salvo";
+  @type("uint8") salvoSize = 1;
+  @type("boolean") footprintOnly = false;
+  @type("string") allyId = "";
+}
+
+export class Interceptor extends Schema {
+  @type("string") id = "";
+  @type("string") unitId = "";
+  @type("string") threatId = "";
+  @type("float32") x = 0;
+  @type("float32") y = 0;
+  @type("float32") vx = 0;
+  @type("float32") vy = 0;
+  @type("float64") t0 = 0;
+  @type("float64") tEnd = 0;
+}
+
+export class Asset extends Schema {
+  @type("string") id = "";
+  @type("string") kind = "";
+  @type("string") name = "";
+  @type("float32") x = 0;
+  @type("float32") y = 0;
+  @type("float32") hp = 0;
+  @type("float32") hpMax = 0;
+  @type("boolean") powered = true;
+}
+
+/** A planned salvo of the attacker (hidden from everyone but the attacker and the white cell). */
+export class PlannedSalvo extends Schema {
+  @type("string") id = "";
+  @type("string") zone = "";
+  @type("string") threatType = "";
+  @type("uint16") count = 0;
+  @type("float64") launchAtSec = 0;
+  @type("float32") intervalSec = 0;
+  @type("string") target = "";
+  /** Waypoints as a flat list x0,y0,x1,y1,... in km. */
+  @type(["float32"]) waypoints: number[] = [];
+}
+
+export class Seat extends Schema {
+  @type("string") id = "";
+  /** "attacker" | "defender" | "ally" | "instructor" */
+  @type("string") role = "";
+  @type("string") name = "";
+  /** "human" | "plan" | "bot:easy" | "bot:normal" | "bot:hard" | "" (open) */
+  @type("string") filledBy = "";
+  @type("boolean") connected = false;
+  @type("boolean") ready = false;
+}
+
+/** One side's money and stocks: each side sees only its own (white cell sees both). */
+export class Economy extends Schema {
+  @type("string") side = "";
+  @type("float64") budgetUsd = 0;
+  /** Interceptors in the depot per layer type. */
+  @type({ map: "int32" }) stocks = new MapSchema<number>();
+}
+
+export class ScoreBoard extends Schema {
+  @type("uint32") launched = 0;
+  @type("uint32") intercepted = 0;
+  @type("uint32") leaked = 0;
+  @type("uint32") crashed = 0;
+  @type("uint32") decoysEngaged = 0;
+  @type("float64") defenderSpendUsd = 0;
+  @type("float64") attackerSpendUsd = 0;
+  @type("float64") costExchange = 0;
+  @type("float64") casualties = 0;
+  @type("float64") blackoutPopulationHours = 0;
+  @type("uint32") incidents = 0;
+  @type("uint32") interceptorsLeft = 0;
+  @type("float64") damage = 0;
+}
+
+export class MatchState extends Schema {
+  /** "lobby" | "planning" | "live" | "assessment" | "debrief" */
+  @type("string") phase = "lobby";
+  @type("uint8") round = 0;
+  @type("uint8") rounds = 0;
+  @type("float64") clock = 0;
+  @type("boolean") paused = false;
+  @type("float32") timeScale = 1;
+  /** "realtime" | "wego" */
+  @type("string") pacing = "realtime";
+  /** Wego: the clock is stopped until every human seat confirms. */
+  @type("boolean") waitingForConfirm = false;
+  /** Seconds left on the current phase timer, -1 when none runs. */
+  @type("float32") phaseSecondsLeft = -1;
+  @type("float64") escalation = 0;
+  @type("string") code = "";
+  @type("string") scenario = "";
+  @type("string") scenarioName = "";
+  /** "" while playing; "attacker" | "defender" | "draw" at the end. */
+  @type("string") winner = "";
+  @type({ map: Seat }) seats = new MapSchema<Seat>();
+  @type({ map: Asset }) assets = new MapSchema<Asset>();
+  /** Current ROE per nation id, and whether each sea region is accessible. */
+  @type({ map: "string" }) roe = new MapSchema<string>();
+  @type({ map: "boolean" }) seaAccess = new MapSchema<boolean>();
+  @type(ScoreBoard) score = new ScoreBoard();
+  @view() @type({ map: Track }) tracks = new MapSchema<Track>();
+  @view() @type({ map: Unit }) units = new MapSchema<Unit>();
+  @view() @type({ map: Interceptor }) interceptors = new MapSchema<Interceptor>();
+  @view() @type({ map: PlannedSalvo }) salvos = new MapSchema<PlannedSalvo>();
+  @view() @type({ map: Economy }) economy = new MapSchema<Economy>();
+}
