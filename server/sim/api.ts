@@ -18,7 +18,14 @@ export type SimPhase = "planning" | "live" | "assessment" | "ended";
 
 /** Commands, each applied atomically: accepted whole or rejected with a reason and no change. */
 export type Command =
-  | { type: "deploy"; side: "defender"; unitType: string; at: PointKm; id?: string; doctrine?: Partial<Doctrine> }
+  | {
+      type: "deploy";
+      side: "defender";
+      unitType: string;
+      at: PointKm;
+      id?: string;
+      doctrine?: Partial<Doctrine>;
+    }
   | { type: "remove-unit"; side: "defender"; unitId: string }
   | {
       type: "set-doctrine";
@@ -90,7 +97,15 @@ export type SimEvent = SimEventBase &
         /** Whether the engagement was outside the shooter's ROE (allies). */
         outsideRoe: boolean;
       }
-    | { type: "intercept"; unitId: string; interceptorId: string; threatId: string; threatType: string; x: number; y: number }
+    | {
+        type: "intercept";
+        unitId: string;
+        interceptorId: string;
+        threatId: string;
+        threatType: string;
+        x: number;
+        y: number;
+      }
     | { type: "miss"; unitId: string; interceptorId: string; threatId: string; x: number; y: number }
     | {
         type: "impact";
@@ -131,7 +146,13 @@ export type SimEvent = SimEventBase &
 
 export type SimEventType = SimEvent["type"];
 
-export type LeakReason = "undetected" | "out-of-range" | "out-of-stock" | "held-by-roe" | "held-by-doctrine" | "missed";
+export type LeakReason =
+  | "undetected"
+  | "out-of-range"
+  | "out-of-stock"
+  | "held-by-roe"
+  | "held-by-doctrine"
+  | "missed";
 
 /** A threat as one perspective perceives it, synced as legs: position at t0 plus velocity. */
 export interface TrackView {
@@ -150,7 +171,14 @@ export interface TrackView {
   threatClass: ThreatClass | "";
 }
 
-export type UnitStatus = "ready" | "reloading" | "relocating" | "empty" | "offline" | "on-station" | "grounded";
+export type UnitStatus =
+  | "ready"
+  | "reloading"
+  | "relocating"
+  | "empty"
+  | "offline"
+  | "on-station"
+  | "grounded";
 
 export interface UnitView {
   id: string;
@@ -217,6 +245,29 @@ export interface MatchSummary extends Scores {
   per_round: (Scores & { round: number })[];
 }
 
+/** A planned salvo: seen by the attacker and the white cell only. */
+export interface SalvoView {
+  id: string;
+  zone: string;
+  threatType: string;
+  count: number;
+  launched: number;
+  /** Clock time of the first launch within its round. */
+  launchAtSec: number;
+  intervalSec: number;
+  target: string;
+  waypoints: PointKm[];
+}
+
+/** A scheduled (MSEL) inject of the current round not fired yet: the white cell's list. */
+export interface ScheduledInjectView {
+  id: string;
+  title: string;
+  atSec: number;
+  auto: boolean;
+  inject: Inject;
+}
+
 /** Everything one perspective may know right now. Bots decide from this and nothing else. */
 export interface SideView {
   perspective: Perspective;
@@ -235,6 +286,10 @@ export interface SideView {
   roe: Record<string, string>;
   seaAccess: Record<string, boolean>;
   scores: Scores;
+  /** The attacker's planned salvos of this round (attacker and truth; empty for others). */
+  salvos: SalvoView[];
+  /** Scheduled injects of this round still to fire (truth only; empty for others). */
+  injects: ScheduledInjectView[];
 }
 
 export type { Doctrine, WeaponsControl };

@@ -1,0 +1,102 @@
+import { parseArgs } from "node:util";
+
+/**
+ * Arguments of `npm run sim`. Parsing only checks shapes; what the values refer to (scenario, plan
+ * files, override paths) is checked by the loader before anything runs.
+ */
+
+export interface SimArgs {
+  scenario: string;
+  seed: number;
+  /** Plan source per side: a plan file path, or "<kind>:<arg>" for a registered source (plan-sources.ts). */
+  attacker?: string;
+  defender?: string;
+  ally?: string;
+  rounds?: number;
+  /** Raw `path=value` overrides, in order. */
+  sets: string[];
+  json: boolean;
+  help: boolean;
+  /** --batch N: play N seeds (batch.ts); the seeds start at --seed-start, else --seed, else 1. */
+  batch?: number;
+  seedStart?: number;
+}
+
+/** A bad argument: which one and why. */
+export class CliError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+    this.name = "CliError";
+  }
+}
+
+export const USAGE = `usage: npm run sim -- --scenario <id|file> --seed N [--attacker <plan>] [--defender <plan>]
+                        [--ally <plan>] [--rounds K] [--set path=value ...] [--json]
+                        [--batch N [--seed-start S]]
+  --scenario  a built-in scenario id or a scenario .json file
+  --seed      the match seed (whole number ≥ 0)
+  --attacker, --defender, --ally
+              a plan file, or bot:easy|normal|hard (default: the scenario's own plan for that side)
+  --rounds    play only the first K rounds
+  --set       override a scenario field before validation, e.g. --set rounds.0.defenderBudgetUsd=2e8
+  --json      print one JSON object (the match summary) instead of the table
+  --batch     play N seeds on every core: mean, stdev and 95% interval of each field (--json: and each run)
+  --seed-start  the first seed of a batch (default: --seed, else 1)`;
+
+function wholeNumber(text: string, path: string, min: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
+    throw new CliError(path, `expected a whole number ≥ ${min}, got '${text}'`);
+  }
+  return value;
+}
+
+export function parseSimArgs(argv: string[]): SimArgs {
+  let values: ReturnType<typeof parse>["values"];
+  try {
+    values = parse(argv).values;
+  } catch (error) {
+    throw new CliError("arguments", (error as Error).message);
+  }
+  if (values.help) return { scenario: "", seed: 0, sets: [], json: false, help: true };
+  if (!values.scenario) throw new CliError("--scenario", "missing (a built-in id or a scenario file)");
+  if (values.seed === undefined && values.batch === undefined) throw new CliError("--seed", "missing (a whole number ≥ 0)");
+  const seedStart = values["seed-start"] === undefined ? undefined : wholeNumber(values["seed-start"], "--seed-start", 0);
+  return {
+    scenario: values.scenario,
+    seed: values.seed === undefined ? (seedStart ?? 1) : wholeNumber(values.seed, "--seed", 0),
+    attacker: values.attacker,
+    defender: values.defender,
+    ally: values.ally,
+    rounds: values.rounds === undefined ? undefined : wholeNumber(values.rounds, "--rounds", 1),
+    sets: values.set ?? [],
+    json: values.json ?? false,
+    help: false,
+    batch: values.batch === undefined ? undefined : wholeNumber(values.batch, "--batch", 1),
+    seedStart,
+  };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      scenario: { type: "string" },
+      seed: { type: "string" },
+      attacker: { type: "string" },
+      defender: { type: "string" },
+      ally: { type: "string" },
+      rounds: { type: "string" },
+      set: { type: "string", multiple: true },
+      json: { type: "boolean" },
+      batch: { type: "string" },
+      "seed-start": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}

@@ -1,0 +1,148 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { playMatch, type Seat } from "../bots/driver.js";
+import { loadScenario, parseOverride } from "../scenarios/loader.js";
+import type { Command, MatchSummary, Side } from "../sim/api.js";
+import { createSimulation } from "../sim/index.js";
+import { CliError, type SimArgs } from "./args.js";
+import { defaultPlans, planSource } from "./plan-sources.js";
+
+/**
+ * `npm run sim -- --batch N [--seed-start S] ...`: the same match N times with seeds S, S+1, …, spread
+ * over worker threads (one per core), with a progress bar on a terminal. The result gives, for every
+ * numeric field of the summary, the mean, the sample standard deviation and the 95 % interval of the
+ * mean (mean ± 1.96·stdev/√n), plus every run's own summary, in seed order.
+ */
+
+const SIDES: readonly Side[] = ["attacker", "defender", "ally"];
+
+export type Refusal = (side: Side, command: Command, reason: string, round: number) => void;
+
+/**
+ * Load and check everything a match needs once (exit code 2 material is thrown here, before any run),
+ * then return a function playing the match for a seed. sim.ts and the batch workers both use it.
+ */
+export function matchRunner(args: SimArgs, onRefused?: Refusal): (seed: number) => MatchSummary {
+  const scenario = loadScenario(args.scenario, args.sets.map(parseOverride));
+  if (args.rounds !== undefined) {
+    if (args.rounds > scenario.rounds.length) {
+      throw new CliError("--rounds", `the scenario has ${scenario.rounds.length} round(s), asked for ${args.rounds}`);
+    }
+    scenario.rounds = scenario.rounds.slice(0, args.rounds);
+  }
+  const defaults = defaultPlans(args.scenario, scenario);
+  const seatsFor = (seed: number) => {
+    const seats: Partial<Record<Side, Seat>> = {};
+    for (const side of SIDES) {
+      const seat = planSource(args[side], { side, scenario, seed }, defaults);
+      if (seat) seats[side] = seat;
+    }
+    return seats;
+  };
+  seatsFor(args.seed);
+  return (seed) => {
+    const sim = createSimulation(scenario, seed);
+    return playMatch(sim, seatsFor(seed), {
+      onRefused: onRefused && ((side, command, reason) => onRefused(side, command, reason, sim.round)),
+    });
+  };
+}
+
+export interface FieldStats {
+  mean: number;
+  stdev: number;
+  ci95: [number, number];
+}
+
+export interface BatchResult {
+  runs: number;
+  seedStart: number;
+  mean: Record<string, number>;
+  stdev: Record<string, number>;
+  ci95: Record<string, [number, number]>;
+  per_run: MatchSummary[];
+}
+
+export function stats(values: readonly number[]): FieldStats {
+  const n = values.length;
+  const mean = values.reduce((s, v) => s + v, 0) / Math.max(1, n);
+  const stdev = n > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) : 0;
+  const half = (1.96 * stdev) / Math.sqrt(Math.max(1, n));
+  return { mean, stdev, ci95: [mean - half, mean + half] };
+}
+
+/** Statistics of every numeric summary field (the seed excepted) over the runs. */
+export function aggregate(perRun: MatchSummary[], seedStart: number): BatchResult {
+  const result: BatchResult = { runs: perRun.length, seedStart, mean: {}, stdev: {}, ci95: {}, per_run: perRun };
+  const first = perRun[0] ?? {};
+  for (const [field, value] of Object.entries(first)) {
+    if (typeof value !== "number" || field === "seed") continue;
+    const s = stats(perRun.map((r) => r[field as keyof MatchSummary] as number));
+    result.mean[field] = s.mean;
+    result.stdev[field] = s.stdev;
+    result.ci95[field] = s.ci95;
+  }
+  return result;
+}
+
+/** `[########------] 12/30 40%` for a terminal line. */
+export function progressBar(done: number, total: number, width = 30): string {
+  const filled = total > 0 ? Math.round((done / total) * width) : width;
+  const percent = total > 0 ? Math.round((100 * done) / total) : 100;
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${percent}%`;
+}
+
+export interface BatchIo {
+  /** Where the progress bar goes; none when it is not a terminal. */
+  progress?: NodeJS.WriteStream;
+  workers?: number;
+}
+
+/** Run the batch on worker threads; per-run summaries come back in seed order. */
+export async function runBatch(args: SimArgs, runs: number, seedStart: number, io: BatchIo = {}): Promise<BatchResult> {
+  matchRunner(args);
+  const seeds = Array.from({ length: runs }, (_, i) => seedStart + i);
+  const results = new Map<number, MatchSummary>();
+  const tty = io.progress?.isTTY ? io.progress : undefined;
+  const show = () => tty?.write(`\r${progressBar(results.size, runs)}`);
+  show();
+  let next = 0;
+  const workerCount = Math.max(1, Math.min(io.workers ?? availableParallelism(), runs));
+  await Promise.all(
+    Array.from({ length: workerCount }, () => {
+      const worker = new Worker(new URL("./batch-worker.ts", import.meta.url), { execArgv: ["--import", "tsx"], workerData: { args } });
+      return new Promise<void>((resolve, reject) => {
+        const feed = () => {
+          if (next < seeds.length) worker.postMessage({ seed: seeds[next++] });
+          else void worker.terminate().then(() => resolve());
+        };
+        worker.on("message", (message: { seed: number; summary: MatchSummary }) => {
+          results.set(message.seed, message.summary);
+          show();
+          feed();
+        });
+        worker.on("error", reject);
+        worker.on("online", feed);
+      });
+    }),
+  );
+  tty?.write("\n");
+  return aggregate(
+    seeds.map((s) => results.get(s) as MatchSummary),
+    seedStart,
+  );
+}
+
+/** The batch as a readable table: each numeric field's mean ± the 95 % half-interval, and stdev. */
+export function formatBatch(result: BatchResult): string {
+  const rows = Object.keys(result.mean).map((field) => {
+    const [low, high] = result.ci95[field];
+    const digits = Math.abs(result.mean[field]) < 10 ? 3 : 0;
+    return [field, result.mean[field].toFixed(digits), `± ${((high - low) / 2).toFixed(digits)}`, result.stdev[field].toFixed(digits)];
+  });
+  const header = ["field", "mean", "95% ci", "stdev"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const seeds = `seeds ${result.seedStart}–${result.seedStart + result.runs - 1}`;
+  return [`${result.runs} runs, ${seeds}`, line(header), ...rows.map(line)].join("\n");
+}

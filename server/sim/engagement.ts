@@ -1,0 +1,179 @@
+import type { UnitStatus } from "./api.js";
+import type { LayerInfo } from "./catalogue.js";
+import { emit, everyone, type SimContext, sideAndTruth } from "./context.js";
+import { interceptTimeSec, launchInterceptor } from "./interceptors.js";
+import { sensorOffline } from "./sensors.js";
+import { LEAK, roundCounters, type ThreatState, trackingIndex, type UnitState } from "./world.js";
+
+/**
+ * Engagement decisions, unit by unit, on the unit's side's own tracks only. A unit fires when it is
+ * ready (magazine, reload, shot interval, not relocating) and its doctrine allows: weapons hold /
+ * tight (identified hostiles only; an identified decoy is never a target) / free; the footprint rule
+ * (only threats predicted to enter a defended footprint); the layer's bands and classes; reach (the
+ * predicted intercept point within reach, or within the BMD reach for ballistic threats); and the
+ * ROE rule. Among the candidates it picks the most value at risk soonest; it engages a threat only
+ * while no interceptor of its side is already in flight at it, firing its salvo size at once
+ * ("salvo") or one at a time, looking before the next ("shoot-look-shoot").
+ */
+
+/** Seconds added to the time to impact in the priority, so that "now" does not divide by zero. */
+const PRIORITY_SLACK_SEC = 30;
+
+const best = { index: -1, priority: 0, seq: 0, flightSec: 0, x: 0, y: 0, outsideRoe: false };
+
+export function unitStatus(ctx: SimContext, unit: UnitState): UnitStatus {
+  if (unit.relocating) return "relocating";
+  if (!ctx.rules.unitActive(ctx, unit)) return "offline";
+  if (unit.role === "sensor")
+    return sensorOffline(ctx.world.sensors, unit, ctx.world.clock) ? "offline" : "ready";
+  if (unit.reloadUntil >= 0) return "reloading";
+  return unit.magazine === 0 ? "empty" : "ready";
+}
+
+export function engagementPhase(ctx: SimContext): void {
+  if (ctx.world.threats.length === 0) return;
+  for (const unit of ctx.world.units) {
+    if (unit.role !== "shooter" && unit.role !== "fighter") continue;
+    const layer = ctx.cat.layers.get(unit.type)!;
+    const status = unitStatus(ctx, unit);
+    if (status === "empty" || status === "reloading") flagInReach(ctx, unit, layer, LEAK.outOfStock);
+    else if (status === "ready" && unit.doctrine.weapons === "hold")
+      flagInReach(ctx, unit, layer, LEAK.heldByDoctrine);
+    else if (status === "ready" && ctx.t1 >= unit.nextShotAt) engage(ctx, unit, layer);
+  }
+}
+
+/** Mark the side's tracked threats now within reach of a unit that cannot or may not fire. */
+function flagInReach(ctx: SimContext, unit: UnitState, layer: LayerInfo, flag: number): void {
+  const side = trackingIndex(unit.side);
+  const reachKm = layer.def.reachKm;
+  const threats = ctx.world.threats;
+  const out = ctx.scratch.candidates;
+  const count = ctx.grid.query(unit.x, unit.y, reachKm, out);
+  for (let k = 0; k < count; k++) {
+    const threat = threats[out[k]];
+    if (!threat.alive || !threat.tracks[side] || layer.engagesThreat[threat.ti] === 0) continue;
+    const dx = threat.x - unit.x;
+    const dy = threat.y - unit.y;
+    if (dx * dx + dy * dy <= reachKm * reachKm) threat.flags |= LEAK.inReach | flag;
+  }
+}
+
+function engage(ctx: SimContext, unit: UnitState, layer: LayerInfo): void {
+  const side = trackingIndex(unit.side);
+  const threats = ctx.world.threats;
+  const out = ctx.scratch.candidates;
+  const speedKmS = layer.def.interceptorSpeedMps / 1000;
+  const queryKm = layer.queryRadiusKm;
+  const t = ctx.t1;
+  best.index = -1;
+  const count = ctx.grid.query(unit.x, unit.y, queryKm, out);
+  for (let k = 0; k < count; k++) {
+    const i = out[k];
+    const threat = threats[i];
+    if (!threat.alive) continue;
+    const nowX = threat.x - unit.x;
+    const nowY = threat.y - unit.y;
+    const now2 = nowX * nowX + nowY * nowY;
+    const track = threat.tracks[side];
+    if (
+      now2 > queryKm * queryKm ||
+      !track ||
+      layer.engagesThreat[threat.ti] === 0 ||
+      threat.engaged[side] > 0
+    )
+      continue;
+    const info = ctx.cat.threats[threat.ti];
+    if (track.identified && info.decoy) continue;
+    const reachKm = info.def.class === "ballistic" ? layer.def.reachVsBallisticKm! : layer.def.reachKm;
+    // Doctrine first (cheap): a held threat within reach now is what the leak analysis needs.
+    const tightHold = unit.doctrine.weapons === "tight" && !track.identified;
+    if (tightHold || (unit.doctrine.footprintOnly && track.predAsset < 0)) {
+      if (now2 <= reachKm * reachKm) threat.flags |= LEAK.inReach | LEAK.heldByDoctrine;
+      continue;
+    }
+    const tx = track.x + track.vx * (t - track.t0) - unit.x;
+    const ty = track.y + track.vy * (t - track.t0) - unit.y;
+    const flightSec = interceptTimeSec(tx, ty, track.vx, track.vy, speedKmS);
+    if (flightSec < 0) continue;
+    const ix = tx + track.vx * flightSec;
+    const iy = ty + track.vy * flightSec;
+    if (ix * ix + iy * iy > reachKm * reachKm) continue;
+    threat.flags |= LEAK.inReach;
+    const verdict = ctx.rules.engagementRoe(ctx, unit, threat, ix + unit.x, iy + unit.y);
+    if (verdict === "forbidden") {
+      threat.flags |= LEAK.heldByRoe;
+      continue;
+    }
+    const priority =
+      track.predAsset >= 0
+        ? ctx.scenario.assets[track.predAsset].valueUsd / (Math.max(0, track.predT - t) + PRIORITY_SLACK_SEC)
+        : -Math.sqrt(tx * tx + ty * ty);
+    if (
+      best.index >= 0 &&
+      (priority < best.priority || (priority === best.priority && threat.seq > best.seq))
+    )
+      continue;
+    best.index = i;
+    best.priority = priority;
+    best.seq = threat.seq;
+    best.flightSec = flightSec;
+    best.x = ix + unit.x;
+    best.y = iy + unit.y;
+    best.outsideRoe = verdict === "outside-roe";
+  }
+  if (best.index >= 0) fire(ctx, unit, layer, threats[best.index]);
+}
+
+function fire(ctx: SimContext, unit: UnitState, layer: LayerInfo, threat: ThreatState): void {
+  const { world } = ctx;
+  const shotsWanted = unit.doctrine.fire === "salvo" ? unit.doctrine.salvoSize : 1;
+  const shots = unit.magazine < 0 ? shotsWanted : Math.min(shotsWanted, unit.magazine);
+  const counters = roundCounters(world);
+  const costUsd = layer.def.costPerShotUsd;
+  if (ctx.cat.threats[threat.ti].decoy && !(threat.flags & LEAK.fired)) counters.decoysEngaged++;
+  threat.flags |= LEAK.fired;
+  for (let s = 0; s < shots; s++) {
+    const interceptor = launchInterceptor(ctx, unit, threat, best.flightSec, best.x, best.y);
+    counters.defenderSpendUsd += costUsd;
+    emit(
+      ctx,
+      {
+        type: "fire",
+        unitId: unit.id,
+        interceptorId: interceptor.id,
+        threatId: threat.id,
+        costUsd,
+        outsideRoe: best.outsideRoe,
+      },
+      sideAndTruth(unit.side),
+    );
+  }
+  if (unit.magazine > 0) unit.magazine -= shots;
+  unit.nextShotAt = ctx.t1 + layer.def.shotIntervalSec;
+  if (unit.magazine === 0) startReload(ctx, unit);
+  if (!unit.revealed) {
+    unit.revealed = true;
+    emit(ctx, { type: "unit-revealed", unitId: unit.id }, everyone());
+  }
+}
+
+/** An empty launcher reloads from its side's depot when there is anything to load. */
+export function startReload(ctx: SimContext, unit: UnitState): void {
+  const layer = ctx.cat.layers.get(unit.type)?.def;
+  if (!layer || layer.magazine === null || unit.reloadUntil >= 0) return;
+  if (unit.side === "defender" && (ctx.world.economy.stocks[unit.type] ?? 0) > 0) {
+    unit.reloadUntil = ctx.t1 + layer.reloadSec;
+  }
+}
+
+/** Finish a reload (or a top-up between nights): fill the magazine from what the depot holds. */
+export function completeReload(ctx: SimContext, unit: UnitState): void {
+  const size = ctx.cat.layers.get(unit.type)?.def.magazine ?? 0;
+  const stocks = ctx.world.economy.stocks;
+  const available = unit.side === "defender" ? (stocks[unit.type] ?? 0) : 0;
+  const loaded = Math.max(0, Math.min(size - unit.magazine, available));
+  if (loaded > 0) stocks[unit.type] = available - loaded;
+  unit.magazine += loaded;
+  unit.reloadUntil = -1;
+}

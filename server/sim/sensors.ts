@@ -1,0 +1,70 @@
+import type { SimContext } from "./context.js";
+import {
+  ALL_SENSORS,
+  type SensorConditions,
+  TRACKING_SIDES,
+  trackingIndex,
+  type UnitState,
+} from "./world.js";
+
+/**
+ * Sensor coverage for the step: which threats each tracking side's sensors see now. Ranges come
+ * precomputed per sensor and threat type (radar horizon, instrumented range scaled by signature,
+ * bands, acoustic speed limit: catalogue.ts); weather multiplies them all. A sensor is dark during an
+ * outage or while its unit relocates, or when the rules say its unit cannot act.
+ */
+
+/** The weather's range factor at clock time t. */
+export function weatherFactor(sensors: SensorConditions, t: number): number {
+  const { factor, untilSec } = sensors.weather;
+  return untilSec === null || t < untilSec ? factor : 1;
+}
+
+/** Whether a unit's sensor is dark at clock time t (an outage without a unit darkens the defender's). */
+export function sensorOffline(sensors: SensorConditions, unit: UnitState, t: number): boolean {
+  const own = sensors.outageUntilSec[unit.id];
+  const all = unit.side === "defender" ? sensors.outageUntilSec[ALL_SENSORS] : undefined;
+  return (own !== undefined && t < own) || (all !== undefined && t < all);
+}
+
+export function sensorPhase(ctx: SimContext): void {
+  const { world, scratch, grid, cat } = ctx;
+  const n = world.threats.length;
+  scratch.coveredCount.fill(0);
+  if (n === 0) return;
+  for (let s = 0; s < TRACKING_SIDES.length; s++) {
+    scratch.covered[s].fill(0, 0, n);
+    scratch.identifySec[s].fill(Number.MAX_VALUE, 0, n);
+  }
+  const weather = weatherFactor(world.sensors, ctx.t1);
+  const threats = world.threats;
+  const out = scratch.candidates;
+  const inFlight = scratch.typesInFlight;
+  for (const unit of world.units) {
+    const sensor = cat.unitSensor(unit.type);
+    if (!sensor || unit.relocating || sensorOffline(world.sensors, unit, ctx.t1)) continue;
+    if (!ctx.rules.unitActive(ctx, unit)) continue;
+    const side = trackingIndex(unit.side);
+    const covered = scratch.covered[side];
+    const identifySec = scratch.identifySec[side];
+    const ranges = sensor.rangeByThreatKm;
+    // Query only as far as the sensor sees the types actually flying (a radar's reach against a
+    // ballistic missile is much longer than against a drone under its horizon).
+    let queryKm = 0;
+    for (let ti = 0; ti < inFlight.length; ti++)
+      if (inFlight[ti] && ranges[ti] > queryKm) queryKm = ranges[ti];
+    if (queryKm <= 0) continue;
+    const count = grid.query(unit.x, unit.y, queryKm * weather, out);
+    for (let k = 0; k < count; k++) {
+      const i = out[k];
+      const threat = threats[i];
+      const rangeKm = ranges[threat.ti] * weather;
+      const dx = threat.x - unit.x;
+      const dy = threat.y - unit.y;
+      if (!threat.alive || dx * dx + dy * dy > rangeKm * rangeKm || rangeKm <= 0) continue;
+      if (covered[i] === 0) scratch.coveredCount[side]++;
+      covered[i] = 1;
+      if (sensor.def.identifySec < identifySec[i]) identifySec[i] = sensor.def.identifySec;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import type { InterceptorView, Perspective, SideView, TrackView, UnitView } from "./api.js";
+import type { SimContext } from "./context.js";
+import { unitStatus } from "./engagement.js";
+import { totalScores } from "./summary.js";
+import { type ThreatState, trackingIndex, type UnitState } from "./world.js";
+
+/**
+ * What one perspective may know (fog of war). The defender and the ally each see their own tracks
+ * only, with the type hidden until identified; both see the coalition's units and interceptors. The
+ * attacker sees its own threats fully and of the defence only the units it has seen fire or knew of.
+ * "truth" (white cell, truth spectators) sees everything.
+ */
+export function buildView(ctx: SimContext, perspective: Perspective): SideView {
+  const { world, scenario } = ctx;
+  const coalition = perspective === "defender" || perspective === "ally";
+  const sees = (u: { side: string; revealed?: boolean }) =>
+    perspective === "truth" || coalition || (perspective === "attacker" && u.revealed === true);
+  const economy = world.economy;
+  const isDefender = perspective === "defender" || perspective === "truth";
+  const isAttacker = perspective === "attacker" || perspective === "truth";
+  return {
+    perspective,
+    phase: world.phase,
+    round: world.round,
+    clock: world.clock,
+    tracks: coalition
+      ? sideTracks(ctx, perspective)
+      : world.threats.filter((t) => t.alive).map((t) => fullTrack(ctx, t)),
+    units: world.units.filter(sees).map((u) => unitView(ctx, u)),
+    interceptors:
+      perspective === "attacker" ? [] : world.interceptors.filter((i) => i.alive).map(interceptorView),
+    assets: scenario.assets.map((a, i) => ({
+      id: a.id,
+      kind: a.kind,
+      name: a.name,
+      x: a.at.x,
+      y: a.at.y,
+      hp: world.assets[i].hp,
+      hpMax: world.assets[i].hpMax,
+      powered: world.assets[i].powered,
+    })),
+    budgetUsd: {
+      ...(isAttacker ? { attacker: economy.budgetUsd.attacker } : {}),
+      ...(isDefender ? { defender: economy.budgetUsd.defender } : {}),
+    },
+    stocks: isDefender ? { ...economy.stocks } : {},
+    escalation: world.escalation.value,
+    roe: { ...world.roe },
+    seaAccess: { ...world.seaAccess },
+    scores: totalScores(world),
+    salvos: isAttacker
+      ? world.salvos
+          .filter((s) => s.round === world.round)
+          .map((s) => ({
+            id: s.id,
+            zone: s.zone,
+            threatType: s.threatType,
+            count: s.count,
+            launched: s.launched,
+            launchAtSec: s.launchAtSec,
+            intervalSec: s.intervalSec,
+            target: s.target,
+            waypoints: s.waypoints.map((w) => ({ ...w })),
+          }))
+      : [],
+    injects:
+      perspective === "truth"
+        ? scenario.msel
+            .filter((s) => s.round === world.round && !world.firedInjects.includes(s.id))
+            .map((s) => ({ id: s.id, title: s.title, atSec: s.atSec, auto: s.auto, inject: s.inject }))
+        : [],
+  };
+}
+
+function fullTrack(ctx: SimContext, threat: ThreatState): TrackView {
+  const info = ctx.cat.threats[threat.ti];
+  return {
+    id: threat.id,
+    x: threat.legX,
+    y: threat.legY,
+    vx: threat.vx,
+    vy: threat.vy,
+    t0: threat.legT0,
+    band: info.def.band,
+    identity: "identified",
+    kind: info.id,
+    threatClass: info.def.class,
+  };
+}
+
+function sideTracks(ctx: SimContext, side: "defender" | "ally"): TrackView[] {
+  const s = trackingIndex(side);
+  const views: TrackView[] = [];
+  for (const threat of ctx.world.threats) {
+    const track = threat.tracks[s];
+    if (!threat.alive || !track) continue;
+    const info = ctx.cat.threats[threat.ti];
+    views.push({
+      id: threat.id,
+      x: track.x,
+      y: track.y,
+      vx: track.vx,
+      vy: track.vy,
+      t0: track.t0,
+      band: info.def.band,
+      identity: track.identified ? "identified" : "unknown",
+      kind: track.identified ? info.id : "",
+      threatClass: track.identified ? info.def.class : "",
+    });
+  }
+  return views;
+}
+
+function unitView(ctx: SimContext, unit: UnitState): UnitView {
+  return {
+    id: unit.id,
+    side: unit.side,
+    kind: unit.type,
+    x: unit.x,
+    y: unit.y,
+    status: unitStatus(ctx, unit),
+    magazine: unit.magazine,
+    doctrine: { ...unit.doctrine },
+    allyId: unit.allyId,
+  };
+}
+
+function interceptorView(i: {
+  id: string;
+  unitId: string;
+  threatId: string;
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+  t0: number;
+  tEnd: number;
+}): InterceptorView {
+  return {
+    id: i.id,
+    unitId: i.unitId,
+    threatId: i.threatId,
+    x: i.x,
+    y: i.y,
+    vx: i.vx,
+    vy: i.vy,
+    t0: i.t0,
+    tEnd: i.tEnd,
+  };
+}

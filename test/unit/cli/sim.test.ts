@@ -1,0 +1,182 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+/** `npm run sim` as a real process: its output, and its refusal (exit code 2) of bad input. */
+
+const run = promisify(execFile);
+
+async function sim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--import", "tsx", "server/cli/sim.ts", ...args],
+      {
+        cwd: process.cwd(),
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const FIELDS = [
+  "scenario",
+  "seed",
+  "rounds",
+  "threats_launched",
+  "threats_intercepted",
+  "threats_leaked",
+  "threats_crashed",
+  "leak_rate",
+  "decoys_engaged",
+  "defender_spend_usd",
+  "attacker_spend_usd",
+  "cost_exchange",
+  "casualties",
+  "blackout_population_hours",
+  "incidents",
+  "escalation",
+  "interceptors_left",
+];
+const ROUND_FIELDS = FIELDS.filter((f) => !["scenario", "seed", "rounds"].includes(f));
+
+const tmp = mkdtempSync(join(tmpdir(), "skyshield-cli-"));
+const file = (name: string, content: unknown) => {
+  const path = join(tmp, name);
+  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+  return path;
+};
+
+describe("npm run sim", () => {
+  it("--json prints exactly one JSON object with every summary field, per round too", async () => {
+    const { code, stdout } = await sim("--scenario", "training-range", "--seed", "3", "--json");
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    for (const field of FIELDS) expect(summary).toHaveProperty(field);
+    expect(summary).toMatchObject({ scenario: "training-range", seed: 3, rounds: 1 });
+    expect(summary.threats_launched).toBeGreaterThan(0);
+    expect(summary.per_round).toHaveLength(1);
+    for (const field of ROUND_FIELDS) expect(summary.per_round[0]).toHaveProperty(field);
+  });
+
+  it("prints a readable after-action table by default, money in $M/$k", async () => {
+    const { code, stdout } = await sim("--scenario", "training-range", "--seed", "3");
+    expect(code).toBe(0);
+    expect(stdout).toContain("after-action summary");
+    expect(stdout).toMatch(/threats launched\s+\d+\s+\d+/);
+    expect(stdout).toMatch(/defender spend\s+\$[\d.]+[kMB]/);
+  });
+
+  it("plays the same match from the same seed and overrides, a different one from another", async () => {
+    const a = await sim(
+      "--scenario",
+      "training-range",
+      "--seed",
+      "5",
+      "--json",
+      "--set",
+      "rounds.0.durationSec=1500",
+    );
+    const b = await sim(
+      "--scenario",
+      "training-range",
+      "--seed",
+      "5",
+      "--json",
+      "--set",
+      "rounds.0.durationSec=1500",
+    );
+    const c = await sim(
+      "--scenario",
+      "training-range",
+      "--seed",
+      "6",
+      "--json",
+      "--set",
+      "rounds.0.durationSec=1500",
+    );
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(JSON.parse(c.stdout).seed).toBe(6);
+    expect({ ...JSON.parse(c.stdout), seed: 5 }).not.toEqual(JSON.parse(a.stdout));
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ["an unknown scenario id", ["--scenario", "atlantis", "--seed", "1"], /unknown scenario id 'atlantis'/],
+    ["a missing scenario file", ["--scenario", "nowhere/x.json", "--seed", "1"], /file not found/],
+    ["a missing seed", ["--scenario", "training-range"], /--seed: missing/],
+    [
+      "a seed that is not a whole number",
+      ["--scenario", "training-range", "--seed", "1.5"],
+      /--seed: expected a whole number/,
+    ],
+    ["an unknown option", ["--scenario", "training-range", "--seed", "1", "--turbo"], /arguments: .*turbo/],
+    [
+      "an override of a field that does not exist",
+      ["--scenario", "training-range", "--seed", "1", "--set", "rounds.0.budget=5"],
+      /rounds\.0\.budget: cannot override/,
+    ],
+    [
+      "an override that fails validation",
+      ["--scenario", "training-range", "--seed", "1", "--set", "rounds.0.durationSec=-5"],
+      /rounds\[0\]\.durationSec/,
+    ],
+    [
+      "more rounds than the scenario has",
+      ["--scenario", "training-range", "--seed", "1", "--rounds", "3"],
+      /--rounds: the scenario has 1 round/,
+    ],
+  ];
+
+  it.each(bad)(
+    "refuses %s: exit code 2, the path and the reason, nothing run",
+    async (_what, args, message) => {
+      const { code, stdout, stderr } = await sim(...args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(message);
+      expect(stdout).toBe("");
+    },
+  );
+
+  it("refuses an invalid plan file, naming the failing path", async () => {
+    const plan = file("bad-attacker.json", {
+      side: "attacker",
+      salvos: [{ round: 1, zone: "z", threatType: "t", count: 0 }],
+    });
+    const { code, stdout, stderr } = await sim(
+      "--scenario",
+      "training-range",
+      "--seed",
+      "1",
+      "--attacker",
+      plan,
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain(plan);
+    expect(stderr).toMatch(/salvos\[0\]\.count/);
+    expect(stdout).toBe("");
+  });
+
+  it("refuses a plan of the wrong side and a plan that is not JSON", async () => {
+    const defender = file("defender.json", { side: "defender", deployments: [] });
+    const wrongSide = await sim("--scenario", "training-range", "--seed", "1", "--attacker", defender);
+    expect(wrongSide.code).toBe(2);
+    expect(wrongSide.stderr).toMatch(/--attacker: .* is a plan of the defender, not of the attacker/);
+    const garbage = await sim(
+      "--scenario",
+      "training-range",
+      "--seed",
+      "1",
+      "--defender",
+      file("x.json", "{ nope"),
+    );
+    expect(garbage.code).toBe(2);
+    expect(garbage.stderr).toMatch(/not valid JSON/);
+  });
+});

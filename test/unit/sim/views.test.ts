@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import type { SimEvent } from "../../../server/sim/api.js";
+import { createSimulation } from "../../../server/sim/index.js";
+import { fixtureWithAlly } from "./fixtures.js";
+import { applyAll, deploy, ofType, salvo, WHITE } from "./helpers.js";
+
+/** Fog of war: each perspective gets what it may know and nothing more. */
+describe("views", () => {
+  function setup() {
+    const scenario = fixtureWithAlly();
+    scenario.fixedUnits = [{ id: "hq-radar", type: "radar", at: { x: -150, y: -20 }, known: true }];
+    scenario.msel = [
+      {
+        id: "rain",
+        round: 1,
+        atSec: 9000,
+        title: "Rain",
+        inject: { type: "weather", sensorRangeFactor: 0.8 },
+        auto: false,
+      },
+    ];
+    const sim = createSimulation(scenario, 2);
+    applyAll(sim, [
+      deploy("sam", -100, 0, { id: "sam-1", doctrine: { weapons: "free" } }),
+      salvo({ count: 2, intervalSec: 3000 }),
+      WHITE.startLive,
+    ]);
+    return sim;
+  }
+
+  it("hides what a side has not detected, and the other side's money, plans and interceptors", () => {
+    const sim = setup();
+    const events: SimEvent[] = [];
+    while (ofType(events, "fire").length === 0) events.push(...sim.step());
+    const truth = sim.view("truth");
+    const defender = sim.view("defender");
+    const attacker = sim.view("attacker");
+    const ally = sim.view("ally");
+    expect(truth.tracks.map((t) => t.id)).toEqual(["t-1", "t-2"]);
+    // The second drone is still far east, beyond every defender sensor.
+    expect(defender.tracks.map((t) => t.id)).toEqual(["t-1"]);
+    // The ally's airborne early warning, 9 km up over the south sea, sees both: its own tracks.
+    expect(ally.tracks.map((t) => t.id)).toEqual(["t-1", "t-2"]);
+    expect(attacker.tracks.map((t) => [t.id, t.kind])).toEqual([
+      ["t-1", "drone"],
+      ["t-2", "drone"],
+    ]);
+    expect(attacker.budgetUsd).toEqual({ attacker: 50_000_000 - 70_000 });
+    expect(defender.budgetUsd).toEqual({ defender: 99_000_000 });
+    expect(attacker.stocks).toEqual({});
+    expect(attacker.salvos).toHaveLength(1);
+    expect(defender.salvos).toEqual([]);
+    expect(attacker.interceptors).toEqual([]);
+    expect(defender.interceptors).toHaveLength(1);
+    expect(truth.injects.map((i) => i.id)).toEqual(["rain"]);
+    expect(defender.injects).toEqual([]);
+  });
+
+  it("shows the attacker only the defence it knows of or has seen fire", () => {
+    const sim = setup();
+    expect(sim.view("attacker").units.map((u) => u.id)).toEqual(["hq-radar"]);
+    expect(sim.view("defender").units.map((u) => u.id)).toEqual([
+      "hq-radar",
+      "ship-1",
+      "ship-radar",
+      "sam-1",
+    ]);
+    const events: SimEvent[] = [];
+    while (ofType(events, "fire").length === 0) events.push(...sim.step());
+    expect(ofType(events, "unit-revealed")).toEqual([expect.objectContaining({ unitId: "sam-1" })]);
+    expect(sim.view("attacker").units.map((u) => u.id)).toEqual(["hq-radar", "sam-1"]);
+  });
+
+  it("tags every event with the perspectives that may learn of it", () => {
+    const sim = setup();
+    const events: SimEvent[] = [];
+    while (sim.phase === "live") events.push(...sim.step());
+    expect(ofType(events, "launch").every((e) => e.visibleTo.join() === "attacker,truth")).toBe(true);
+    expect(ofType(events, "detect").every((e) => e.visibleTo.join() === `${e.side},truth`)).toBe(true);
+    expect(ofType(events, "fire").every((e) => !e.visibleTo.includes("attacker"))).toBe(true);
+    expect(ofType(events, "intercept").every((e) => e.visibleTo.includes("attacker"))).toBe(true);
+  });
+});
