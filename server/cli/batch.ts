@@ -26,7 +26,10 @@ export function matchRunner(args: SimArgs, onRefused?: Refusal): (seed: number) 
   const scenario = loadScenario(args.scenario, args.sets.map(parseOverride));
   if (args.rounds !== undefined) {
     if (args.rounds > scenario.rounds.length) {
-      throw new CliError("--rounds", `the scenario has ${scenario.rounds.length} round(s), asked for ${args.rounds}`);
+      throw new CliError(
+        "--rounds",
+        `the scenario has ${scenario.rounds.length} round(s), asked for ${args.rounds}`,
+      );
     }
     scenario.rounds = scenario.rounds.slice(0, args.rounds);
   }
@@ -73,7 +76,14 @@ export function stats(values: readonly number[]): FieldStats {
 
 /** Statistics of every numeric summary field (the seed excepted) over the runs. */
 export function aggregate(perRun: MatchSummary[], seedStart: number): BatchResult {
-  const result: BatchResult = { runs: perRun.length, seedStart, mean: {}, stdev: {}, ci95: {}, per_run: perRun };
+  const result: BatchResult = {
+    runs: perRun.length,
+    seedStart,
+    mean: {},
+    stdev: {},
+    ci95: {},
+    per_run: perRun,
+  };
   const first = perRun[0] ?? {};
   for (const [field, value] of Object.entries(first)) {
     if (typeof value !== "number" || field === "seed") continue;
@@ -99,7 +109,12 @@ export interface BatchIo {
 }
 
 /** Run the batch on worker threads; per-run summaries come back in seed order. */
-export async function runBatch(args: SimArgs, runs: number, seedStart: number, io: BatchIo = {}): Promise<BatchResult> {
+export async function runBatch(
+  args: SimArgs,
+  runs: number,
+  seedStart: number,
+  io: BatchIo = {},
+): Promise<BatchResult> {
   matchRunner(args);
   const seeds = Array.from({ length: runs }, (_, i) => seedStart + i);
   const results = new Map<number, MatchSummary>();
@@ -108,24 +123,32 @@ export async function runBatch(args: SimArgs, runs: number, seedStart: number, i
   show();
   let next = 0;
   const workerCount = Math.max(1, Math.min(io.workers ?? availableParallelism(), runs));
-  await Promise.all(
-    Array.from({ length: workerCount }, () => {
-      const worker = new Worker(new URL("./batch-worker.ts", import.meta.url), { execArgv: ["--import", "tsx"], workerData: { args } });
-      return new Promise<void>((resolve, reject) => {
-        const feed = () => {
-          if (next < seeds.length) worker.postMessage({ seed: seeds[next++] });
-          else void worker.terminate().then(() => resolve());
-        };
-        worker.on("message", (message: { seed: number; summary: MatchSummary }) => {
-          results.set(message.seed, message.summary);
-          show();
-          feed();
-        });
-        worker.on("error", reject);
-        worker.on("online", feed);
-      });
-    }),
+  const workers = Array.from(
+    { length: workerCount },
+    () => new Worker(new URL("./batch-worker.mjs", import.meta.url), { workerData: { args } }),
   );
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            // Each worker asks for the next seed as it finishes one: the cores stay busy to the end.
+            const feed = () =>
+              next < seeds.length ? worker.postMessage({ seed: seeds[next++] }) : resolve();
+            worker.on("message", (message: { seed: number; summary: MatchSummary }) => {
+              results.set(message.seed, message.summary);
+              show();
+              feed();
+            });
+            worker.on("error", reject);
+            worker.on("exit", (code) => reject(new Error(`a batch worker stopped (exit code ${code})`)));
+            worker.on("online", feed);
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
   tty?.write("\n");
   return aggregate(
     seeds.map((s) => results.get(s) as MatchSummary),
@@ -138,11 +161,17 @@ export function formatBatch(result: BatchResult): string {
   const rows = Object.keys(result.mean).map((field) => {
     const [low, high] = result.ci95[field];
     const digits = Math.abs(result.mean[field]) < 10 ? 3 : 0;
-    return [field, result.mean[field].toFixed(digits), `± ${((high - low) / 2).toFixed(digits)}`, result.stdev[field].toFixed(digits)];
+    return [
+      field,
+      result.mean[field].toFixed(digits),
+      `± ${((high - low) / 2).toFixed(digits)}`,
+      result.stdev[field].toFixed(digits),
+    ];
   });
   const header = ["field", "mean", "95% ci", "stdev"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   const seeds = `seeds ${result.seedStart}–${result.seedStart + result.runs - 1}`;
   return [`${result.runs} runs, ${seeds}`, line(header), ...rows.map(line)].join("\n");
 }

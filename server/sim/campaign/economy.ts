@@ -38,7 +38,10 @@ export type EconomyState = {
   penaltiesUsd: number;
 };
 
-export type EconomyResult = { ok: true; costUsd: number } | { ok: false; code: RejectCode; reason: string };
+/** A rejection names the offending field of the order (`path`) where there is one. */
+export type EconomyResult =
+  | { ok: true; costUsd: number }
+  | { ok: false; code: RejectCode; reason: string; path?: string };
 
 const NOTHING: readonly Delivery[] = Object.freeze([]);
 
@@ -127,15 +130,19 @@ export function buyResupply(
   count: number,
 ): EconomyResult {
   const type = Object.hasOwn(layers, layer) ? layers[layer] : undefined;
-  if (!type) return { ok: false, code: "unknown_type", reason: `no layer '${layer}' in the catalogue` };
-  if (!Number.isInteger(count) || count <= 0) {
-    return { ok: false, code: "not_allowed", reason: `count must be a positive whole number, got ${count}` };
-  }
+  if (!type)
+    return { ok: false, code: "unknown_type", reason: `no layer '${layer}' in the catalogue`, path: "layer" };
   if (type.magazine === null) {
-    return { ok: false, code: "not_allowed", reason: `layer '${layer}' never runs dry: nothing to buy` };
+    const reason = `layer '${layer}' never runs dry: nothing to buy`;
+    return { ok: false, code: "not_allowed", reason, path: "layer" };
+  }
+  if (!Number.isInteger(count) || count <= 0) {
+    const reason = `count must be a positive whole number, got ${count}`;
+    return { ok: false, code: "not_allowed", reason, path: "count" };
   }
   const result = charge(state, "defender", type.costPerShotUsd * count, `${count} × ${layer}`);
-  if (result.ok) addStock(state, layer, count);
+  if (!result.ok) return { ...result, path: "count" };
+  addStock(state, layer, count);
   return result;
 }
 

@@ -5,10 +5,10 @@
  * carries no power. A city is powered when it is up and a path of working nodes joins it to a working
  * plant. Blackout is measured against the intact grid: a city that no plant feeds even when nothing is
  * damaged (no links, or a scenario without plants) is off-grid, supplied locally, and never counted.
- * Blacked-out population accumulates population-hours per step.
+ * Blacked-out population accumulates population-hours per live step (in the engine's round counters).
  *
  * The graph walk is O(assets + links); the engine recomputes only when a grid asset goes down or comes
- * back (`affectsGrid`), and accumulates population-hours every step from a cached sum (O(1)).
+ * back (`affectsGrid`), and counts population-hours every step from a cached sum (O(1)).
  * Between rounds `repairHp` restores hit points up to the maximum; casualties come from damage to cities.
  */
 import type { AssetKind } from "../../../shared/scenario.js";
@@ -36,7 +36,6 @@ export type GridState = {
   blackedOut: string[];
   /** Their population summed (cached for the per-step accumulation). */
   blackoutPopulation: number;
-  populationHours: number;
 };
 
 export interface PowerChange {
@@ -100,7 +99,7 @@ function poweredNodes(model: GridModel, hpOf: (assetId: string) => number): Uint
 }
 
 export function createGridState(): GridState {
-  return { blackedOut: [], blackoutPopulation: 0, populationHours: 0 };
+  return { blackedOut: [], blackoutPopulation: 0 };
 }
 
 /** Whether an asset's going down (or coming back) can change who has power. */
@@ -138,9 +137,9 @@ export function recomputeGrid(
   return changes;
 }
 
-/** Add this step's population-hours of blackout. Call every live step. */
-export function accumulateBlackout(state: GridState, dtSec: number): void {
-  state.populationHours += (state.blackoutPopulation * dtSec) / 3600;
+/** Population-hours of blackout over a step of `dtSec` (the engine adds them up every live step). */
+export function blackoutPopulationHours(state: GridState, dtSec: number): number {
+  return (state.blackoutPopulation * dtSec) / 3600;
 }
 
 export interface RepairableAsset {
@@ -163,18 +162,4 @@ export function repairAssets(
 /** Casualties from `damage` dealt to a city of `population` (scenario `casualties.perDamagePer100k`). */
 export function casualtiesFromDamage(damage: number, population: number, perDamagePer100k: number): number {
   return damage > 0 ? (perDamagePer100k * damage * population) / 100_000 : 0;
-}
-
-/** Casualties of one impact's hits (only cities have people). */
-export function impactCasualties(
-  model: GridModel,
-  hits: readonly { assetId: string; damage: number }[],
-  perDamagePer100k: number,
-): number {
-  let total = 0;
-  for (const hit of hits) {
-    const i = model.index.get(hit.assetId);
-    if (i !== undefined) total += casualtiesFromDamage(hit.damage, model.population[i], perDamagePer100k);
-  }
-  return total;
 }

@@ -6,9 +6,10 @@
  * - `debris`: an interception happens over a neighbour (the intercept point is inside it);
  * - `outside-roe`: an ally engaged where its nation's ROE does not permit; attributed to that nation.
  *
- * The detectors return the incident as data (or null) and record nothing; `recordIncident` counts it in
- * the `IncidentState`, and the escalation module turns it into escalation. Every incident, whatever its
- * cause, counts towards its nation's total (the `incidents-in-nation` trigger condition).
+ * The detectors return the incident as data (or null) and record nothing; `recordIncident` counts it per
+ * nation in the `IncidentState` (the `incidents-in-nation` trigger condition), and the escalation module
+ * turns it into escalation. Every incident, whatever its cause, counts towards its nation. The match's
+ * incident count per round is the engine's score counter, not kept here a second time.
  */
 import type { CompiledRegion } from "../../../shared/compiled.js";
 import { regionAt } from "../../../shared/geo.js";
@@ -27,14 +28,13 @@ export interface Incident {
 }
 
 export type IncidentState = {
-  total: number;
   byNation: Record<string, number>;
   /** Nations whose airspace each threat in flight has already entered. */
   airspaceSeen: Record<string, string[]>;
 };
 
 export function createIncidentState(): IncidentState {
-  return { total: 0, byNation: {}, airspaceSeen: {} };
+  return { byNation: {}, airspaceSeen: {} };
 }
 
 /** The regions incidents are about: neighbours' land with a nation id, in scenario order. */
@@ -93,7 +93,6 @@ export function outsideRoeIncident(nation: string, unitId: string, threatId: str
 }
 
 export function recordIncident(state: IncidentState, incident: Incident): void {
-  state.total += 1;
   state.byNation[incident.nation] = (state.byNation[incident.nation] ?? 0) + 1;
 }
 

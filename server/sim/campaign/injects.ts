@@ -16,9 +16,9 @@
  * The MSEL (scenario `msel`) lists injects per round: `auto` ones fire by themselves once their time has
  * come; the others wait for the instructor's `fire-scheduled-inject`. Each scheduled inject fires once.
  */
-import type { CompiledRegion } from "../../../shared/compiled.js";
+import type { CompiledRegion, CompiledScenario } from "../../../shared/compiled.js";
 import type { Inject, LayerType, Nation, Roe, ScheduledInject } from "../../../shared/scenario.js";
-import type { CommandResult } from "../api.js";
+import type { CommandResult, Perspective } from "../api.js";
 import { addStock, type EconomyState } from "./economy.js";
 
 /** The outage key that darkens every defender sensor (unit ids never contain '*'). */
@@ -58,7 +58,18 @@ function reject(path: string, reason: string, code: "unknown_unit" | "unknown_ty
   return { ok: false, code, reason, path };
 }
 
-/** Whether an inject refers to things that exist; apply only injects that pass. */
+/** What injects may refer to in a scenario. */
+export function injectCatalogue(scenario: CompiledScenario): InjectCatalogue {
+  return {
+    layers: scenario.catalogue.layers,
+    seaRegions: scenario.theatre.regions.filter((r) => r.owner === "sea"),
+    nations: scenario.nations,
+  };
+}
+
+const positive = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x) && x > 0;
+
+/** Whether an inject is well-formed and refers to things that exist; apply only injects that pass. */
 export function checkInject(
   catalogue: InjectCatalogue,
   inject: Inject,
@@ -66,6 +77,8 @@ export function checkInject(
 ): Check {
   switch (inject.type) {
     case "radar-outage":
+      if (!positive(inject.durationSec))
+        return reject("inject.durationSec", "expected seconds above 0", "not_allowed");
       return inject.unit === undefined || unitExists(inject.unit)
         ? OK
         : reject("inject.unit", `no unit '${inject.unit}'`, "unknown_unit");
@@ -75,9 +88,11 @@ export function checkInject(
         : undefined;
       if (!layer)
         return reject("inject.layer", `no layer '${inject.layer}' in the catalogue`, "unknown_type");
-      return layer.magazine === null
-        ? reject("inject.layer", `layer '${inject.layer}' never runs dry`, "not_allowed")
-        : OK;
+      if (layer.magazine === null)
+        return reject("inject.layer", `layer '${inject.layer}' never runs dry`, "not_allowed");
+      return Number.isInteger(inject.count) && inject.count > 0
+        ? OK
+        : reject("inject.count", "expected a whole number above 0", "not_allowed");
     }
     case "sea-access":
       return catalogue.seaRegions.some((r) => r.id === inject.region)
@@ -88,8 +103,21 @@ export function checkInject(
         ? OK
         : reject("inject.nation", `no nation '${inject.nation}'`, "not_allowed");
     case "weather":
-      return OK;
+      if (!positive(inject.sensorRangeFactor))
+        return reject("inject.sensorRangeFactor", "expected a positive range factor", "not_allowed");
+      return inject.durationSec === undefined || positive(inject.durationSec)
+        ? OK
+        : reject("inject.durationSec", "expected seconds above 0", "not_allowed");
+    default:
+      return reject("inject.type", "unknown inject type", "not_allowed");
   }
+}
+
+/** Who learns of an inject: the defence's own outages and convoys stay hidden from the attacker. */
+export function injectVisibility(inject: Inject): Perspective[] {
+  return inject.type === "radar-outage" || inject.type === "resupply"
+    ? ["defender", "ally", "truth"]
+    : ["attacker", "defender", "ally", "truth"];
 }
 
 /** Apply a checked inject at live-clock `nowSec`. */
@@ -165,15 +193,18 @@ export function pendingInjects(
   return msel.filter((s) => s.round === round && !firedIds.includes(s.id));
 }
 
-/** Look up a scheduled inject for `fire-scheduled-inject`: it must exist and not have fired. */
+/** Look up a scheduled inject for `fire-scheduled-inject`: one of this round that has not fired. */
 export function findScheduledInject(
   msel: readonly ScheduledInject[],
   firedIds: readonly string[],
   injectId: string,
+  round: number,
 ): { ok: true; scheduled: ScheduledInject } | Extract<CommandResult, { ok: false }> {
   const scheduled = msel.find((s) => s.id === injectId);
-  if (!scheduled)
-    return { ok: false, code: "not_allowed", reason: `no scheduled inject '${injectId}'`, path: "injectId" };
+  if (!scheduled || scheduled.round !== round) {
+    const reason = `no scheduled inject '${injectId}' in round ${round}`;
+    return { ok: false, code: "not_allowed", reason, path: "injectId" };
+  }
   if (firedIds.includes(injectId)) {
     return {
       ok: false,

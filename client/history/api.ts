@@ -1,0 +1,80 @@
+import type { MatchSummary, WorldSnapshot } from "../../server/sim/api.js";
+import type { AfterActionReview } from "../../server/store/aar.js";
+import type { RecordExport } from "../../server/store/export.js";
+import type { Bookmark, MatchListing, MatchRecord } from "../../server/store/types.js";
+import type { CompiledScenario } from "../../shared/compiled.js";
+
+/** The history API (server/http/history.ts), same origin. */
+
+export type { Bookmark, MatchListing, RecordExport };
+
+export type MatchDetails = Omit<MatchRecord, "scenarioFile" | "commands" | "rounds"> & {
+  rounds: { name: string; durationSec: number }[];
+  summary: MatchSummary | null;
+};
+
+export type AarReply = AfterActionReview & {
+  verification: { equal: boolean; differences: string[] } | null;
+  bookmarks: Bookmark[];
+};
+
+export interface HistoryFilter {
+  scenario?: string;
+  from?: string;
+  to?: string;
+  result?: string;
+}
+
+export class HistoryError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { Accept: "application/json", ...init?.headers }, ...init });
+  } catch {
+    throw new HistoryError("The game server cannot be reached. Is it running?", 0);
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { message?: string } | null;
+    throw new HistoryError(body?.message ?? `${response.status} ${response.statusText}`, response.status);
+  }
+  return (await response.json()) as T;
+}
+
+const base = (id: string) => `/api/history/${encodeURIComponent(id)}`;
+
+export function listHistory(filter: HistoryFilter): Promise<MatchListing[]> {
+  const params = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
+  return request<MatchListing[]>(`/api/history${params.size ? `?${params}` : ""}`);
+}
+
+export const getDetails = (id: string) => request<MatchDetails>(base(id));
+export const getRecord = (id: string) => request<RecordExport>(`${base(id)}/export.json`);
+export const getAar = (id: string) => request<AarReply>(`${base(id)}/aar`);
+export const getScenario = (id: string) => request<CompiledScenario>(`${base(id)}/scenario`);
+export const getSnapshot = (id: string, idx: number) =>
+  request<WorldSnapshot>(`${base(id)}/snapshots/${idx}`);
+
+export const downloads = (id: string) => ({
+  json: `${base(id)}/export.json`,
+  events: `${base(id)}/events.csv`,
+  layers: `${base(id)}/layers.csv`,
+});
+
+export function addBookmark(
+  id: string,
+  body: { round: number; t: number; note: string; author: string; instructorKey?: string },
+): Promise<Bookmark> {
+  return request<Bookmark>(`${base(id)}/bookmarks`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}

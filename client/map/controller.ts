@@ -1,0 +1,95 @@
+import type { Band } from "../../shared/scenario.js";
+import { Emitter } from "../util/emitter.js";
+import type { MapSource } from "./source.js";
+import type { ViewState } from "./view.js";
+
+/**
+ * The seam between the HTML panels and the Phaser map: what the map shows (source, overlays), what a
+ * click on it means (the current tool), and what the map reports back (clicks, hovers, selection).
+ */
+export type MapTool =
+  | { kind: "pan" }
+  | { kind: "place"; unitType: string }
+  | { kind: "waypoints"; points: { x: number; y: number }[] }
+  | { kind: "relocate"; unitId: string };
+
+export type CoverageMode = Band | "all" | "off";
+
+export interface HoverInfo {
+  kind: "track" | "unit" | "asset";
+  id: string;
+  screenX: number;
+  screenY: number;
+}
+
+type ControllerEvents = {
+  source: [MapSource | null];
+  tool: [MapTool];
+  click: [{ x: number; y: number; screenX: number; screenY: number; tool: MapTool }];
+  hover: [HoverInfo | null];
+  select: [string | null];
+  overlay: [];
+  follow: [boolean];
+  focus: [{ x: number; y: number }];
+  /** Keyboard pan (screen px) and zoom (factor about the centre). */
+  nudge: [{ dx: number; dy: number; zoom: number }];
+  fit: [];
+  effect: [{ kind: string; x: number; y: number }];
+  view: [ViewState];
+};
+
+export class MapController extends Emitter<ControllerEvents> {
+  source: MapSource | null = null;
+  tool: MapTool = { kind: "pan" };
+  selectedUnit: string | null = null;
+  coverage: CoverageMode = "all";
+  follow = false;
+  /** Planned salvo being drawn in the builder: launch zone, waypoints and target, in km. */
+  draftRoute: { x: number; y: number }[] = [];
+
+  setSource(source: MapSource | null): void {
+    this.source = source;
+    this.emit("source", source);
+  }
+
+  setTool(tool: MapTool): void {
+    this.tool = tool;
+    this.emit("tool", tool);
+  }
+
+  select(unitId: string | null): void {
+    this.selectedUnit = unitId;
+    this.emit("select", unitId);
+    this.emit("overlay");
+  }
+
+  setCoverage(mode: CoverageMode): void {
+    this.coverage = mode;
+    this.emit("overlay");
+  }
+
+  setDraftRoute(points: { x: number; y: number }[]): void {
+    this.draftRoute = points;
+    this.emit("overlay");
+  }
+
+  setFollow(on: boolean): void {
+    this.follow = on;
+    this.emit("follow", on);
+  }
+
+  nudge(dx: number, dy: number, zoom = 1): void {
+    if (this.follow) this.setFollow(false);
+    this.emit("nudge", { dx, dy, zoom });
+  }
+
+  /** Show a brief effect (intercept, miss, impact) at a world point. */
+  effect(kind: string, x: number, y: number): void {
+    this.emit("effect", { kind, x, y });
+  }
+
+  /** Centre the map on a point (an event in the feed, a unit in a list). */
+  focusOn(x: number, y: number): void {
+    this.emit("focus", { x, y });
+  }
+}

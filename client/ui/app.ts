@@ -1,0 +1,260 @@
+import type { CreateMatchOptions, SeatRole, ViewName } from "../../shared/protocol.js";
+import { SeatRole as SeatRoleSchema, ViewName as ViewNameSchema } from "../../shared/protocol.js";
+import { parseHistoryRoute, showHistory } from "../history/routes.js";
+import type { MapController } from "../map/controller.js";
+import { fetchScenario } from "../net/api.js";
+import { MatchSession } from "../net/session.js";
+import { stored } from "../net/storage.js";
+import { field, fill, h, select } from "./dom.js";
+import { describe, showNear } from "./errors.js";
+import { homeScreen } from "./home.js";
+import { MatchView } from "./match/match-view.js";
+import { copyableLink, joinLink, qrElement } from "./qr.js";
+
+/**
+ * The application shell: hash routes `#/` (home) and `#/match/<code>?seat=&view=` (deep links),
+ * one match session at a time, the match screen once the scenario is known.
+ */
+declare global {
+  interface Window {
+    /** Test and drill hooks: simulate a network drop of the current match connection. */
+    __skyshieldDebug?: { dropConnection(): void };
+  }
+}
+
+type Route = { page: "home" } | { page: "match"; code: string; seat?: SeatRole; view?: ViewName };
+
+export function parseRoute(hash: string): Route {
+  const match = /^#\/match\/([A-Za-z0-9]+)(?:\?(.*))?$/.exec(hash);
+  if (!match) return { page: "home" };
+  const params = new URLSearchParams(match[2] ?? "");
+  const seat = SeatRoleSchema.safeParse(params.get("seat"));
+  const view = ViewNameSchema.safeParse(params.get("view"));
+  return {
+    page: "match",
+    code: match[1].toUpperCase(),
+    seat: seat.success ? seat.data : undefined,
+    view: view.success ? view.data : undefined,
+  };
+}
+
+export class App {
+  private session: MatchSession | null = null;
+  private view: MatchView | null = null;
+  private screenCleanup: (() => void) | null = null;
+  private readonly screen = document.getElementById("screen")!;
+
+  constructor(private readonly ctl: MapController) {
+    window.addEventListener("hashchange", () => void this.route());
+    void this.route();
+  }
+
+  private showScreen(el: HTMLElement | null, cleanup: (() => void) | null = null): void {
+    this.screenCleanup?.();
+    this.screenCleanup = cleanup;
+    fill(this.screen, el);
+    document.body.classList.toggle("home-open", el !== null);
+  }
+
+  private async route(): Promise<void> {
+    const historyRoute = parseHistoryRoute(location.hash);
+    if (historyRoute) {
+      await this.leave();
+      const create = (o: CreateMatchOptions, n: string, a: HTMLElement) => this.create(o, n, a);
+      return showHistory(historyRoute, {
+        ctl: this.ctl,
+        show: (el, cleanup) => this.showScreen(el, cleanup),
+        create,
+      });
+    }
+    const route = parseRoute(location.hash);
+    if (route.page === "home") {
+      await this.leave();
+      const home = homeScreen({
+        create: (o, n, a) => this.create(o, n, a),
+        open: (c, s, v) => this.open(c, s, v),
+      });
+      this.showScreen(home.el, home.destroy);
+      return;
+    }
+    if (this.session?.code === route.code && this.session.room) {
+      this.showScreen(null);
+      return;
+    }
+    await this.leave();
+    const name = stored.name();
+    if (!route.seat || !name) {
+      this.showScreen(
+        joinPrompt(route.code, route.seat, route.view, name, (seat, view) =>
+          this.open(route.code, seat, view),
+        ),
+      );
+      return;
+    }
+    await this.join(route.code, route.seat, route.view, name);
+  }
+
+  open(code: string, seat: string, view?: string): void {
+    const params = new URLSearchParams({ seat });
+    if (view) params.set("view", view);
+    const hash = `#/match/${code}?${params}`;
+    if (location.hash === hash) void this.route();
+    else location.hash = hash;
+  }
+
+  private async join(code: string, seat: SeatRole, view: ViewName | undefined, name: string): Promise<void> {
+    this.showScreen(h("div", { class: "home" }, h("h2", null, `Joining ${code}…`)));
+    const session = new MatchSession();
+    try {
+      await session.join(code, { seat, name, view });
+      await this.enter(session);
+    } catch (error) {
+      await session.leave();
+      const retry = h("button", { class: "primary", onclick: () => void this.route() }, "Try again");
+      this.showScreen(
+        h(
+          "div",
+          { class: "home" },
+          h("h2", null, `Could not join ${code} as ${seat}`),
+          h("p", { class: "inline-error", testid: "join-error" }, describe(error)),
+          h("div", { class: "row" }, retry, h("a", { href: "#/" }, "Home")),
+        ),
+      );
+    }
+  }
+
+  private async create(options: CreateMatchOptions, name: string, anchor: HTMLElement): Promise<void> {
+    await this.leave();
+    const session = new MatchSession();
+    try {
+      await session.create(options, name);
+      await waitForCode(session);
+      await this.enter(session);
+      history.replaceState(null, "", `#/match/${session.code}?seat=instructor`);
+      this.showCreated(session.code);
+    } catch (error) {
+      await session.leave();
+      showNear(anchor, `The match could not be created: ${describe(error)}`);
+    }
+  }
+
+  /** Once in the room: load the scenario's map and show the match screen. */
+  private async enter(session: MatchSession): Promise<void> {
+    this.session = session;
+    window.__skyshieldDebug = { dropConnection: () => session.dropConnection() };
+    const state = session.state?.scenario
+      ? session.state
+      : await nextState(session, (s) => s.scenario !== "");
+    const scenario = await fetchScenario(state.scenario);
+    this.showScreen(null);
+    this.view = new MatchView(session, this.ctl, scenario, () => {
+      location.hash = "#/";
+    });
+  }
+
+  private showCreated(code: string): void {
+    const close = h(
+      "button",
+      { class: "primary", testid: "created-close", onclick: () => back.remove() },
+      "Open the console",
+    );
+    const back = h(
+      "div",
+      { class: "modal-back", testid: "created" },
+      h(
+        "div",
+        { class: "modal" },
+        h("h1", null, "Match created"),
+        h(
+          "div",
+          { class: "row", style: "align-items:flex-start;gap:20px" },
+          qrElement(joinLink(code), "created-qr"),
+          h(
+            "div",
+            { class: "grow" },
+            h("div", { class: "muted" }, "Join code"),
+            h("div", { class: "code bigcode", testid: "created-code" }, code),
+            h("div", { class: "muted", style: "margin-top:8px" }, "Players scan the code or open:"),
+            copyableLink(joinLink(code), "created-link"),
+            h("div", { class: "muted" }, "Classroom screen (spectator):"),
+            copyableLink(joinLink(code, "spectator", "truth"), "created-spectator-link"),
+          ),
+        ),
+        h("div", { class: "row", style: "justify-content:flex-end;margin-top:10px" }, close),
+      ),
+    );
+    document.body.append(back);
+    close.focus();
+  }
+
+  private async leave(): Promise<void> {
+    this.view?.destroy();
+    this.view = null;
+    const session = this.session;
+    this.session = null;
+    if (session) await session.leave();
+  }
+}
+
+function nextState(session: MatchSession, test: (s: NonNullable<MatchSession["state"]>) => boolean) {
+  return new Promise<NonNullable<MatchSession["state"]>>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error("The match did not send its state in time."));
+    }, 10_000);
+    const off = session.on("state", (state) => {
+      if (!test(state)) return;
+      clearTimeout(timer);
+      off();
+      resolve(state);
+    });
+  });
+}
+
+async function waitForCode(session: MatchSession): Promise<void> {
+  if (session.code) return;
+  await nextState(session, (s) => s.code !== "");
+}
+
+function joinPrompt(
+  code: string,
+  seat: SeatRole | undefined,
+  view: ViewName | undefined,
+  name: string,
+  go: (seat: string, view?: string) => void,
+): HTMLElement {
+  const nameInput = h("input", {
+    value: name,
+    maxlength: "40",
+    testid: "prompt-name",
+    autocomplete: "nickname",
+    required: true,
+  });
+  const seatSelect = select(
+    (["defender", "attacker", "ally", "spectator", "instructor"] as const).map((s) => [s, s]),
+    { testid: "prompt-seat", value: seat ?? "defender" },
+  );
+  const submit = h("button", { class: "primary", testid: "prompt-join", type: "submit" }, "Join");
+  const form = h(
+    "form",
+    {
+      class: "home",
+      style: "max-width:460px",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        const n = nameInput.value.trim();
+        if (!n) return void showNear(submit, "Enter a name so the instructor knows who you are.");
+        stored.saveName(n);
+        go(seatSelect.value, view);
+      },
+    },
+    h("h1", null, "SKYSHIELD"),
+    h("p", null, "Joining match ", h("span", { class: "code" }, code)),
+    field("Your name", nameInput),
+    field("Seat", seatSelect),
+    submit,
+    h("p", null, h("a", { href: "#/" }, "Back to home")),
+  );
+  setTimeout(() => nameInput.focus(), 0);
+  return form;
+}

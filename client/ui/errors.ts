@@ -1,0 +1,68 @@
+import type { ErrorReply } from "../../shared/protocol.js";
+import { h } from "./dom.js";
+
+/**
+ * Every rejection is shown in plain words next to the control that sent it (found by the request id),
+ * or as a toast when no control is known (e.g. a message sent by a keyboard shortcut).
+ */
+const SHOW_MS = 9_000;
+
+const LEAD: Partial<Record<ErrorReply["code"], string>> = {
+  over_budget: "Not enough budget",
+  out_of_stock: "Out of stock",
+  out_of_area: "Not allowed there",
+  wrong_phase: "Not in this phase",
+  wrong_seat: "Not your seat",
+  not_allowed: "Not allowed",
+  rate_limited: "Too many orders",
+  invalid: "Invalid order",
+  unknown_unit: "Unknown unit",
+  unknown_zone: "Unknown launch zone",
+  unknown_target: "Unknown target",
+  unknown_type_id: "Unknown type",
+  unknown_type: "Unknown order",
+  internal: "Server problem",
+};
+
+export function plainWords(reply: Pick<ErrorReply, "code" | "message" | "path">): string {
+  const lead = LEAD[reply.code];
+  const where = reply.path ? ` (${reply.path})` : "";
+  const message = reply.message.trim();
+  if (!lead || message.toLowerCase().startsWith(lead.toLowerCase())) return `${message}${where}`;
+  return `${lead}: ${message}${where}`;
+}
+
+/** Show a message next to `anchor` (after it, or inside it when it is a container). */
+export function showNear(anchor: HTMLElement | null, text: string, testid = "order-error"): HTMLElement {
+  const note = h("div", { class: "inline-error", role: "alert", testid }, text);
+  if (anchor?.isConnected && anchor.classList.contains("mapnote")) {
+    anchor.replaceChildren(note);
+  } else if (anchor?.isConnected) {
+    const next = anchor.nextElementSibling;
+    if (next?.classList.contains("inline-error")) next.remove();
+    anchor.insertAdjacentElement("afterend", note);
+  } else {
+    document.getElementById("toasts")?.append(note);
+  }
+  setTimeout(() => note.remove(), SHOW_MS);
+  return note;
+}
+
+/** A point on the map where an order was given by clicking: its rejection appears there. */
+export function mapNote(screenX: number, screenY: number): HTMLElement {
+  const overlay = document.getElementById("map-overlay")!;
+  const note = h("div", { class: "mapnote", style: `left:${screenX}px;top:${screenY}px` });
+  overlay.append(note);
+  setTimeout(() => note.remove(), SHOW_MS + 500);
+  return note;
+}
+
+export function showRejection(reply: ErrorReply, anchor: HTMLElement | null): void {
+  showNear(anchor, plainWords(reply));
+}
+
+/** Any thrown error as a sentence for the user. */
+export function describe(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return String(error);
+}

@@ -1,0 +1,154 @@
+import type { CompiledScenario } from "../../shared/compiled.js";
+import { BAND_LOOK } from "../map/backdrop.js";
+import type { CoverageMode, MapController, MapTool } from "../map/controller.js";
+import { typeName } from "../map/coverage.js";
+import { identity } from "../map/palette.js";
+import { drawDecoy, drawThreat, drawUnit, drawUnknown } from "../map/symbols.js";
+import { scaleBarKm } from "../map/view.js";
+import { h, select, setText } from "./dom.js";
+
+/** What sits on top of the map: scale bar, legend with the coverage switch, tool hint, follow button. */
+export function mapChrome(
+  ctl: MapController,
+  scenario: CompiledScenario,
+  watcher: boolean,
+): { el: HTMLElement; destroy: () => void } {
+  const scaleLabel = h("span", { class: "num", testid: "scale-label" });
+  const bar = h("div", { class: "bar" });
+  const scalebar = h("div", { class: "scalebar", testid: "scalebar" }, scaleLabel, bar);
+  const hint = h("div", { class: "toolhint", testid: "tool-hint", hidden: true });
+  const follow = h(
+    "button",
+    {
+      class: "small",
+      testid: "follow",
+      title: "Keep every track in frame (F)",
+      onclick: () => ctl.setFollow(!ctl.follow),
+    },
+    "Follow",
+  );
+  const fit = h(
+    "button",
+    { class: "small", title: "Show the whole theatre (0)", onclick: () => ctl.emit("fit") },
+    "Fit",
+  );
+  const tools = h("div", { class: "maptools" }, fit, watcher ? follow : null);
+  const el = h("div", { style: "display:contents" }, scalebar, tools, hint, legend(ctl));
+  const off = [
+    ctl.on("view", (v) => {
+      const km = scaleBarKm(v.scale, 140);
+      bar.style.width = `${Math.round(km * v.scale)}px`;
+      setText(scaleLabel, `${km} km`);
+    }),
+    ctl.on("tool", (tool) => {
+      const text = toolHint(tool, scenario);
+      hint.hidden = text === "";
+      setText(hint, text);
+    }),
+    ctl.on("follow", (on) => {
+      follow.classList.toggle("on", on);
+      follow.setAttribute("aria-pressed", String(on));
+    }),
+  ];
+  return {
+    el,
+    destroy: () => {
+      for (const f of off) f();
+    },
+  };
+}
+
+function toolHint(tool: MapTool, scenario: CompiledScenario): string {
+  switch (tool.kind) {
+    case "place":
+      return `Click the map to place ${typeName(scenario, tool.unitType)} · Esc to stop`;
+    case "waypoints":
+      return "Click the map to add waypoints (up to 8) · Esc when done";
+    case "relocate":
+      return `Click the destination for ${tool.unitId} · Esc to cancel`;
+    default:
+      return "";
+  }
+}
+
+function swatch(paint: (ctx: CanvasRenderingContext2D) => void): HTMLCanvasElement {
+  const canvas = h("canvas", { width: 44, height: 32 }) as HTMLCanvasElement;
+  const ctx = canvas.getContext("2d");
+  if (ctx) paint(ctx);
+  return canvas;
+}
+
+function line(color: string, dash: number[]): (ctx: CanvasRenderingContext2D) => void {
+  return (ctx) => {
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 3;
+    ctx.setLineDash(dash);
+    ctx.beginPath();
+    ctx.moveTo(4, 16);
+    ctx.lineTo(40, 16);
+    ctx.stroke();
+  };
+}
+
+function legend(ctl: MapController): HTMLElement {
+  const items: [string, (ctx: CanvasRenderingContext2D) => void][] = [
+    ["Hostile drone", (c) => drawThreat(c, "hostile", "drone", 22, 16, 13)],
+    ["Hostile cruise", (c) => drawThreat(c, "hostile", "cruise", 22, 16, 13)],
+    ["Hostile ballistic", (c) => drawThreat(c, "hostile", "ballistic", 22, 16, 13)],
+    ["Unknown track", (c) => drawUnknown(c, 22, 16, 13)],
+    ["Decoy (identified)", (c) => drawDecoy(c, 22, 16, 13)],
+    ["Own unit", (c) => drawUnit(c, "friendly", "SAM", 22, 16, 22)],
+    ["Ally unit", (c) => drawUnit(c, "ally", "SHP", 22, 16, 22)],
+    [
+      "Interceptor",
+      (c) => {
+        c.fillStyle = identity.interceptor.css;
+        c.beginPath();
+        c.moveTo(32, 16);
+        c.lineTo(14, 9);
+        c.lineTo(14, 23);
+        c.fill();
+      },
+    ],
+    ["Weapon reach", line(identity.friendly.css, [])],
+    ["Radar vs high fliers", line(BAND_LOOK.high.stroke, BAND_LOOK.high.dash)],
+    ["Radar vs low fliers", line(BAND_LOOK.low.stroke, BAND_LOOK.low.dash)],
+    ["Radar vs very low", line(BAND_LOOK["very-low"].stroke, BAND_LOOK["very-low"].dash)],
+    [
+      "Power line · cut",
+      (c) => {
+        line("#d9a441", [])(c);
+        c.translate(0, 8);
+        line("#ff5a4e", [5, 4])(c);
+      },
+    ],
+    ["Neighbour border", line("#6f9683", [8, 5])],
+  ];
+  const coverage = select(
+    [
+      ["all", "high + low"],
+      ["high", "high only"],
+      ["low", "low only"],
+      ["very-low", "very low only"],
+      ["off", "off"],
+    ],
+    {
+      testid: "coverage-mode",
+      "aria-label": "Radar coverage shown",
+      value: ctl.coverage,
+      onchange: () => ctl.setCoverage(coverage.value as CoverageMode),
+    },
+  );
+  return h(
+    "details",
+    { class: "legend", testid: "legend", open: true },
+    h("summary", null, "Legend"),
+    h("ul", null, ...items.map(([text, paint]) => h("li", null, swatch(paint), text))),
+    h(
+      "label",
+      { class: "row", style: "margin-top:6px" },
+      h("span", { class: "muted" }, "Coverage"),
+      coverage,
+    ),
+  );
+}

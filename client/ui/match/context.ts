@@ -1,0 +1,45 @@
+import type { CompiledScenario } from "../../../shared/compiled.js";
+import type { SeatRole } from "../../../shared/protocol.js";
+import type { Economy, MatchState, Unit } from "../../../shared/state.js";
+import type { MapController } from "../../map/controller.js";
+import type { MatchSession } from "../../net/session.js";
+
+/** What every match panel works with. */
+export interface MatchContext {
+  session: MatchSession;
+  ctl: MapController;
+  scenario: CompiledScenario;
+  role: SeatRole;
+}
+
+/** A piece of the match screen that follows the state. */
+export interface Part {
+  readonly el: HTMLElement;
+  update(state: MatchState): void;
+  destroy?(): void;
+}
+
+/** This side's money and stocks (the economy map holds only what the viewer may see). */
+export function economyOf(state: MatchState, side: string): Economy | undefined {
+  for (const e of state.economy.values()) if (e.side === side) return e;
+  return undefined;
+}
+
+/** The units this seat may give orders to. */
+export function ownUnits(state: MatchState, role: SeatRole): Unit[] {
+  const side = role === "ally" ? "ally" : "defender";
+  return [...state.units.values()].filter((u) => u.side === side).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Name of the current round ("Night 2"), or the round number. */
+export function roundName(scenario: CompiledScenario, round: number): string {
+  return scenario.rounds[round - 1]?.name ?? `Round ${round}`;
+}
+
+export const PHASE_LABEL: Record<string, string> = {
+  lobby: "Lobby",
+  planning: "Planning",
+  live: "Live",
+  assessment: "Assessment",
+  debrief: "Debrief",
+};

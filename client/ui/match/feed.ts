@@ -1,0 +1,73 @@
+import type { FeedEntry } from "../../../shared/protocol.js";
+import type { MatchState } from "../../../shared/state.js";
+import { formatClock } from "../../util/format.js";
+import { h } from "../dom.js";
+import type { MatchContext, Part } from "./context.js";
+
+const MAX_ROWS = 250;
+/** An entry older than this many wall seconds of simulated time plays no effect (backlog on join). */
+const FRESH_WALL_SEC = 6;
+
+/** The event feed: newest first; entries with a place centre the map when clicked. */
+export class FeedPanel implements Part {
+  readonly el: HTMLElement;
+  private readonly list = h("ul", { class: "feed", testid: "feed", "aria-live": "polite" });
+  private readonly off: (() => void)[];
+
+  constructor(
+    private readonly ctx: MatchContext,
+    private readonly now: () => number,
+  ) {
+    this.el = h("div", { style: "display:contents" }, h("h2", null, "Events"), this.list);
+    this.add(ctx.session.feed, false);
+    this.off = [
+      ctx.session.on("feed", (entries) => this.add(entries, true)),
+      ctx.session.on("feed-reset", () => this.list.replaceChildren()),
+    ];
+  }
+
+  private add(entries: FeedEntry[], live: boolean): void {
+    const state = this.ctx.session.state;
+    const clock = this.now();
+    const freshSec = FRESH_WALL_SEC * Math.max(1, state?.timeScale ?? 1);
+    const rows = entries.map((entry) => {
+      if (live && entry.x !== undefined && entry.y !== undefined && clock - entry.t < freshSec) {
+        if (!state || entry.round === state.round) this.ctx.ctl.effect(entry.kind, entry.x, entry.y);
+      }
+      return this.row(entry);
+    });
+    this.list.prepend(...rows.reverse());
+    while (this.list.childElementCount > MAX_ROWS) this.list.lastElementChild?.remove();
+  }
+
+  private row(entry: FeedEntry): HTMLElement {
+    const located = entry.x !== undefined && entry.y !== undefined;
+    const li = h(
+      "li",
+      {
+        class: `k-${entry.kind}`,
+        testid: "feed-entry",
+        "data-kind": entry.kind,
+        "data-x": located ? String(entry.x) : undefined,
+        tabindex: located ? "0" : undefined,
+        title: located ? "Show on the map" : undefined,
+      },
+      h("time", null, formatClock(entry.t)),
+      h("span", null, entry.text),
+    );
+    if (located) {
+      const focus = () => this.ctx.ctl.focusOn(entry.x!, entry.y!);
+      li.addEventListener("click", focus);
+      li.addEventListener("keydown", (e) => {
+        if (e.key === "Enter") focus();
+      });
+    }
+    return li;
+  }
+
+  update(_state: MatchState): void {}
+
+  destroy(): void {
+    for (const f of this.off) f();
+  }
+}

@@ -1,0 +1,169 @@
+import type { CompiledScenario } from "../../../shared/compiled.js";
+import type { MatchState } from "../../../shared/state.js";
+import type { MapController } from "../../map/controller.js";
+import { LiveSource } from "../../net/live-source.js";
+import type { MatchSession } from "../../net/session.js";
+import { ConnectionBanner } from "../banner.js";
+import { fill } from "../dom.js";
+import { mapNote, showRejection } from "../errors.js";
+import { mapChrome } from "../map-chrome.js";
+import { installShortcuts, toggleHelp } from "../shortcuts.js";
+import { BottomBar } from "./bottombar.js";
+import type { MatchContext, Part } from "./context.js";
+import { DebriefPanel } from "./debrief.js";
+import { FeedPanel } from "./feed.js";
+import { InstructorConsole } from "./instructor.js";
+import { leftParts, shortcutActions } from "./layout.js";
+import { SpectatorControls } from "./spectator.js";
+import { tooltipCard } from "./tooltip.js";
+import { TopBar } from "./topbar.js";
+
+/**
+ * The match screen: the frame of UI.md (top bar, side panels, map, bottom bar), rebuilt panel by
+ * panel when the phase changes, updated at most once per animation frame from the room state.
+ */
+export class MatchView {
+  private readonly ctx: MatchContext;
+  private readonly source: LiveSource;
+  private readonly top: TopBar;
+  private readonly parts: Part[] = [];
+  private left: Part[] = [];
+  private leftKey = "";
+  private debrief: DebriefPanel | null = null;
+  private readonly off: (() => void)[] = [];
+  private frame = 0;
+  private dirty = true;
+  private readonly banner: ConnectionBanner;
+
+  constructor(
+    session: MatchSession,
+    private readonly ctl: MapController,
+    scenario: CompiledScenario,
+    private readonly onHome: () => void,
+  ) {
+    const role = session.role ?? "spectator";
+    this.ctx = { session, ctl, scenario, role };
+    this.source = new LiveSource(scenario, session);
+    this.banner = new ConnectionBanner(onHome);
+    document.body.classList.toggle("spectator", role === "spectator");
+    const keys = shortcutActions(this.ctx, ctl, () =>
+      this.left.find((part): part is InstructorConsole => part instanceof InstructorConsole),
+    );
+    this.top = new TopBar(this.ctx, () => toggleHelp(keys));
+    const bottom = new BottomBar(this.ctx);
+    const feed = new FeedPanel(this.ctx, () => this.source.now());
+    this.parts.push(this.top, bottom, feed);
+    fill(document.getElementById("topbar")!, this.top.el);
+    fill(document.getElementById("bottom")!, bottom.el);
+    const right = document.getElementById("right")!;
+    fill(right);
+    if (role === "spectator") {
+      const controls = new SpectatorControls(this.ctx);
+      this.parts.push(controls);
+      right.append(controls.el);
+    }
+    right.append(feed.el);
+    const chrome = mapChrome(ctl, scenario, role === "spectator" || role === "instructor");
+    fill(document.getElementById("map-overlay")!, chrome.el);
+    this.off.push(
+      chrome.destroy,
+      session.on("state", (state) => {
+        this.source.onState(state);
+        this.dirty = true;
+      }),
+      session.on("view", () => (this.dirty = true)),
+      session.on("rejected", (reply, anchor) => showRejection(reply, anchor)),
+      session.on("connection", (status) => this.banner.show(status)),
+      ctl.on("click", (click) => this.onMapClick(click)),
+      ctl.on("hover", (hover) => this.onHover(hover)),
+      installShortcuts(ctl, keys),
+    );
+    ctl.setFollow(false);
+    ctl.setSource(this.source);
+    if (session.state) this.source.onState(session.state);
+    this.loop();
+  }
+
+  private loop = (): void => {
+    this.frame = requestAnimationFrame(this.loop);
+    this.top.tick(this.source.now());
+    const state = this.ctx.session.state;
+    if (!this.dirty || !state) return;
+    this.dirty = false;
+    this.render(state);
+  };
+
+  private render(state: MatchState): void {
+    const key = `${this.ctx.role}|${state.phase}`;
+    if (key !== this.leftKey) {
+      this.leftKey = key;
+      this.rebuildLeft(state);
+    }
+    for (const part of this.parts) part.update(state);
+    for (const part of this.left) part.update(state);
+    this.debrief?.update(state);
+  }
+
+  private rebuildLeft(state: MatchState): void {
+    for (const part of this.left) part.destroy?.();
+    for (const note of document.querySelectorAll("#map-overlay .mapnote")) note.remove();
+    this.left = leftParts(this.ctx, state.phase);
+    fill(document.getElementById("left")!, ...this.left.map((p) => p.el));
+    if (state.phase === "debrief" && !this.debrief) {
+      this.debrief = new DebriefPanel(this.ctx, this.onHome);
+      document.getElementById("map-overlay")!.append(this.debrief.el);
+    }
+  }
+
+  private onMapClick(click: {
+    x: number;
+    y: number;
+    screenX: number;
+    screenY: number;
+    tool: MapController["tool"];
+  }): void {
+    const { session } = this.ctx;
+    const at = { x: round2(click.x), y: round2(click.y) };
+    if (click.tool.kind === "place") {
+      session.send("deploy", { unitType: click.tool.unitType, at }, mapNote(click.screenX, click.screenY));
+    } else if (click.tool.kind === "relocate") {
+      session.send("relocate", { unitId: click.tool.unitId, to: at }, mapNote(click.screenX, click.screenY));
+      this.ctl.setTool({ kind: "pan" });
+    }
+  }
+
+  private onHover(hover: Parameters<typeof tooltipCard>[1] | null): void {
+    const tip = document.getElementById("tooltip")!;
+    const card = hover
+      ? tooltipCard(this.source, hover, (nation) => this.ctx.session.state?.roe.get(nation))
+      : null;
+    if (!hover || !card) {
+      tip.hidden = true;
+      return;
+    }
+    const rect = document.getElementById("map")!.getBoundingClientRect();
+    fill(tip, card);
+    tip.hidden = false;
+    const x = rect.left + hover.screenX + 16;
+    const y = rect.top + hover.screenY + 12;
+    tip.style.left = `${Math.min(x, window.innerWidth - tip.offsetWidth - 8)}px`;
+    tip.style.top = `${Math.min(y, window.innerHeight - tip.offsetHeight - 8)}px`;
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    for (const f of this.off) f();
+    for (const part of [...this.parts, ...this.left]) part.destroy?.();
+    this.debrief?.destroy();
+    this.banner.hide();
+    this.ctl.setSource(null);
+    this.ctl.setTool({ kind: "pan" });
+    document.body.classList.remove("spectator", "projector");
+    document.getElementById("tooltip")!.hidden = true;
+    for (const id of ["topbar", "left", "right", "bottom", "map-overlay"]) fill(document.getElementById(id)!);
+  }
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}

@@ -1,0 +1,65 @@
+import type { MatchState, Seat } from "../../../shared/state.js";
+import { formatCountdown } from "../../util/format.js";
+import { h, setText } from "../dom.js";
+import type { MatchContext, Part } from "./context.js";
+
+export function mySeat(ctx: MatchContext, state: MatchState): Seat | undefined {
+  const id = ctx.session.welcome?.seatId;
+  if (!id) return undefined;
+  return state.seats.get(id) ?? [...state.seats.values()].find((s) => s.id === id);
+}
+
+const HINT: Record<string, string> = {
+  lobby: "Waiting for the instructor to start planning.",
+  planning: "Plan now; the other side cannot see your plan. Press Ready when done.",
+  live: "The night is running. Give orders as the picture develops.",
+  assessment: "The night is over: review losses, stocks and resupply.",
+  debrief: "The exercise is over.",
+};
+
+/** A player's phase line: what to do now, the timer, Ready (planning) and Confirm (wego pauses). */
+export class PhaseBar implements Part {
+  readonly el: HTMLElement;
+  private readonly hint = h("p", { class: "muted", style: "margin:4px 0" });
+  private readonly timer = h("span", { class: "num" });
+  private readonly ready: HTMLButtonElement;
+  private readonly confirm: HTMLButtonElement;
+  private isReady = false;
+
+  constructor(private readonly ctx: MatchContext) {
+    this.ready = h("button", {
+      class: "primary",
+      testid: "ready",
+      onclick: () => ctx.session.send("ready", { ready: !this.isReady }, this.ready),
+    });
+    this.confirm = h(
+      "button",
+      { class: "primary", testid: "confirm", onclick: () => ctx.session.send("confirm", {}, this.confirm) },
+      "Continue",
+    );
+    this.el = h(
+      "div",
+      { style: "margin-bottom:8px" },
+      this.hint,
+      h("div", { class: "row" }, this.ready, this.confirm, h("span", { class: "grow" }), this.timer),
+    );
+  }
+
+  update(state: MatchState): void {
+    setText(
+      this.hint,
+      state.waitingForConfirm
+        ? "Paused for a decision: press Continue when your orders are given."
+        : (HINT[state.phase] ?? ""),
+    );
+    const timed = state.phaseSecondsLeft >= 0 && state.phase !== "debrief";
+    setText(this.timer, timed ? `${formatCountdown(state.phaseSecondsLeft)} left` : "");
+    this.isReady = mySeat(this.ctx, state)?.ready ?? false;
+    const canReady = state.phase === "planning" || state.phase === "assessment" || state.phase === "lobby";
+    this.ready.hidden = !canReady;
+    setText(this.ready, this.isReady ? "Ready ✓ (click to undo)" : "Ready");
+    this.ready.classList.toggle("on", this.isReady);
+    this.ready.setAttribute("aria-pressed", String(this.isReady));
+    this.confirm.hidden = !(state.phase === "live" && state.waitingForConfirm);
+  }
+}

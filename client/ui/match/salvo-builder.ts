@@ -1,0 +1,214 @@
+import type { MatchState } from "../../../shared/state.js";
+import { formatClock, formatUsd } from "../../util/format.js";
+import { field, h, select, setText } from "../dom.js";
+import { economyOf, type MatchContext, type Part } from "./context.js";
+
+const MAX_WAYPOINTS = 8;
+
+/**
+ * The attacker's salvo builder: launch zone, threat type, count, launch time, target and a route
+ * drawn on the map, within the production budget. In the live phase it launches reserve salvos.
+ */
+export class SalvoBuilder implements Part {
+  readonly el: HTMLElement;
+  private readonly zone: HTMLSelectElement;
+  private readonly type: HTMLSelectElement;
+  private readonly count = h("input", {
+    type: "number",
+    min: "1",
+    max: "500",
+    value: "6",
+    testid: "salvo-count",
+  });
+  private readonly launchMin = h("input", {
+    type: "number",
+    min: "0",
+    max: "1440",
+    value: "0",
+    testid: "salvo-launch",
+  });
+  private readonly interval = h("input", {
+    type: "number",
+    min: "0",
+    max: "3600",
+    value: "10",
+    testid: "salvo-interval",
+  });
+  private readonly target: HTMLSelectElement;
+  private readonly cost = h("div", { class: "money", testid: "salvo-cost" });
+  private readonly budget = h("div", { class: "budget", testid: "budget" });
+  private readonly routeInfo = h("span", { class: "muted" });
+  private readonly drawButton: HTMLButtonElement;
+  private readonly submit: HTMLButtonElement;
+  private readonly planned = h("div", { testid: "salvos" });
+  private waypoints: { x: number; y: number }[] = [];
+  private readonly off: (() => void)[] = [];
+  private plannedKey: string | null = null;
+
+  constructor(
+    private readonly ctx: MatchContext,
+    reserve: boolean,
+  ) {
+    const { scenario, ctl } = ctx;
+    this.zone = select(
+      scenario.launchZones.map((z) => [z.id, z.name]),
+      { testid: "salvo-zone", onchange: () => this.onZone() },
+    );
+    this.type = select([], { testid: "salvo-type", onchange: () => this.refreshDraft() });
+    this.target = select(
+      [...scenario.assets]
+        .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name))
+        .map((a) => [a.id, `${a.name} (${a.kind})`]),
+      { testid: "salvo-target", onchange: () => this.refreshDraft() },
+    );
+    this.drawButton = h(
+      "button",
+      { class: "small", testid: "salvo-draw", onclick: () => this.toggleDraw() },
+      "Draw route",
+    );
+    const clear = h("button", { class: "small", onclick: () => this.setWaypoints([]) }, "Clear route");
+    this.submit = h(
+      "button",
+      { class: "primary", testid: "salvo-submit", onclick: () => this.send() },
+      reserve ? "Launch reserve salvo" : "Add salvo",
+    );
+    for (const input of [this.count, this.launchMin, this.interval])
+      input.addEventListener("input", () => this.refreshDraft());
+    this.el = h(
+      "div",
+      null,
+      h("h2", null, "Production budget"),
+      this.budget,
+      h("h2", null, reserve ? "Reserve salvo" : "Salvo builder"),
+      field("Launch zone", this.zone),
+      field("Threat type", this.type),
+      h("div", { class: "grid2" }, field("Count", this.count), field("Interval (s)", this.interval)),
+      field(reserve ? "Launch in (minutes from now)" : "Launch at (minutes into the night)", this.launchMin),
+      field("Target", this.target),
+      h("div", { class: "row" }, this.drawButton, clear, this.routeInfo),
+      h(
+        "div",
+        { class: "row", style: "margin-top:8px" },
+        this.cost,
+        h("span", { class: "grow" }),
+        this.submit,
+      ),
+      h("h2", null, "Planned salvos"),
+      this.planned,
+    );
+    this.off.push(
+      ctl.on("click", (click) => {
+        if (click.tool.kind !== "waypoints" || this.waypoints.length >= MAX_WAYPOINTS) return;
+        this.setWaypoints([...this.waypoints, { x: click.x, y: click.y }]);
+      }),
+      ctl.on("tool", (tool) => {
+        this.drawButton.classList.toggle("on", tool.kind === "waypoints");
+        setText(this.drawButton, tool.kind === "waypoints" ? "Done drawing" : "Draw route");
+      }),
+    );
+    this.onZone();
+  }
+
+  private onZone(): void {
+    const zone = this.ctx.scenario.launchZones.find((z) => z.id === this.zone.value);
+    const threats = this.ctx.scenario.catalogue.threats;
+    const previous = this.type.value;
+    this.type.replaceChildren(
+      ...(zone?.threatTypes ?? []).map((id) =>
+        h("option", { value: id }, `${threats[id]?.name ?? id} · ${formatUsd(threats[id]?.costUsd ?? 0)}`),
+      ),
+    );
+    if (zone?.threatTypes.includes(previous)) this.type.value = previous;
+    this.refreshDraft();
+  }
+
+  private toggleDraw(): void {
+    const { ctl } = this.ctx;
+    ctl.setTool(ctl.tool.kind === "waypoints" ? { kind: "pan" } : { kind: "waypoints", points: [] });
+  }
+
+  private setWaypoints(points: { x: number; y: number }[]): void {
+    this.waypoints = points;
+    this.refreshDraft();
+  }
+
+  private refreshDraft(): void {
+    const { scenario, ctl } = this.ctx;
+    const zone = scenario.launchZones.find((z) => z.id === this.zone.value);
+    const target = scenario.assets.find((a) => a.id === this.target.value);
+    ctl.setDraftRoute(zone && target ? [zone.at, ...this.waypoints, target.at] : []);
+    setText(this.routeInfo, this.waypoints.length > 0 ? `${this.waypoints.length} waypoint(s)` : "direct");
+    const unit = scenario.catalogue.threats[this.type.value]?.costUsd ?? 0;
+    setText(this.cost, `cost ${formatUsd(unit * Math.max(0, Number(this.count.value) || 0))}`);
+  }
+
+  private send(): void {
+    this.ctx.session.send(
+      "salvo",
+      {
+        zone: this.zone.value,
+        threatType: this.type.value,
+        count: Math.round(Number(this.count.value)),
+        launchAtSec: Math.max(0, Number(this.launchMin.value) || 0) * 60,
+        intervalSec: Math.max(0, Number(this.interval.value) || 0),
+        target: this.target.value,
+        waypoints: this.waypoints,
+      },
+      this.submit,
+    );
+    // The next salvo starts from a direct route; a refusal shows next to the button.
+    this.setWaypoints([]);
+    if (this.ctx.ctl.tool.kind === "waypoints") this.ctx.ctl.setTool({ kind: "pan" });
+  }
+
+  update(state: MatchState): void {
+    const economy = economyOf(state, "attacker");
+    setText(this.budget, economy ? `${formatUsd(economy.budgetUsd)} left` : "—");
+    const salvos = [...state.salvos.values()];
+    const key = salvos.map((s) => `${s.id}:${s.count}:${s.launchAtSec}`).join("|");
+    if (key === this.plannedKey) return;
+    this.plannedKey = key;
+    const { scenario, session } = this.ctx;
+    const name = (id: string) => scenario.assets.find((a) => a.id === id)?.name ?? id;
+    const rows = salvos
+      .sort((a, b) => a.launchAtSec - b.launchAtSec)
+      .map((s) => {
+        const cancel: HTMLButtonElement = h(
+          "button",
+          {
+            class: "small danger",
+            testid: `cancel-${s.id}`,
+            onclick: () => session.send("cancel-salvo", { salvoId: s.id }, cancel),
+          },
+          "Cancel",
+        );
+        return h(
+          "div",
+          { class: "card", testid: "salvo", "data-salvo": s.id },
+          h(
+            "div",
+            { class: "row" },
+            h(
+              "span",
+              { class: "title grow" },
+              `${s.count} × ${scenario.catalogue.threats[s.threatType]?.name ?? s.threatType}`,
+            ),
+            cancel,
+          ),
+          h(
+            "div",
+            { class: "meta" },
+            `${s.zone} → ${name(s.target)} · T+${formatClock(s.launchAtSec)} · every ${Math.round(s.intervalSec)} s`,
+          ),
+        );
+      });
+    if (rows.length === 0) this.planned.replaceChildren(h("p", { class: "muted" }, "None yet."));
+    else this.planned.replaceChildren(...rows);
+  }
+
+  destroy(): void {
+    for (const f of this.off) f();
+    this.ctx.ctl.setDraftRoute([]);
+    if (this.ctx.ctl.tool.kind === "waypoints") this.ctx.ctl.setTool({ kind: "pan" });
+  }
+}

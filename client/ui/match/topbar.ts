@@ -1,0 +1,84 @@
+import type { MatchState } from "../../../shared/state.js";
+import { formatClock, formatCountdown } from "../../util/format.js";
+import { h, setText } from "../dom.js";
+import { type MatchContext, type Part, PHASE_LABEL, roundName } from "./context.js";
+
+/** SKYSHIELD · scenario · night · phase · clock ×scale ▶ · timer · code · view · ? */
+export class TopBar implements Part {
+  readonly el: HTMLElement;
+  private readonly scenarioEl = h("span", { testid: "scenario-name" });
+  private readonly roundEl = h("span", { testid: "round" });
+  private readonly phaseEl = h("span", { class: "badge", testid: "phase" });
+  private readonly clockEl = h("span", {
+    class: "clock",
+    testid: "clock",
+    title: "Simulated time into the night",
+  });
+  private readonly scaleEl = h("span", { class: "num", testid: "time-scale" });
+  private readonly runEl = h("span", { testid: "run-state" });
+  private readonly timerEl = h("span", { class: "num muted", testid: "phase-timer" });
+  private readonly codeEl = h("span", { class: "code", testid: "match-code", title: "Join code" });
+  private readonly viewEl = h("span", { class: "badge", testid: "view-badge" });
+  private readonly seatEl = h("span", { class: "muted", testid: "seat-badge" });
+
+  constructor(
+    private readonly ctx: MatchContext,
+    onHelp: () => void,
+  ) {
+    this.el = h(
+      "div",
+      { class: "topbar-inner", style: "display:contents" },
+      h("span", { class: "brand" }, "SKYSHIELD"),
+      this.scenarioEl,
+      h("span", { class: "sep" }, "·"),
+      this.roundEl,
+      this.phaseEl,
+      this.clockEl,
+      this.scaleEl,
+      this.runEl,
+      this.timerEl,
+      h("span", { class: "spacer" }),
+      this.seatEl,
+      this.viewEl,
+      h("span", null, "code ", this.codeEl),
+      h(
+        "button",
+        { class: "small", title: "Keyboard shortcuts (?)", "aria-label": "Help", onclick: onHelp },
+        "?",
+      ),
+    );
+  }
+
+  update(state: MatchState): void {
+    const { scenario, session } = this.ctx;
+    setText(this.scenarioEl, state.scenarioName || scenario.name);
+    setText(
+      this.roundEl,
+      state.round > 0 ? `${roundName(scenario, state.round)} ${state.round}/${state.rounds}` : "",
+    );
+    setText(this.phaseEl, PHASE_LABEL[state.phase] ?? state.phase);
+    this.phaseEl.className = `badge phase-${state.phase}`;
+    setText(this.scaleEl, `×${Math.round(state.timeScale)}`);
+    const running = state.phase === "live" && !state.paused && !state.waitingForConfirm;
+    setText(
+      this.runEl,
+      state.paused ? "⏸ paused" : state.waitingForConfirm ? "⏸ waiting" : running ? "▶" : "",
+    );
+    const timer =
+      state.phase === "debrief" ? "room closes in" : `${PHASE_LABEL[state.phase] ?? state.phase} ends in`;
+    setText(
+      this.timerEl,
+      state.phaseSecondsLeft >= 0 ? `${timer} ${formatCountdown(state.phaseSecondsLeft)}` : "",
+    );
+    setText(this.codeEl, state.code);
+    const watcher = this.ctx.role === "instructor" || this.ctx.role === "spectator";
+    this.viewEl.hidden = !watcher;
+    setText(this.viewEl, `view: ${session.view}`);
+    setText(this.seatEl, `${session.welcome ? this.ctx.role : ""}`);
+  }
+
+  /** The clock ticks every frame from the local extrapolation, not only on patches. */
+  tick(simSec: number): void {
+    setText(this.clockEl, formatClock(simSec));
+  }
+}

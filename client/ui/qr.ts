@@ -1,0 +1,51 @@
+import QRCode from "qrcode";
+import { h } from "./dom.js";
+
+/** Links to a match: the generic join link, one per seat, and the spectator's. */
+export function joinLink(code: string, seat?: string, view?: string): string {
+  const params = new URLSearchParams();
+  if (seat) params.set("seat", seat);
+  if (view) params.set("view", view);
+  const query = params.toString();
+  return `${location.origin}${location.pathname}#/match/${code}${query ? `?${query}` : ""}`;
+}
+
+/** A QR code of `text` as inline SVG (crisp on a projector). */
+export function qrElement(text: string, testid = "qr"): HTMLElement {
+  const box = h("div", {
+    class: "qr",
+    testid,
+    title: text,
+    role: "img",
+    "aria-label": `QR code for ${text}`,
+  });
+  QRCode.toString(text, { type: "svg", margin: 1, errorCorrectionLevel: "M" })
+    .then((svg) => {
+      box.innerHTML = svg;
+    })
+    .catch(() => box.append("QR code unavailable"));
+  return box;
+}
+
+/** A link with a copy button. */
+export function copyableLink(url: string, testid: string): HTMLElement {
+  const copy = h(
+    "button",
+    {
+      class: "small",
+      onclick: () => {
+        void navigator.clipboard?.writeText(url).then(
+          () => (copy.textContent = "Copied"),
+          () => (copy.textContent = "Select and copy"),
+        );
+      },
+    },
+    "Copy",
+  );
+  return h(
+    "div",
+    { class: "row", style: "margin:4px 0" },
+    h("a", { class: "linkbox grow", href: url, testid, target: "_blank", rel: "noopener" }, url),
+    copy,
+  );
+}

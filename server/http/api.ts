@@ -1,0 +1,67 @@
+import { matchMaker } from "@colyseus/core";
+import { type Request, type Response, Router } from "express";
+import { normalizeCode } from "../rooms/codes.js";
+import { MATCH_ROOM_NAME, type MatchMetadata } from "../rooms/metadata.js";
+import type { ScenarioSource } from "../rooms/scenarios.js";
+
+/**
+ * The JSON API: scenarios for the lobby and the map, public matches, and join-code lookup. Matches come
+ * from the matchmaking driver's listings, so with Redis every process answers for every match.
+ */
+export function notFound(res: Response, error: string, message: string): void {
+  res.status(404).json({ error, message });
+}
+
+interface Listing {
+  roomId: string;
+  private: boolean;
+  metadata: MatchMetadata;
+}
+
+async function matchListings(): Promise<Listing[]> {
+  const rooms = await matchMaker.query({ name: MATCH_ROOM_NAME });
+  return rooms.flatMap((room) =>
+    room.metadata?.code ? [{ roomId: room.roomId, private: room.private, metadata: room.metadata as MatchMetadata }] : [],
+  );
+}
+
+export function apiRouter(scenarios: ScenarioSource): Router {
+  const router = Router();
+
+  router.use((_req, res, next) => {
+    // Read-only public data: any origin may read it (the Vite dev server runs on another port).
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    next();
+  });
+
+  router.get("/scenarios", (_req, res) => {
+    res.json(scenarios.list());
+  });
+
+  router.get("/scenarios/:id", (req: Request<{ id: string }>, res) => {
+    const scenario = scenarios.load(req.params.id);
+    if (!scenario) return notFound(res, "unknown_scenario", `no scenario '${req.params.id}'`);
+    res.json(scenario);
+  });
+
+  router.get("/matches", async (_req, res) => {
+    const listings = await matchListings();
+    res.json(
+      listings
+        .filter((listing) => !listing.private)
+        .map(({ roomId, metadata }) => ({ roomId, ...metadata }))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    );
+  });
+
+  router.get("/matches/:code", async (req: Request<{ code: string }>, res) => {
+    const code = normalizeCode(req.params.code);
+    const listing = code ? (await matchListings()).find((l) => l.metadata.code === code) : undefined;
+    if (!listing) return notFound(res, "unknown_match", `no running match with code '${req.params.code}'`);
+    const { scenario, scenarioName, phase, round, rounds, seats, spectators } = listing.metadata;
+    res.json({ roomId: listing.roomId, code, scenario, scenarioName, phase, round, rounds, seats, spectators });
+  });
+
+  router.use((req, res) => notFound(res, "not_found", `no API route ${req.method} ${req.originalUrl}`));
+  return router;
+}

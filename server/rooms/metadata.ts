@@ -1,0 +1,44 @@
+import type { MatchState } from "../../shared/state.js";
+import type { RoomPhase } from "./phases.js";
+import type { SeatBook, SeatSummary } from "./seats.js";
+
+/**
+ * What a match publishes in its room listing. Listings live in the matchmaking driver (in memory, or in
+ * Redis when scaled out), so the HTTP API answers from them for matches on every process.
+ */
+export const MATCH_ROOM_NAME = "match";
+
+export interface MatchMetadata {
+  code: string;
+  scenario: string;
+  scenarioName: string;
+  phase: RoomPhase;
+  round: number;
+  rounds: number;
+  seats: SeatSummary;
+  spectators: number;
+  /** ISO time the match was created. */
+  createdAt: string;
+  private: boolean;
+}
+
+export function listingOf(
+  state: MatchState,
+  match: { phase: RoomPhase; seats: SeatBook },
+  spectators: number,
+  createdAt: string,
+  isPrivate: boolean,
+): MatchMetadata {
+  return {
+    code: state.code,
+    scenario: state.scenario,
+    scenarioName: state.scenarioName,
+    phase: match.phase,
+    round: state.round,
+    rounds: state.rounds,
+    seats: match.seats.summary(),
+    spectators,
+    createdAt,
+    private: isPrivate,
+  };
+}

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import type { CompiledScenario } from "../../shared/compiled.js";
+import { CreateMatchOptions } from "../../shared/protocol.js";
+import type { Simulation } from "../sim/api.js";
+import type { Db } from "./db.js";
+import { instructorKeyOf, loadRecord, replaySource } from "./records.js";
+import { comparePositions, type Engine, formatPosition, lastKnownPosition, Replay } from "./replay.js";
+import type { MatchRecord, Position } from "./types.js";
+
+/**
+ * Bringing a recorded match back to life: after a restart (recover: the last snapshot plus the
+ * commands after it, re-simulated to the last moment the record knows), or as a new match branched
+ * from any moment of an old one ("what if the strait had been open here?").
+ */
+
+const SimPhase = z.enum(["planning", "live", "assessment", "ended"]);
+
+export const RestoreRequest = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("recover"), matchId: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      kind: z.literal("branch"),
+      matchId: z.string().min(1).max(64),
+      at: z.object({ round: z.number().int().min(1), phase: SimPhase, t: z.number().min(0) }).strict(),
+    })
+    .strict(),
+]);
+export type RestoreRequest = z.infer<typeof RestoreRequest>;
+
+/** What a room needs to continue a recorded match. */
+export interface RestoredMatch {
+  request: RestoreRequest;
+  /** Recover: the match id and join code the record goes on under. Branch: a new match gets new ones. */
+  matchId?: string;
+  code?: string;
+  instructorKey?: string;
+  scenario: CompiledScenario;
+  /** The room's create options, as recorded (a branch may override pacing, seats, autostart, private). */
+  settings: Record<string, unknown>;
+  seed: number;
+  sim: Simulation;
+  /** In a planning phase whose scripted orders were not recorded yet: scripted seats plan again. */
+  replan: boolean;
+  /** Where the world is. */
+  at: Position;
+}
+
+export class RestoreError extends Error {
+  override name = "RestoreError";
+}
+
+/** Keys of the create options a branch may change; the rest (scenario, seed) stay the record's. */
+const BRANCH_OVERRIDES = [
+  "pacing",
+  "seats",
+  "autostart",
+  "planningSec",
+  "private",
+  "spectatorDelaySec",
+] as const;
+
+export function restoreMatch(
+  db: Db,
+  request: RestoreRequest,
+  engine: Engine,
+  options: Record<string, unknown> = {},
+): RestoredMatch {
+  const record = loadRecord(db, request.matchId);
+  if (!record) throw new RestoreError(`no recorded match '${request.matchId}'`);
+  const source = replaySource(db, record);
+  const last = lastKnownPosition(source);
+  const at = request.kind === "recover" ? last : request.at;
+  if (!at || !last) throw new RestoreError(`match '${record.id}' has nothing recorded to restore`);
+  if (comparePositions(at, last) > 0) {
+    throw new RestoreError(
+      `match '${record.id}' was recorded up to ${formatPosition(last)}, not ${formatPosition(at)}`,
+    );
+  }
+  const replay = new Replay(source, engine);
+  replay.seek(at);
+  if (comparePositions(replay.position, at) !== 0) {
+    throw new RestoreError(
+      `match '${record.id}' never was at ${formatPosition(at)}: replaying to it reaches ${formatPosition(replay.position)}`,
+    );
+  }
+  const base = {
+    request,
+    scenario: record.scenarioFile,
+    seed: record.seed,
+    sim: replay.sim,
+    replan: replay.sim.phase === "planning" && !scriptedPlanned(record, at.round),
+    at: replay.position,
+  };
+  if (request.kind === "recover") {
+    return {
+      ...base,
+      matchId: record.id,
+      code: record.code,
+      instructorKey: instructorKeyOf(db, record.id) ?? undefined,
+      settings: record.options,
+    };
+  }
+  const overrides = Object.fromEntries(
+    BRANCH_OVERRIDES.filter((k) => k in options).map((k) => [k, options[k]]),
+  );
+  const settings = { ...record.options, ...overrides, seed: record.seed };
+  const parsed = CreateMatchOptions.safeParse(settings);
+  if (!parsed.success) {
+    throw new RestoreError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  }
+  return { ...base, settings };
+}
+
+/** Scripted seats give their planning orders as the phase starts, all in one tick (one batch). */
+function scriptedPlanned(record: MatchRecord, round: number): boolean {
+  return record.commands.some(
+    (c) => c.round === round && c.phase === "planning" && c.issuer.startsWith("plan:"),
+  );
+}

@@ -1,0 +1,63 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+
+/**
+ * Debian's chromium driven by playwright-core (never a downloaded browser). Without it the browser
+ * suites skip loudly, or fail when SKYSHIELD_REQUIRE_ALL=1 (CI).
+ */
+export const CHROMIUM = process.env.SKYSHIELD_CHROMIUM ?? "/usr/bin/chromium";
+export const chromiumAvailable = existsSync(CHROMIUM);
+export const requireAll = process.env.SKYSHIELD_REQUIRE_ALL === "1";
+
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Print the loud notice once when the browser suites cannot run. */
+export function announceMissingBrowser(suite: string): void {
+  if (chromiumAvailable) return;
+  const line = "!".repeat(78);
+  console.warn(
+    `\n${line}\n!! ${suite}: SKIPPED — no chromium at ${CHROMIUM}.\n!! Install it (apt-get install -y chromium) or set SKYSHIELD_CHROMIUM.\n!! With SKYSHIELD_REQUIRE_ALL=1 this is a failure.\n${line}\n`,
+  );
+}
+
+export interface BrowserPage {
+  page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh browser profile and one page, with its console errors collected. */
+export async function openPage(viewport = { width: 1280, height: 720 }): Promise<BrowserPage> {
+  const profile = mkdtempSync(join(tmpdir(), "skyshield-e2e-"));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console.error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  return {
+    page,
+    errors,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Build the client with Vite once, unless dist/ is newer than every client and shared source. */
+export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+export const DIST = join(ROOT, "dist");
+
+function newestMtimeMs(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce(
+    (newest, name) => Math.max(newest, newestMtimeMs(join(path, name))),
+    stat.mtimeMs,
+  );
+}
+
+export function clientBuildIsFresh(): boolean {
+  const built = join(DIST, "index.html");
+  if (!existsSync(built)) return false;
+  const sources = ["client", "shared", "vite.config.ts", "package.json"].map((p) =>
+    newestMtimeMs(join(ROOT, p)),
+  );
+  return statSync(built).mtimeMs >= Math.max(...sources);
+}
+
+export async function ensureClientBuilt(): Promise<void> {
+  if (clientBuildIsFresh()) return;
+  const { build } = await import("vite");
+  await build({ root: join(ROOT, "client"), configFile: join(ROOT, "vite.config.ts"), logLevel: "warn" });
+}

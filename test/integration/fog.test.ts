@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MatchRecorder } from "../../server/rooms/recorder.js";
+import type { SimEvent } from "../../server/sim/api.js";
+import type { MatchState } from "../../shared/state.js";
+import { FAST_MATCH, startServer, TestClient, type TestServer } from "./helpers.js";
+
+/**
+ * Hidden information over a whole match. The server records every sim event (through the recorder hook)
+ * before it copies state to clients, so at each patch a client receives we know what its side could have
+ * known: the defender holds a track only after detecting it and learns its type only by identifying it;
+ * the attacker knows a defender unit only when the scenario says so or the unit revealed itself.
+ */
+interface Knowledge {
+  launchedTypes: Map<string, string>;
+  detected: Set<string>;
+  identified: Set<string>;
+  revealedUnits: Set<string>;
+}
+
+const knowledge: Knowledge = {
+  launchedTypes: new Map(),
+  detected: new Set(),
+  identified: new Set(),
+  revealedUnits: new Set(),
+};
+
+function learn(event: SimEvent): void {
+  if (event.type === "launch") knowledge.launchedTypes.set(event.threatId, event.threatType);
+  if (event.type === "detect" && event.side === "defender") knowledge.detected.add(event.threatId);
+  if (event.type === "identify" && event.side === "defender") knowledge.identified.add(event.threatId);
+  if (event.type === "unit-revealed") knowledge.revealedUnits.add(event.unitId);
+}
+
+const recorder: MatchRecorder = { command: () => {}, events: (events) => events.forEach(learn) };
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer({ recorders: () => recorder });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const KNOWN_TO_ATTACKER = new Set(["radar-central"]); // "known": true in training-range.json
+const violations: string[] = [];
+
+function checkDefenderView(state: MatchState): void {
+  for (const [key, track] of state.tracks) {
+    if (!key.startsWith("d:")) violations.push(`defender decoded foreign item ${key}`);
+    if (!knowledge.detected.has(track.id)) violations.push(`defender decoded undetected track ${track.id}`);
+    if (track.kind !== "" && !knowledge.identified.has(track.id)) {
+      violations.push(`defender decoded the type of unidentified track ${track.id}`);
+    }
+    if (track.kind !== "" && track.kind !== knowledge.launchedTypes.get(track.id)) {
+      violations.push(`defender decoded a wrong type for ${track.id}`);
+    }
+    if (track.identity === "unknown" && track.threatClass !== "") violations.push(`class leaked for ${track.id}`);
+  }
+  if (state.salvos.size > 0) violations.push("defender decoded planned salvos");
+  for (const economy of state.economy.values()) {
+    if (economy.side !== "defender") violations.push(`defender decoded the ${economy.side} economy`);
+  }
+  for (const key of [...state.units.keys(), ...state.interceptors.keys()]) {
+    if (!key.startsWith("d:")) violations.push(`defender decoded foreign item ${key}`);
+  }
+}
+
+function checkAttackerView(state: MatchState): void {
+  for (const [key, unit] of state.units) {
+    if (!key.startsWith("a:")) violations.push(`attacker decoded foreign item ${key}`);
+    if (!KNOWN_TO_ATTACKER.has(unit.id) && !knowledge.revealedUnits.has(unit.id)) {
+      violations.push(`attacker decoded unrevealed unit ${unit.id}`);
+    }
+    const defaulted =
+      unit.status === "ready" &&
+      unit.magazine === 0 &&
+      unit.weapons === "tight" &&
+      unit.fire === "salvo" &&
+      unit.salvoSize === 1 &&
+      !unit.footprintOnly &&
+      unit.allyId === "";
+    if (!defaulted) violations.push(`attacker decoded the state of unit ${unit.id}`);
+  }
+  for (const track of state.tracks.values()) {
+    if (knowledge.launchedTypes.get(track.id) !== track.kind) violations.push(`attacker track ${track.id} mismatch`);
+  }
+  if (state.interceptors.size > 0) violations.push("attacker decoded interceptors");
+  for (const economy of state.economy.values()) {
+    if (economy.side !== "attacker") violations.push(`attacker decoded the ${economy.side} economy`);
+  }
+}
+
+describe("fog of war over a whole match", () => {
+  it("never lets a side decode what it could not know", async () => {
+    const truth = await TestClient.create(server.client(), {
+      ...FAST_MATCH,
+      pacing: { mode: "realtime", timeScale: 240 },
+      seats: { attacker: "plan", defender: "plan" },
+      seat: "spectator",
+      name: "Truth",
+    });
+    const roomId = truth.room.roomId;
+    const defender = await TestClient.join(server.client(), roomId, { seat: "spectator", name: "D", view: "defender" });
+    const attacker = await TestClient.join(server.client(), roomId, { seat: "spectator", name: "A", view: "attacker" });
+    defender.room.onStateChange((state) => checkDefenderView(state));
+    attacker.room.onStateChange((state) => checkAttackerView(state));
+
+    let defenderMax = 0;
+    let unknownSeen = 0;
+    let undetectedInTruth = 0;
+    let attackerUnitsMax = 0;
+    defender.room.onStateChange((state) => {
+      defenderMax = Math.max(defenderMax, state.tracks.size);
+      unknownSeen += [...state.tracks.values()].filter((t) => t.identity === "unknown").length;
+    });
+    truth.room.onStateChange((state) => {
+      undetectedInTruth += [...state.tracks.values()].filter((t) => !knowledge.detected.has(t.id)).length;
+    });
+    attacker.room.onStateChange((state) => {
+      attackerUnitsMax = Math.max(attackerUnitsMax, state.units.size);
+    });
+
+    await truth.waitFor(() => truth.state.phase === "debrief", "the debrief", 60_000);
+    expect(violations).toEqual([]);
+    // The match exercised the fog: threats flew undetected, tracks were held unidentified, and units
+    // revealed themselves to the attacker (which never saw all of them).
+    expect(undetectedInTruth).toBeGreaterThan(0);
+    expect(defenderMax).toBeGreaterThan(0);
+    expect(unknownSeen).toBeGreaterThan(0);
+    expect(knowledge.revealedUnits.size).toBeGreaterThan(0);
+    expect(attackerUnitsMax).toBeGreaterThan(KNOWN_TO_ATTACKER.size);
+    expect(attackerUnitsMax).toBeLessThan(truth.state.units.size);
+    await Promise.all([truth.leave(), defender.leave(), attacker.leave()]);
+  });
+});

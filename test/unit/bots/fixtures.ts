@@ -1,0 +1,113 @@
+/**
+ * Hand-built views for the bots' unit tests, on the real `wide-front` scenario (its catalogue has every
+ * layer and threat class, allies and ROE). A view built here is exactly the shape the engine builds.
+ */
+import type { BotContext } from "../../../server/bots/context.js";
+import { type BotLevel, JUDGEMENT } from "../../../server/bots/levels.js";
+import { publicScenario } from "../../../server/bots/public.js";
+import { loadScenario } from "../../../server/scenarios/loader.js";
+import type { Perspective, Scores, SideView, TrackView, UnitView } from "../../../server/sim/api.js";
+import type { Doctrine, PointKm } from "../../../shared/scenario.js";
+
+export const wideFront = loadScenario("wide-front");
+export const pub = publicScenario(wideFront);
+
+export function ctxFor(level: BotLevel): BotContext {
+  return { pub, judgement: JUDGEMENT[level] };
+}
+
+export function assetAt(id: string): PointKm {
+  const asset = wideFront.assets.find((a) => a.id === id);
+  if (!asset) throw new Error(`no asset ${id}`);
+  return asset.at;
+}
+
+const NO_SCORES: Scores = {
+  threats_launched: 0,
+  threats_intercepted: 0,
+  threats_leaked: 0,
+  threats_crashed: 0,
+  leak_rate: 0,
+  decoys_engaged: 0,
+  defender_spend_usd: 0,
+  attacker_spend_usd: 0,
+  cost_exchange: 0,
+  casualties: 0,
+  blackout_population_hours: 0,
+  incidents: 0,
+  escalation: 0,
+  interceptors_left: 0,
+  damage: 0,
+};
+
+export function sideView(perspective: Perspective, overrides: Partial<SideView> = {}): SideView {
+  return {
+    perspective,
+    phase: "planning",
+    round: 1,
+    clock: 0,
+    tracks: [],
+    units: [],
+    interceptors: [],
+    assets: wideFront.assets.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      name: a.name,
+      x: a.at.x,
+      y: a.at.y,
+      hp: a.hp,
+      hpMax: a.hp,
+      powered: true,
+    })),
+    budgetUsd: {},
+    stocks: {},
+    escalation: 0,
+    roe: Object.fromEntries(wideFront.nations.map((n) => [n.id, n.roe])),
+    seaAccess: {},
+    scores: { ...NO_SCORES },
+    salvos: [],
+    injects: [],
+    ...overrides,
+  };
+}
+
+/** A track at `at` (at clock t0) flying toward `toward` at `speedKmS`. */
+export function track(
+  id: string,
+  at: PointKm,
+  toward: PointKm,
+  speedKmS: number,
+  extra: Partial<TrackView> = {},
+): TrackView {
+  const d = Math.hypot(toward.x - at.x, toward.y - at.y) || 1;
+  return {
+    id,
+    x: at.x,
+    y: at.y,
+    vx: ((toward.x - at.x) / d) * speedKmS,
+    vy: ((toward.y - at.y) / d) * speedKmS,
+    t0: 0,
+    band: speedKmS >= 1 ? "high" : speedKmS >= 0.12 ? "very-low" : "low",
+    identity: "unknown",
+    kind: "",
+    threatClass: "",
+    ...extra,
+  };
+}
+
+const TIGHT: Doctrine = { weapons: "tight", fire: "salvo", salvoSize: 1, footprintOnly: false };
+
+export function unit(id: string, kind: string, at: PointKm, extra: Partial<UnitView> = {}): UnitView {
+  return {
+    id,
+    side: "defender",
+    kind,
+    x: at.x,
+    y: at.y,
+    status: "ready",
+    magazine: 16,
+    doctrine: { ...TIGHT },
+    allyId: "",
+    ...extra,
+  };
+}
