@@ -132,6 +132,8 @@ export interface ServerProcessOptions {
   /** SQLite file of this process's match history. */
   dbPath: string;
   redisUrl?: string;
+  /** Where clients reach it (default 127.0.0.1:<its port>); e.g. a reverse proxy's host/prefix. */
+  publicAddress?: (port: number) => string;
   logLevel?: string;
   echo?: boolean;
 }
@@ -147,14 +149,15 @@ async function healthy(url: string): Promise<boolean> {
 /** `node --import tsx server/main.ts` on a free loopback port, resolved once /health answers. */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const port = await freePort();
-  const publicAddress = `127.0.0.1:${port}`;
+  const publicAddress = options.publicAddress?.(port) ?? `127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: "127.0.0.1",
     PUBLIC_ADDRESS: publicAddress,
     REDIS_URL: options.redisUrl ?? "",
-    INTERNAL_URL: "",
+    // Peers reach it directly; by default (empty) that is http://PUBLIC_ADDRESS.
+    INTERNAL_URL: options.publicAddress ? `http://127.0.0.1:${port}` : "",
     SKYSHIELD_DB: options.dbPath,
     LOG_LEVEL: options.logLevel ?? "warn",
   };
@@ -216,4 +219,55 @@ export function isAlive(pid: number): boolean {
   } catch {
     return true;
   }
+}
+
+export interface Cluster {
+  redis: RedisServer | undefined;
+  servers: ServerProcess[];
+  /** Every process of the cluster, its children included, right now. */
+  pids(): number[];
+  /** Stops the servers (SIGTERM), then Redis. */
+  stop(): Promise<void>;
+}
+
+export interface ClusterOptions {
+  servers: number;
+  /** Start a redis-server and connect every server process to it. */
+  redis: boolean;
+  /** Directory for the servers' SQLite files (server-1.db, ...). */
+  dir: string;
+  logLevel?: string;
+  echo?: boolean;
+}
+
+/** Redis (optional) and N server processes; a failed start stops whatever had started. */
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  let redis: RedisServer | undefined;
+  const servers: ServerProcess[] = [];
+  const stop = async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    await redis?.stop();
+  };
+  try {
+    if (options.redis) redis = await startRedis(options.echo);
+    const starts = await Promise.allSettled(
+      Array.from({ length: options.servers }, (_, i) =>
+        startServerProcess({
+          dbPath: join(options.dir, `server-${i + 1}.db`),
+          redisUrl: redis?.url,
+          logLevel: options.logLevel,
+          echo: options.echo,
+        }),
+      ),
+    );
+    for (const start of starts) if (start.status === "fulfilled") servers.push(start.value);
+    const failed = starts.find((start) => start.status === "rejected");
+    if (failed) throw failed.reason;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const pids = () =>
+    [redis, ...servers].flatMap((proc) => (proc ? [proc.pid, ...descendantsOf(proc.pid)] : []));
+  return { redis, servers, pids, stop };
 }

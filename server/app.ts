@@ -13,8 +13,8 @@ import { historyRouter } from "./http/history.js";
 import { monitorRouter } from "./http/monitor.js";
 import { opsRouter } from "./http/ops.js";
 import { createLogger, type Logger, type LogLevel } from "./log.js";
-import { MATCH_ROOM_NAME } from "./rooms/metadata.js";
 import { matchRoomClass } from "./rooms/MatchRoom.js";
+import { MATCH_ROOM_NAME } from "./rooms/metadata.js";
 import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./rooms/ratelimit.js";
 import type { RecorderFactory } from "./rooms/recorder.js";
 import { builtInScenarios, type ScenarioSource } from "./rooms/scenarios.js";
@@ -77,7 +77,9 @@ const RECONNECT_HOLD_SEC = 120;
 const STATE_BUFFER_BYTES = 1024 * 1024;
 const DEBRIEF_KEEP_SEC = 600;
 
-export const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+export const VERSION: string = JSON.parse(
+  readFileSync(new URL("../package.json", import.meta.url), "utf8"),
+).version;
 
 export function createGameServer(config: GameServerConfig = {}): GameServer {
   Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, STATE_BUFFER_BYTES);

@@ -19,7 +19,13 @@ async function main(): Promise<void> {
   const history = new History({ path: env.SKYSHIELD_DB, logger: log.child({ component: "history" }) });
   const scaleOut = createScaleOut(env, { log: log.child({ component: "scaleout" }), history });
   await scaleOut?.connect();
-  const game = createGameServer({ log, monitorPassword: env.MONITOR_PASSWORD, history, bots: botFactory, ...scaleOut?.config });
+  const game = createGameServer({
+    log,
+    monitorPassword: env.MONITOR_PASSWORD,
+    history,
+    bots: botFactory,
+    ...scaleOut?.config,
+  });
   const port = await game.listen(env.PORT, env.HOST);
   await scaleOut?.start();
   log.info(

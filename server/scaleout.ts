@@ -63,6 +63,28 @@ async function leastLoadedProcess(): Promise<string> {
   return all.sort((a, b) => a.roomCount - b.roomCount)[0]?.processId ?? matchMaker.processId;
 }
 
+export interface Placement {
+  ownProcessId: string;
+  /** Whether this process's history file holds the record. */
+  holdsLocally(matchId: string): boolean;
+  /** The process id of the peer holding the record, if one does. */
+  holderOf(matchId: string): Promise<string | undefined>;
+  leastLoaded(): Promise<string>;
+}
+
+/**
+ * The process that creates a room. A new match goes to the least loaded process (Colyseus's default); a
+ * match restored from its record must be created where the record is: recovery runs on the process that
+ * recorded it (the one restarting), a branch on whichever holds the record (here when nobody does, so
+ * the refusal names the missing record).
+ */
+export async function placeRoom(options: unknown, placement: Placement): Promise<string> {
+  const restore = restoreOf(options);
+  if (!restore) return placement.leastLoaded();
+  if (restore.kind === "recover" || placement.holdsLocally(restore.matchId)) return placement.ownProcessId;
+  return (await placement.holderOf(restore.matchId)) ?? placement.ownProcessId;
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -102,15 +124,13 @@ export function createScaleOut(env: Env, deps: { log: Logger; history?: History 
     },
   };
 
-  const selectProcessIdToCreateRoom = async (_roomName: string, options: unknown): Promise<string> => {
-    const restore = restoreOf(options);
-    if (!restore) return leastLoadedProcess();
-    // Recovery runs on the process that recorded the match; a branch goes to whichever holds its record.
-    if (restore.kind === "recover" || (history && getListing(history.db, restore.matchId)))
-      return matchMaker.processId;
-    const holder = await findRecordHolder(await directory.others(), restore.matchId);
-    return holder?.processId ?? matchMaker.processId;
-  };
+  const selectProcessIdToCreateRoom = (_roomName: string, options: unknown): Promise<string> =>
+    placeRoom(options, {
+      ownProcessId: matchMaker.processId,
+      holdsLocally: (matchId) => (history ? getListing(history.db, matchId) !== null : false),
+      holderOf: async (matchId) => (await findRecordHolder(await directory.others(), matchId))?.processId,
+      leastLoaded: leastLoadedProcess,
+    });
 
   let sweeper: NodeJS.Timeout | undefined;
   const sweep = async () => {

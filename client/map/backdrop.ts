@@ -3,7 +3,7 @@ import type { Band } from "../../shared/scenario.js";
 import { typeCode } from "../util/format.js";
 import type { CoverageMode } from "./controller.js";
 import { BANDS, bandAltitudesM, coverageKm, reachKm, sensorOf } from "./coverage.js";
-import { cityRadiusPx, drawGrid, drawLaunchZones, drawRegions } from "./geography.js";
+import { drawGrid, drawLaunchZones, drawRegions } from "./geography.js";
 import { css, identity, type Relation } from "./palette.js";
 import type { AssetLike, MapSource, UnitLike } from "./source.js";
 import { drawUnit } from "./symbols.js";

@@ -1,6 +1,6 @@
 import type Phaser from "phaser";
-import { cityRadiusPx } from "./backdrop.js";
 import type { HoverInfo, MapController } from "./controller.js";
+import { cityRadiusPx } from "./geography.js";
 import type { TracksLayer } from "./tracks-layer.js";
 import { panBy, toScreenX, toScreenY, toWorld, type ViewState, zoomAt } from "./view.js";
 

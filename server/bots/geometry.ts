@@ -6,12 +6,6 @@ export function lerp(a: PointKm, b: PointKm, f: number): PointKm {
   return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
 }
 
-/** `from` moved `km` towards `to` (never past it). */
-export function toward(from: PointKm, to: PointKm, km: number): PointKm {
-  const d = distanceKm(from, to);
-  return d <= km || d === 0 ? { ...to } : lerp(from, to, km / d);
-}
-
 export function pathLengthKm(path: readonly PointKm[]): number {
   let total = 0;
   for (let i = 1; i < path.length; i++) total += distanceKm(path[i - 1], path[i]);

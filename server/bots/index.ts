@@ -19,7 +19,6 @@ import { BOT_LEVELS, type BotLevel, JUDGEMENT } from "./levels.js";
 import { type BotMemory, newAttackerMemory, newDefenderMemory } from "./memory.js";
 import { type PublicScenario, publicScenario } from "./public.js";
 
-export { BOT_TICK_SEC } from "./context.js";
 export { BOT_LEVELS, type BotLevel } from "./levels.js";
 export type { BotMemory } from "./memory.js";
 export { type PublicScenario, publicScenario } from "./public.js";

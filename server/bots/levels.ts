@@ -42,6 +42,8 @@ export interface DefenderJudgement {
   costAware: boolean;
   /** Whether a shooter's value depends on sensors seeing its band there (false: assumes it does). */
   sensorAware: boolean;
+  /** Keep jammers away from neighbours: spoofed drones crashing there are incidents (escalation). */
+  escalationAware: boolean;
   /** Doctrine style: "free" fires at anything; "tight" waits for identification; "layered" matches
    * the weapon's cost to the threat and keeps BMD interceptors for ballistic missiles. */
   doctrine: "free" | "tight" | "layered";
@@ -81,6 +83,7 @@ export const JUDGEMENT: Record<BotLevel, Judgement> = {
       gridAware: false,
       costAware: false,
       sensorAware: false,
+      escalationAware: false,
       doctrine: "free",
       liveDecisionSec: Number.POSITIVE_INFINITY,
       adaptWeight: 0,
@@ -108,6 +111,7 @@ export const JUDGEMENT: Record<BotLevel, Judgement> = {
       gridAware: false,
       costAware: true,
       sensorAware: true,
+      escalationAware: true,
       doctrine: "tight",
       liveDecisionSec: 900,
       adaptWeight: 0.5,
@@ -135,6 +139,7 @@ export const JUDGEMENT: Record<BotLevel, Judgement> = {
       gridAware: true,
       costAware: true,
       sensorAware: true,
+      escalationAware: true,
       doctrine: "layered",
       liveDecisionSec: 120,
       adaptWeight: 1,

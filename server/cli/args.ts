@@ -63,8 +63,10 @@ export function parseSimArgs(argv: string[]): SimArgs {
   }
   if (values.help) return { scenario: "", seed: 0, sets: [], json: false, help: true };
   if (!values.scenario) throw new CliError("--scenario", "missing (a built-in id or a scenario file)");
-  if (values.seed === undefined && values.batch === undefined) throw new CliError("--seed", "missing (a whole number ≥ 0)");
-  const seedStart = values["seed-start"] === undefined ? undefined : wholeNumber(values["seed-start"], "--seed-start", 0);
+  if (values.seed === undefined && values.batch === undefined)
+    throw new CliError("--seed", "missing (a whole number ≥ 0)");
+  const seedStart =
+    values["seed-start"] === undefined ? undefined : wholeNumber(values["seed-start"], "--seed-start", 0);
   return {
     scenario: values.scenario,
     seed: values.seed === undefined ? (seedStart ?? 1) : wholeNumber(values.seed, "--seed", 0),

@@ -23,7 +23,8 @@ export interface SourceContext {
 export const SOURCE_KINDS: Record<string, (arg: string, ctx: SourceContext) => Seat> = {
   bot: (arg, ctx) => {
     const level = botLevel(`bot:${arg}`);
-    if (!level) throw new CliError(`--${ctx.side}`, `unknown bot level '${arg}': use bot:easy, bot:normal or bot:hard`);
+    if (!level)
+      throw new CliError(`--${ctx.side}`, `unknown bot level '${arg}': use bot:easy, bot:normal or bot:hard`);
     return createBot({ side: ctx.side, level, scenario: ctx.scenario, seed: ctx.seed });
   },
 };

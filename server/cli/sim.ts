@@ -17,7 +17,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.batch !== undefined) {
-    const result = await runBatch(args, args.batch, args.seedStart ?? args.seed, { progress: process.stderr });
+    const result = await runBatch(args, args.batch, args.seedStart ?? args.seed, {
+      progress: process.stderr,
+    });
     console.log(args.json ? JSON.stringify(result) : formatBatch(result));
     return 0;
   }

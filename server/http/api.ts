@@ -21,7 +21,9 @@ interface Listing {
 async function matchListings(): Promise<Listing[]> {
   const rooms = await matchMaker.query({ name: MATCH_ROOM_NAME });
   return rooms.flatMap((room) =>
-    room.metadata?.code ? [{ roomId: room.roomId, private: room.private, metadata: room.metadata as MatchMetadata }] : [],
+    room.metadata?.code
+      ? [{ roomId: room.roomId, private: room.private, metadata: room.metadata as MatchMetadata }]
+      : [],
   );
 }
 
@@ -59,7 +61,17 @@ export function apiRouter(scenarios: ScenarioSource): Router {
     const listing = code ? (await matchListings()).find((l) => l.metadata.code === code) : undefined;
     if (!listing) return notFound(res, "unknown_match", `no running match with code '${req.params.code}'`);
     const { scenario, scenarioName, phase, round, rounds, seats, spectators } = listing.metadata;
-    res.json({ roomId: listing.roomId, code, scenario, scenarioName, phase, round, rounds, seats, spectators });
+    res.json({
+      roomId: listing.roomId,
+      code,
+      scenario,
+      scenarioName,
+      phase,
+      round,
+      rounds,
+      seats,
+      spectators,
+    });
   });
 
   router.use((req, res) => notFound(res, "not_found", `no API route ${req.method} ${req.originalUrl}`));

@@ -12,7 +12,10 @@ export function clientRouter(distDir: string): Router {
   router.use(express.static(distDir, { index: false, fallthrough: true }));
   router.get("/{*path}", (_req, res) => {
     if (existsSync(indexFile)) return res.sendFile(indexFile);
-    res.status(404).type("text/plain").send("The client is not built yet: run `npm run build` (or `npm start`).");
+    res
+      .status(404)
+      .type("text/plain")
+      .send("The client is not built yet: run `npm run build` (or `npm start`).");
   });
   return router;
 }

@@ -7,7 +7,12 @@ export function healthRouter(version: string, startedAtMs: number, now: () => nu
   const router = Router();
   router.get("/health", async (_req, res) => {
     const rooms = await matchMaker.query({ name: MATCH_ROOM_NAME, processId: matchMaker.processId });
-    res.json({ status: "ok", version, uptimeSec: Math.round((now() - startedAtMs) / 1000), rooms: rooms.length });
+    res.json({
+      status: "ok",
+      version,
+      uptimeSec: Math.round((now() - startedAtMs) / 1000),
+      rooms: rooms.length,
+    });
   });
   return router;
 }

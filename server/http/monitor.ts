@@ -17,7 +17,8 @@ function basicAuth(password: string): RequestHandler {
     const encoded = header.startsWith("Basic ") ? header.slice("Basic ".length) : "";
     const decoded = Buffer.from(encoded, "base64").toString("utf8");
     const given = Buffer.from(decoded.slice(decoded.indexOf(":") + 1));
-    if (decoded.includes(":") && given.length === expected.length && timingSafeEqual(given, expected)) return next();
+    if (decoded.includes(":") && given.length === expected.length && timingSafeEqual(given, expected))
+      return next();
     res.setHeader("WWW-Authenticate", 'Basic realm="skyshield monitor"');
     res.status(401).json({ error: "unauthorized", message: "the monitor needs the MONITOR_PASSWORD" });
   };

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { type Client, ErrorCode, matchMaker, Room, ServerError } from "@colyseus/core";
+import { type Client, ErrorCode, Room, ServerError } from "@colyseus/core";
 import type { ServerMessage, ViewName } from "../../shared/protocol.js";
 import { MatchState } from "../../shared/state.js";
 import { type Logger, matchLogger } from "../log.js";
@@ -9,7 +9,7 @@ import type { RestoredMatch } from "../store/recovery.js";
 import { admissionProblem } from "./admission.js";
 import { allocateCode } from "./codes.js";
 import { Match } from "./match.js";
-import { listingOf, MATCH_ROOM_NAME, type MatchMetadata } from "./metadata.js";
+import { codesInUse, listingOf, type MatchMetadata } from "./metadata.js";
 import { Occupancy, type Occupant } from "./occupancy.js";
 import { fingerprint, type JoinOptions, parseJoinOptions, parseMatchSettings } from "./options.js";
 import { OrderDesk } from "./orders.js";
@@ -83,21 +83,12 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     const { scenarios, recorders, bots, sync, debriefKeepSec } = this.deps;
     const scenario = restored?.scenario ?? scenarios.load(settings.scenario);
     if (!scenario) {
-      reject(
-        `unknown scenario '${settings.scenario}' (known: ${scenarios
-          .list()
-          .map((s) => s.id)
-          .join(", ")})`,
-      );
+      const known = scenarios.list().map((s) => s.id);
+      reject(`unknown scenario '${settings.scenario}' (known: ${known.join(", ")})`);
     }
     const seed = restored?.seed ?? settings.seed ?? randomInt(2 ** 31 - 1);
     const sim = restored?.sim ?? createSimulation(scenario, seed);
-    const code =
-      restored?.code ??
-      (await allocateCode(async () => {
-        const rooms = await matchMaker.query({ name: MATCH_ROOM_NAME });
-        return new Set(rooms.map((room) => (room.metadata as MatchMetadata | undefined)?.code ?? ""));
-      }));
+    const code = restored?.code ?? (await allocateCode(codesInUse));
     this.creatorPrint = fingerprint(options);
     this.log = matchLogger(this.deps.log, this.roomId, code);
     this.state = new MatchState();
@@ -115,7 +106,11 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
         { scenarioId: settings.scenario, scenario, defaultPlans, settings, seed, sim, state, log: this.log },
         { bots, recorder, sync, debriefKeepSec },
         {
-          phaseChanged: () => this.publishListing(),
+          phaseChanged: (phase) => {
+            // A finished match stays open for late spectators until the debrief's keep-alive runs out.
+            if (phase === "debrief") this.autoDispose = false;
+            void this.publishListing();
+          },
           feed: (key, entries) => this.occupancy.forKey(key, (client) => client.send("feed", { entries })),
           summary: (summary, final) => {
             this.lastSummary = { final, summary: { ...summary } };

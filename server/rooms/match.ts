@@ -24,11 +24,9 @@ import { isPlayingRole, SeatBook } from "./seats.js";
 import { StateSync, type SyncOptions } from "./sync.js";
 import { isDelayedKey, perspectiveOf, ViewHub, type ViewKey, viewKey } from "./views.js";
 
-/**
- * One match, without Colyseus: the sim, its phases and pacing, the seats and their scripted controllers,
- * the feed, and the copy into the schema state. The room feeds it ticks and orders and relays what it
- * reports to clients.
- */
+/** Feed messages go out at most this often; routine events in between are counted, not listed. */
+const FEED_INTERVAL_MS = 1000;
+
 /** The match itself: what it plays, and where it writes. */
 export interface MatchSetup {
   scenarioId: string;
@@ -57,6 +55,11 @@ export interface MatchListener {
   expired(): void;
 }
 
+/**
+ * One match, without Colyseus: the sim, its phases and pacing, the seats and their scripted controllers,
+ * the feed, and the copy into the schema state. The room feeds it ticks and orders and relays what it
+ * reports to clients.
+ */
 export class Match {
   readonly seats: SeatBook;
   readonly hub = new ViewHub((key) => this.sync.itemsOf(key));
@@ -69,6 +72,9 @@ export class Match {
   private readonly controllers = new Map<string, SeatController>();
   private readonly delayedKeys = new Set<ViewKey>();
   private pending: SimEvent[] = [];
+  /** Events waiting for the next feed message (at most one a second, so bursts read as counts). */
+  private feedBatch: SimEvent[] = [];
+  private lastFeedMs = Number.NEGATIVE_INFINITY;
   private paused = false;
 
   constructor(
@@ -308,14 +314,21 @@ export class Match {
   }
 
   private flushFeed(nowMs: number): void {
-    if (this.pending.length === 0 && !this.delay) return;
     const events = this.pending;
     this.pending = [];
-    if (events.length > 0) this.services.recorder?.events?.(events);
-    for (const [perspective, entries] of this.feed.describe(events, this.perspectives)) {
-      if (entries.length === 0) continue;
-      this.publish(viewKey(perspective), entries);
-      this.delay?.pushFeed(nowMs, perspective, entries);
+    if (events.length > 0) {
+      this.services.recorder?.events?.(events);
+      this.feedBatch.push(...events);
+    }
+    if (this.feedBatch.length > 0 && nowMs - this.lastFeedMs >= FEED_INTERVAL_MS) {
+      const batch = this.feedBatch;
+      this.feedBatch = [];
+      this.lastFeedMs = nowMs;
+      for (const [perspective, entries] of this.feed.describe(batch, this.perspectives)) {
+        if (entries.length === 0) continue;
+        this.publish(viewKey(perspective), entries);
+        this.delay?.pushFeed(nowMs, perspective, entries);
+      }
     }
     for (const { perspective, entries } of this.delay?.dueFeed(nowMs) ?? []) {
       this.publish(viewKey(perspective, true), entries);

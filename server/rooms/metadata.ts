@@ -1,3 +1,4 @@
+import { matchMaker } from "@colyseus/core";
 import type { MatchState } from "../../shared/state.js";
 import type { RoomPhase } from "./phases.js";
 import type { SeatBook, SeatSummary } from "./seats.js";
@@ -41,4 +42,10 @@ export function listingOf(
     createdAt,
     private: isPrivate,
   };
+}
+
+/** Join codes of every live match, on every process (listings live in the matchmaking driver). */
+export async function codesInUse(): Promise<Set<string>> {
+  const rooms = await matchMaker.query({ name: MATCH_ROOM_NAME });
+  return new Set(rooms.map((room) => (room.metadata as MatchMetadata | undefined)?.code ?? ""));
 }

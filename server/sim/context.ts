@@ -20,6 +20,8 @@ export interface SimContext {
   readonly rules: SimRules;
   readonly scratch: Scratch;
   readonly extensions: readonly SimExtension[];
+  /** What extensions derive from the scenario (lookups, scratch), by extension; rebuilt, never saved. */
+  readonly derived: Record<string, unknown>;
   /** Events of the command or step being processed. */
   events: SimEvent[];
   /** The step's window (t0, t1] in clock seconds; both equal the clock while applying a command. */
@@ -117,9 +119,9 @@ export type CorePhaseName =
   | "round-end";
 
 /**
- * A plug-in of the engine: the campaign layer (jamming, ROE, incidents, escalation, grid, economy)
- * joins through one of these without changes to the core. Extension state lives in `world.ext` or in
- * world fields shaped for it, so it is snapshotted with everything else.
+ * A plug-in of the engine: the campaign layer (campaign/extension.ts: ROE, ships and fighters, jamming,
+ * incidents, escalation, grid) joins through one of these. Extension state lives in `world.ext` or in
+ * world fields shaped for it (the campaign's), so it is snapshotted with everything else.
  */
 export interface SimExtension {
   name: string;

@@ -1,8 +1,9 @@
 import type { UnitStatus } from "./api.js";
+import { takeFromStock } from "./campaign/economy.js";
+import { sensorOffline } from "./campaign/injects.js";
 import type { LayerInfo } from "./catalogue.js";
 import { emit, everyone, type SimContext, sideAndTruth } from "./context.js";
 import { interceptTimeSec, launchInterceptor } from "./interceptors.js";
-import { sensorOffline } from "./sensors.js";
 import { LEAK, roundCounters, type ThreatState, trackingIndex, type UnitState } from "./world.js";
 
 /**
@@ -21,13 +22,21 @@ const PRIORITY_SLACK_SEC = 30;
 
 const best = { index: -1, priority: 0, seq: 0, flightSec: 0, x: 0, y: 0, outsideRoe: false };
 
+/**
+ * A unit's state for views and for the engagement loop. Fighters are "on-station" (able to fire) or
+ * "grounded" (between sorties, by the rules' `unitActive`); other units the rules take out are "offline".
+ */
 export function unitStatus(ctx: SimContext, unit: UnitState): UnitStatus {
   if (unit.relocating) return "relocating";
-  if (!ctx.rules.unitActive(ctx, unit)) return "offline";
-  if (unit.role === "sensor")
-    return sensorOffline(ctx.world.sensors, unit, ctx.world.clock) ? "offline" : "ready";
+  const fighter = unit.role === "fighter";
+  if (!ctx.rules.unitActive(ctx, unit)) return fighter ? "grounded" : "offline";
+  if (unit.role === "sensor") {
+    const dark = sensorOffline(ctx.world.sensors, unit.id, unit.side === "defender", ctx.world.clock);
+    return dark ? "offline" : "ready";
+  }
   if (unit.reloadUntil >= 0) return "reloading";
-  return unit.magazine === 0 ? "empty" : "ready";
+  if (unit.magazine === 0) return "empty";
+  return fighter ? "on-station" : "ready";
 }
 
 export function engagementPhase(ctx: SimContext): void {
@@ -36,10 +45,10 @@ export function engagementPhase(ctx: SimContext): void {
     if (unit.role !== "shooter" && unit.role !== "fighter") continue;
     const layer = ctx.cat.layers.get(unit.type)!;
     const status = unitStatus(ctx, unit);
+    const ready = status === "ready" || status === "on-station";
     if (status === "empty" || status === "reloading") flagInReach(ctx, unit, layer, LEAK.outOfStock);
-    else if (status === "ready" && unit.doctrine.weapons === "hold")
-      flagInReach(ctx, unit, layer, LEAK.heldByDoctrine);
-    else if (status === "ready" && ctx.t1 >= unit.nextShotAt) engage(ctx, unit, layer);
+    else if (ready && unit.doctrine.weapons === "hold") flagInReach(ctx, unit, layer, LEAK.heldByDoctrine);
+    else if (ready && ctx.t1 >= unit.nextShotAt) engage(ctx, unit, layer);
   }
 }
 
@@ -170,10 +179,6 @@ export function startReload(ctx: SimContext, unit: UnitState): void {
 /** Finish a reload (or a top-up between nights): fill the magazine from what the depot holds. */
 export function completeReload(ctx: SimContext, unit: UnitState): void {
   const size = ctx.cat.layers.get(unit.type)?.def.magazine ?? 0;
-  const stocks = ctx.world.economy.stocks;
-  const available = unit.side === "defender" ? (stocks[unit.type] ?? 0) : 0;
-  const loaded = Math.max(0, Math.min(size - unit.magazine, available));
-  if (loaded > 0) stocks[unit.type] = available - loaded;
-  unit.magazine += loaded;
+  if (unit.side === "defender") unit.magazine += takeFromStock(ctx.world.economy, unit.type, size - unit.magazine);
   unit.reloadUntil = -1;
 }

@@ -1,7 +1,8 @@
+import { campaignExtension } from "./campaign/extension.js";
 import type { SimExtension } from "./context.js";
 
 /**
- * The extensions every simulation runs with unless told otherwise: where the campaign layer
- * (server/sim/campaign) registers itself, so that the room, the CLI and replays all get it.
+ * The extensions every simulation runs with unless told otherwise: the campaign layer
+ * (campaign/extension.ts), so that the room, the CLI, the bots and replays all get it.
  */
-export const DEFAULT_EXTENSIONS: readonly SimExtension[] = [];
+export const DEFAULT_EXTENSIONS: readonly SimExtension[] = [campaignExtension];

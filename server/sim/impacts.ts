@@ -1,11 +1,13 @@
 import type { LeakReason } from "./api.js";
+import { casualtiesFromDamage } from "./campaign/grid.js";
 import { emit, everyone, type SimContext } from "./context.js";
 import { LEAK, roundCounters, type ThreatState } from "./world.js";
 
 /**
  * The end of a flight: a threat that reached its aim point detonates (blast damage on every asset
  * whose footprint the blast touches, casualties on cities), a decoy or a threat out of fuel or off
- * course crashes. Either way it leaves the world at the next cleanup.
+ * course crashes. Either way it leaves the world at the next cleanup. What the damage does to the grid,
+ * and a crash in a neighbour, are the campaign's (campaign/extension.ts, from these events).
  */
 export function impactPhase(ctx: SimContext): void {
   for (const threat of ctx.world.threats) {
@@ -40,7 +42,7 @@ function detonate(ctx: SimContext, threat: ThreatState): void {
     state.hp -= damage;
     hits.push({ assetId: asset.id, damage });
     counters.damage += damage;
-    casualties += casualtiesFrom(damage, asset.population ?? 0, scenario.casualties.perDamagePer100k);
+    casualties += casualtiesFromDamage(damage, asset.population ?? 0, scenario.casualties.perDamagePer100k);
     if (state.hp <= 0) emit(ctx, { type: "asset-destroyed", assetId: asset.id }, everyone());
   }
   counters.leaked++;
@@ -59,11 +61,6 @@ function detonate(ctx: SimContext, threat: ThreatState): void {
     },
     everyone(),
   );
-}
-
-/** Casualties from damage on a city: the scenario's rate per damage point per 100k inhabitants. */
-export function casualtiesFrom(damage: number, population: number, perDamagePer100k: number): number {
-  return (damage * perDamagePer100k * population) / 100_000;
 }
 
 /**

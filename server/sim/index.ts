@@ -2,7 +2,7 @@ import type { CompiledScenario } from "../../shared/compiled.js";
 import type { Simulation, WorldSnapshot } from "./api.js";
 import { CatalogueIndex } from "./catalogue.js";
 import { DEFAULT_EXTENSIONS } from "./extensions.js";
-import { beginRound } from "./phases.js";
+import { topUpMagazines } from "./phases.js";
 import { Rng } from "./rng.js";
 import { type SimOptions, SimulationEngine } from "./simulation.js";
 import { readSnapshot } from "./snapshot.js";
@@ -21,7 +21,10 @@ export { GRACE_SEC } from "./phases.js";
 export { planCommands } from "./plans.js";
 export type { SimOptions } from "./simulation.js";
 
-/** A new match in round 1's planning phase, with the scenario's units placed and round 1 begun. */
+/**
+ * A new match in round 1's planning phase: round 1's budgets and at-once resupply (the world starts as
+ * the campaign's round 1), the scenario's units placed, their launchers loaded from the depot.
+ */
 export function createSimulation(
   scenario: CompiledScenario,
   seed: number,
@@ -36,7 +39,7 @@ export function createSimulation(
     options.extensions ?? DEFAULT_EXTENSIONS,
     options.bruteForceQueries ?? false,
   );
-  beginRound(engine.context);
+  topUpMagazines(engine.context);
   for (const extension of engine.context.extensions) extension.onPhase?.(engine.context, "planning");
   return engine;
 }

@@ -1,8 +1,9 @@
 import { Doctrine as DoctrineSchema } from "../../shared/scenario.js";
 import type { Command, Doctrine } from "./api.js";
-import { countProblem, pointProblem, type Rejection, reject } from "./commands.js";
+import { buyResupply as buy, charge, refund } from "./campaign/economy.js";
+import { pointProblem, type Rejection, reject } from "./commands.js";
 import { emit, type SimContext } from "./context.js";
-import { deliver, topUpMagazines, unitAudience } from "./phases.js";
+import { announceDeliveries, topUpMagazines, unitAudience } from "./phases.js";
 import { placementProblem } from "./rules.js";
 import { createUnit, nextUnitId } from "./units.js";
 import type { UnitState } from "./world.js";
@@ -49,13 +50,9 @@ export function deploy(ctx: SimContext, c: Of<"deploy">): Rejection | null {
   if (badPoint) return reject("out_of_area", badPoint, "at");
   const placement = placementProblem(ctx, { side: "defender", allyId: "" }, c.unitType, c.at);
   if (placement) return reject("out_of_area", placement, "at");
-  if (costUsd > world.economy.budgetUsd.defender) {
-    return reject(
-      "over_budget",
-      `costs $${costUsd}, budget left $${world.economy.budgetUsd.defender}`,
-      "unitType",
-    );
-  }
+  // Paid last: every check before it has passed, so a refused payment leaves the world as it was.
+  const paid = charge(world.economy, "defender", costUsd, `a '${c.unitType}'`);
+  if (!paid.ok) return { ...paid, path: "unitType" };
   const id = c.id ?? nextUnitId(world, (taken) => ctx.ids.units.has(taken));
   const unit = createUnit(cat, {
     id,
@@ -70,7 +67,6 @@ export function deploy(ctx: SimContext, c: Of<"deploy">): Rejection | null {
   });
   world.units.push(unit);
   ctx.ids.units.set(id, unit);
-  world.economy.budgetUsd.defender -= costUsd;
   emit(
     ctx,
     { type: "unit-deployed", unitId: id, unitType: c.unitType, x: unit.x, y: unit.y },
@@ -88,7 +84,7 @@ export function removeUnit(ctx: SimContext, c: Of<"remove-unit">): Rejection | n
   world.units.splice(world.units.indexOf(unit), 1);
   ctx.ids.units.delete(unit.id);
   if (unit.deployedRound === world.round)
-    world.economy.budgetUsd.defender += ctx.cat.deployCostUsd(unit.type) ?? 0;
+    refund(world.economy, "defender", ctx.cat.deployCostUsd(unit.type) ?? 0);
   return null;
 }
 
@@ -133,17 +129,9 @@ export function relocate(ctx: SimContext, c: Of<"relocate">): Rejection | null {
 
 /** Interceptors bought from the defender's budget at the layer's cost per shot, delivered at once. */
 export function buyResupply(ctx: SimContext, c: Of<"buy-resupply">): Rejection | null {
-  const layer = ctx.cat.layers.get(c.layer)?.def;
-  if (!layer) return reject("unknown_type", `no layer '${c.layer}' in the catalogue`, "layer");
-  if (layer.magazine === null) return reject("not_allowed", `layer '${c.layer}' never runs dry`, "layer");
-  const badCount = countProblem(c.count, 1, 100_000);
-  if (badCount) return reject("not_allowed", badCount, "count");
-  const costUsd = c.count * layer.costPerShotUsd;
-  const budget = ctx.world.economy.budgetUsd;
-  if (costUsd > budget.defender)
-    return reject("over_budget", `costs $${costUsd}, budget left $${budget.defender}`, "count");
-  budget.defender -= costUsd;
-  deliver(ctx, c.layer, c.count);
+  const bought = buy(ctx.world.economy, ctx.scenario.catalogue.layers, c.layer, c.count);
+  if (!bought.ok) return bought;
+  announceDeliveries(ctx, [c]);
   topUpMagazines(ctx);
   return null;
 }

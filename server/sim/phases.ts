@@ -1,4 +1,6 @@
 import type { SimPhase } from "./api.js";
+import { beginRound, type Delivery, deliverDue, endRound, refund } from "./campaign/economy.js";
+import { clearTimedConditions } from "./campaign/injects.js";
 import { emit, everyone, type SimContext, sideAndTruth } from "./context.js";
 import { completeReload, startReload } from "./engagement.js";
 import { crash } from "./impacts.js";
@@ -22,26 +24,16 @@ function setPhase(ctx: SimContext, phase: SimPhase): void {
   for (const extension of ctx.extensions) extension.onPhase?.(ctx, phase);
 }
 
-/** Budgets, scheduled resupply and full magazines for the round about to be planned. */
-export function beginRound(ctx: SimContext): void {
+/** The next round's budgets (added to what is left) and resupply, and full magazines. */
+function beginNextRound(ctx: SimContext): void {
   const { world, scenario } = ctx;
-  const spec = scenario.rounds[world.round - 1];
-  world.economy.budgetUsd.defender += spec.defenderBudgetUsd;
-  world.economy.budgetUsd.attacker += spec.attackerBudgetUsd;
-  world.economy.pending = [];
-  for (const item of spec.resupply) {
-    if (item.arrivesAfterSec > 0)
-      world.economy.pending.push({ layer: item.layer, count: item.count, dueSec: item.arrivesAfterSec });
-    else deliver(ctx, item.layer, item.count);
-  }
-  world.economy.pending.sort((a, b) => a.dueSec - b.dueSec);
+  announceDeliveries(ctx, beginRound(world.economy, scenario.rounds[world.round - 1]));
   topUpMagazines(ctx);
 }
 
-export function deliver(ctx: SimContext, layer: string, count: number): void {
-  const stocks = ctx.world.economy.stocks;
-  stocks[layer] = (stocks[layer] ?? 0) + count;
-  emit(ctx, { type: "resupply", layer, count }, sideAndTruth("defender"));
+/** Interceptors that reached the defender's depot (the economy module moved them). */
+export function announceDeliveries(ctx: SimContext, deliveries: readonly Omit<Delivery, "dueSec">[]): void {
+  for (const { layer, count } of deliveries) emit(ctx, { type: "resupply", layer, count }, sideAndTruth("defender"));
 }
 
 /** Between nights crews refill every launcher from the depot. */
@@ -66,7 +58,7 @@ export function endLive(ctx: SimContext): void {
   world.interceptors = [];
   for (const salvo of world.salvos) {
     if (salvo.round !== world.round) continue;
-    world.economy.budgetUsd.attacker += (salvo.count - salvo.launched) * salvo.unitCostUsd;
+    refund(world.economy, "attacker", (salvo.count - salvo.launched) * salvo.unitCostUsd);
     salvo.count = salvo.launched;
   }
   for (const unit of world.units) {
@@ -74,10 +66,8 @@ export function endLive(ctx: SimContext): void {
     if (unit.reloadUntil >= 0) completeReload(ctx, unit);
     unit.nextShotAt = 0;
   }
-  for (const delivery of world.economy.pending) deliver(ctx, delivery.layer, delivery.count);
-  world.economy.pending = [];
-  world.sensors.outageUntilSec = {};
-  if (world.sensors.weather.untilSec !== null) world.sensors.weather = { factor: 1, untilSec: null };
+  announceDeliveries(ctx, endRound(world.economy));
+  clearTimedConditions(world.sensors);
   const counters = roundCounters(world);
   counters.escalationAtEnd = world.escalation.value;
   counters.interceptorsLeftAtEnd = interceptorsLeft(world);
@@ -97,7 +87,7 @@ export function nextRound(ctx: SimContext): void {
   world.clock = 0;
   ctx.t0 = 0;
   ctx.t1 = 0;
-  beginRound(ctx);
+  beginNextRound(ctx);
   setPhase(ctx, "planning");
 }
 
@@ -113,11 +103,7 @@ function endMatch(ctx: SimContext): void {
 /** Step phase: timers of the night (scheduled deliveries, relocations, reloads). */
 export function timersPhase(ctx: SimContext): void {
   const { world } = ctx;
-  const pending = world.economy.pending;
-  while (pending.length > 0 && pending[0].dueSec <= ctx.t1) {
-    const delivery = pending.shift()!;
-    deliver(ctx, delivery.layer, delivery.count);
-  }
+  announceDeliveries(ctx, deliverDue(world.economy, ctx.t1));
   for (const unit of world.units) {
     if (unit.relocating && unit.relocating.arriveAt <= ctx.t1) arrive(ctx, unit.id);
     if (unit.reloadUntil >= 0 && unit.reloadUntil <= ctx.t1) completeReload(ctx, unit);

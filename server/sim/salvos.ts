@@ -1,4 +1,5 @@
 import type { Command } from "./api.js";
+import { charge, refund } from "./campaign/economy.js";
 import { countProblem, pointProblem, type Rejection, reject } from "./commands.js";
 import type { SimContext } from "./context.js";
 import { routeLengthKm } from "./threats.js";
@@ -59,9 +60,6 @@ function salvoProblem(ctx: SimContext, c: Of<"plan-salvo">): Rejection | null {
       "launchAtSec",
     );
   }
-  const costUsd = c.count * info.def.costUsd;
-  const budget = world.economy.budgetUsd.attacker;
-  if (costUsd > budget) return reject("over_budget", `costs $${costUsd}, budget left $${budget}`, "count");
   return null;
 }
 
@@ -69,11 +67,14 @@ function firstLaunchSec(ctx: SimContext, c: Of<"plan-salvo">): number {
   return ctx.world.phase === "live" ? ctx.world.clock + c.launchAtSec : c.launchAtSec;
 }
 
+/** Bought when planned: checked in full, then paid (a refused payment changes nothing), then listed. */
 export function planSalvo(ctx: SimContext, c: Of<"plan-salvo">): Rejection | null {
   const problem = salvoProblem(ctx, c);
   if (problem) return problem;
   const { world } = ctx;
   const unitCostUsd = ctx.cat.threatById.get(c.threatType)!.def.costUsd;
+  const paid = charge(world.economy, "attacker", c.count * unitCostUsd, `${c.count} × ${c.threatType}`);
+  if (!paid.ok) return { ...paid, path: "count" };
   world.salvos.push({
     id: `s-${world.nextSeq.salvo++}`,
     round: world.round,
@@ -87,7 +88,6 @@ export function planSalvo(ctx: SimContext, c: Of<"plan-salvo">): Rejection | nul
     waypoints: c.waypoints.map((w) => ({ x: w.x, y: w.y })),
     unitCostUsd,
   });
-  world.economy.budgetUsd.attacker -= c.count * unitCostUsd;
   return null;
 }
 
@@ -97,6 +97,6 @@ export function cancelSalvo(ctx: SimContext, c: Of<"cancel-salvo">): Rejection |
   const index = world.salvos.findIndex((s) => s.id === c.salvoId && s.round === world.round);
   if (index < 0) return reject("not_allowed", `no salvo '${c.salvoId}' planned for this round`, "salvoId");
   const [salvo] = world.salvos.splice(index, 1);
-  world.economy.budgetUsd.attacker += (salvo.count - salvo.launched) * salvo.unitCostUsd;
+  refund(world.economy, "attacker", (salvo.count - salvo.launched) * salvo.unitCostUsd);
   return null;
 }

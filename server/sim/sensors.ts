@@ -1,11 +1,6 @@
+import { sensorOffline, weatherFactor } from "./campaign/injects.js";
 import type { SimContext } from "./context.js";
-import {
-  ALL_SENSORS,
-  type SensorConditions,
-  TRACKING_SIDES,
-  trackingIndex,
-  type UnitState,
-} from "./world.js";
+import { TRACKING_SIDES, trackingIndex } from "./world.js";
 
 /**
  * Sensor coverage for the step: which threats each tracking side's sensors see now. Ranges come
@@ -13,19 +8,6 @@ import {
  * bands, acoustic speed limit: catalogue.ts); weather multiplies them all. A sensor is dark during an
  * outage or while its unit relocates, or when the rules say its unit cannot act.
  */
-
-/** The weather's range factor at clock time t. */
-export function weatherFactor(sensors: SensorConditions, t: number): number {
-  const { factor, untilSec } = sensors.weather;
-  return untilSec === null || t < untilSec ? factor : 1;
-}
-
-/** Whether a unit's sensor is dark at clock time t (an outage without a unit darkens the defender's). */
-export function sensorOffline(sensors: SensorConditions, unit: UnitState, t: number): boolean {
-  const own = sensors.outageUntilSec[unit.id];
-  const all = unit.side === "defender" ? sensors.outageUntilSec[ALL_SENSORS] : undefined;
-  return (own !== undefined && t < own) || (all !== undefined && t < all);
-}
 
 export function sensorPhase(ctx: SimContext): void {
   const { world, scratch, grid, cat } = ctx;
@@ -42,7 +24,8 @@ export function sensorPhase(ctx: SimContext): void {
   const inFlight = scratch.typesInFlight;
   for (const unit of world.units) {
     const sensor = cat.unitSensor(unit.type);
-    if (!sensor || unit.relocating || sensorOffline(world.sensors, unit, ctx.t1)) continue;
+    if (!sensor || unit.relocating) continue;
+    if (sensorOffline(world.sensors, unit.id, unit.side === "defender", ctx.t1)) continue;
     if (!ctx.rules.unitActive(ctx, unit)) continue;
     const side = trackingIndex(unit.side);
     const covered = scratch.covered[side];

@@ -61,6 +61,7 @@ export class SimulationEngine implements Simulation {
       rules: composeRules(extensions),
       scratch: new Scratch(),
       extensions,
+      derived: {},
       events: [],
       t0: world.clock,
       t1: world.clock,

@@ -1,4 +1,5 @@
 import type { WorldSnapshot } from "./api.js";
+import { restoreCampaign } from "./campaign/state.js";
 import type { World } from "./world.js";
 
 /**
@@ -28,5 +29,8 @@ export function readSnapshot(snapshot: WorldSnapshot): SnapshotParts {
   if (!Array.isArray(rngState) || !rngState.every((n) => Number.isInteger(n))) {
     throw new Error("snapshot.rngState: expected the generator's integer state");
   }
+  // The campaign's part of the world (ROE, seas, escalation, grid, economy, ...) is checked field by field.
+  const campaign = restoreCampaign(world, "snapshot.world");
+  if (!campaign.ok) throw new Error(campaign.error);
   return { world: JSON.parse(JSON.stringify(world)) as World, rngState: [...rngState] };
 }

@@ -1,12 +1,20 @@
 import type { MatchSummary, Scores } from "./api.js";
+import { defenderLossUsd, sumScores, withRatios } from "./campaign/scores.js";
 import type { SimContext } from "./context.js";
 import type { RoundCounters, World } from "./world.js";
 
 /**
- * Scores and the match summary, computed from the per-round counters (definitions as in the
- * campaign's scores module): spend is munitions expended (interceptors fired, threats launched);
- * cost_exchange = defender spend ÷ attacker spend; leak_rate = leaked ÷ (intercepted + leaked +
- * crashed); escalation and interceptors_left are levels (a round's value is the one at its end).
+ * Scores and the match summary, from the per-round counters (world.counters, the one record of what
+ * happened) with the campaign's score functions. The definitions, the same for the live counters, the
+ * CLI summary and the debrief:
+ * - spend is munitions expended: defender_spend_usd = Σ cost per shot of every interceptor fired (`fire`
+ *   events); attacker_spend_usd = Σ unit cost of every threat launched (`launch` events; salvos not
+ *   launched are refunded). Deployments, interceptors bought and penalties are budget, not spend.
+ * - cost_exchange = defender spend ÷ attacker spend (0 while the attacker has spent nothing).
+ * - leak_rate = leaked ÷ (intercepted + leaked + crashed): over the threats whose flight has ended, so a
+ *   drone spoofed into the ground or out of fuel counts as stopped (0 while none has ended).
+ * - escalation and interceptors_left are levels: a round's value is the one at its end (the live value
+ *   while it runs), the total's the latest. Every other field is summed over the rounds.
  */
 
 /** Interceptors left: rounds in every finite launcher of the coalition plus the defender's depot. */
@@ -17,40 +25,25 @@ export function interceptorsLeft(world: World): number {
   return left;
 }
 
-function scoresOf(c: Omit<RoundCounters, "round">, escalation: number, left: number): Scores {
-  const ended = c.intercepted + c.leaked + c.crashed;
-  return {
+function scoresOf(c: RoundCounters, escalation: number, left: number): Scores {
+  return withRatios({
     threats_launched: c.launched,
     threats_intercepted: c.intercepted,
     threats_leaked: c.leaked,
     threats_crashed: c.crashed,
-    leak_rate: ended > 0 ? c.leaked / ended : 0,
+    leak_rate: 0,
     decoys_engaged: c.decoysEngaged,
     defender_spend_usd: c.defenderSpendUsd,
     attacker_spend_usd: c.attackerSpendUsd,
-    cost_exchange: c.attackerSpendUsd > 0 ? c.defenderSpendUsd / c.attackerSpendUsd : 0,
+    cost_exchange: 0,
     casualties: c.casualties,
     blackout_population_hours: c.blackoutPopulationHours,
     incidents: c.incidents,
     escalation,
     interceptors_left: left,
     damage: c.damage,
-  };
+  });
 }
-
-const SUMMED = [
-  "launched",
-  "intercepted",
-  "leaked",
-  "crashed",
-  "decoysEngaged",
-  "defenderSpendUsd",
-  "attackerSpendUsd",
-  "casualties",
-  "blackoutPopulationHours",
-  "incidents",
-  "damage",
-] as const;
 
 export function roundScores(world: World): (Scores & { round: number })[] {
   return world.counters.map((c) => {
@@ -65,28 +58,26 @@ export function roundScores(world: World): (Scores & { round: number })[] {
 }
 
 export function totalScores(world: World): Scores {
-  const total = { ...world.counters[0] };
-  for (const key of SUMMED) total[key] = 0;
-  for (const c of world.counters) for (const key of SUMMED) total[key] += c[key];
-  return scoresOf(total, world.escalation.value, interceptorsLeft(world));
+  return sumScores(roundScores(world));
 }
 
 export function matchSummary(ctx: SimContext): MatchSummary {
   const { world } = ctx;
+  const perRound = roundScores(world);
   return {
     scenario: ctx.scenario.id,
     seed: world.seed,
     rounds: world.counters.length,
     winner: world.winner,
-    ...totalScores(world),
-    per_round: roundScores(world),
+    ...sumScores(perRound),
+    per_round: perRound,
   };
 }
 
 /**
  * Who won a match that ran its course: the attacker if the losses it inflicted (asset value
- * destroyed, casualties, blackout, escalation, at the scenario's prices) plus the defender's munitions
- * spend exceed what its own threats cost; the defender if less; a draw if equal.
+ * destroyed, casualties, blackout, escalation and penalties, at the scenario's prices) plus the
+ * defender's munitions spend exceed what its own threats cost; the defender if less; a draw if equal.
  */
 export function decideWinner(ctx: SimContext): "attacker" | "defender" | "draw" {
   const { world, scenario } = ctx;
@@ -96,13 +87,14 @@ export function decideWinner(ctx: SimContext): "attacker" | "defender" | "draw" 
     const state = world.assets[i];
     destroyedUsd += (asset.valueUsd * (state.hpMax - state.hp)) / state.hpMax;
   });
-  const price = scenario.scoring;
   const imposedUsd =
-    destroyedUsd +
-    scores.casualties * price.usdPerCasualty +
-    scores.blackout_population_hours * price.usdPerBlackoutPopulationHour +
-    scores.escalation * price.usdPerEscalationPoint +
-    scores.defender_spend_usd;
+    defenderLossUsd(scenario.scoring, {
+      damageValueUsd: destroyedUsd,
+      casualties: scores.casualties,
+      blackoutPopulationHours: scores.blackout_population_hours,
+      escalation: scores.escalation,
+      penaltiesUsd: world.economy.penaltiesUsd,
+    }) + scores.defender_spend_usd;
   if (imposedUsd > scores.attacker_spend_usd) return "attacker";
   return imposedUsd < scores.attacker_spend_usd ? "defender" : "draw";
 }

@@ -1,4 +1,5 @@
 import type { InterceptorView, Perspective, SideView, TrackView, UnitView } from "./api.js";
+import { pendingInjects } from "./campaign/injects.js";
 import type { SimContext } from "./context.js";
 import { unitStatus } from "./engagement.js";
 import { totalScores } from "./summary.js";
@@ -37,7 +38,8 @@ export function buildView(ctx: SimContext, perspective: Perspective): SideView {
       y: a.at.y,
       hp: world.assets[i].hp,
       hpMax: world.assets[i].hpMax,
-      powered: world.assets[i].powered,
+      // Only grid cities can be blacked out; every other asset reads as powered.
+      powered: !world.grid.blackedOut.includes(a.id),
     })),
     budgetUsd: {
       ...(isAttacker ? { attacker: economy.budgetUsd.attacker } : {}),
@@ -65,9 +67,13 @@ export function buildView(ctx: SimContext, perspective: Perspective): SideView {
       : [],
     injects:
       perspective === "truth"
-        ? scenario.msel
-            .filter((s) => s.round === world.round && !world.firedInjects.includes(s.id))
-            .map((s) => ({ id: s.id, title: s.title, atSec: s.atSec, auto: s.auto, inject: s.inject }))
+        ? pendingInjects(scenario.msel, world.firedInjects, world.round).map((s) => ({
+            id: s.id,
+            title: s.title,
+            atSec: s.atSec,
+            auto: s.auto,
+            inject: s.inject,
+          }))
         : [],
   };
 }

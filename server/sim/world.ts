@@ -1,12 +1,17 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { Doctrine, LayerRole } from "../../shared/scenario.js";
 import type { Side, SimPhase } from "./api.js";
+import { type CampaignState, createCampaignState } from "./campaign/state.js";
 
 /**
  * The world: every fact of a running match as plain, JSON-serialisable data. No class instances,
  * no Maps, no Infinity or NaN (JSON would turn them into null): "never" is -1. Arrays keep insertion
  * order, which is the only iteration order the engine uses. Indexes derived from this (id lookups,
  * the spatial grid) live outside it and are rebuilt on restore.
+ *
+ * The world extends the campaign state (campaign/state.ts): ROE per nation, sea access, incidents,
+ * escalation, sensor conditions, fired injects, the grid and the economy are held once, here, and the
+ * campaign's functions run on the world itself.
  */
 
 /** Sides that own sensors and keep their own tracks; index into `ThreatState.tracks`. */
@@ -144,11 +149,11 @@ export interface SalvoState {
   unitCostUsd: number;
 }
 
+/** An asset's hit points; whether a city has power is the grid's business (world.grid.blackedOut). */
 export interface AssetState {
   id: string;
   hp: number;
   hpMax: number;
-  powered: boolean;
 }
 
 /** Raw per-round tallies; Scores are computed from these (summary.ts). */
@@ -170,42 +175,10 @@ export interface RoundCounters {
   interceptorsLeftAtEnd: number;
 }
 
-/**
- * Money and the defender's depot. The shape is the campaign economy module's `EconomyState`, so its
- * functions can run on `world.economy` directly when the campaign layer is plugged in.
- */
-export interface EconomyState {
-  budgetUsd: { defender: number; attacker: number };
-  /** Interceptors in the defender's depot per layer (beyond what the launchers hold). */
-  stocks: Record<string, number>;
-  /** Scheduled deliveries of the current round still to come, ordered by due time. */
-  pending: { layer: string; count: number; dueSec: number }[];
-  penaltiesUsd: number;
-}
-
-/** Sensor outages and weather (shape of the campaign inject module's `SensorConditions`). */
-export interface SensorConditions {
-  /** Live-clock second until which a sensor (by unit id, or "*" for every defender sensor) is dark. */
-  outageUntilSec: Record<string, number>;
-  /** Sensor range factor; untilSec null means until the next weather inject. */
-  weather: { factor: number; untilSec: number | null };
-}
-
-/** The unit-id key of an outage that darkens every defender sensor. */
-export const ALL_SENSORS = "*";
-
-/** Escalation level and the triggers it has fired (shape of the campaign's `EscalationState`). */
-export interface EscalationState {
-  value: number;
-  firedTriggers: string[];
-  ended: { loser: "defender" | "attacker"; reason: string; triggerId: string } | null;
-}
-
 /** JSON values, for the extension slot. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-export interface World {
-  version: 1;
+export interface World extends CampaignState {
   seed: number;
   phase: SimPhase;
   round: number;
@@ -219,17 +192,10 @@ export interface World {
   salvos: SalvoState[];
   /** Same order as scenario.assets. */
   assets: AssetState[];
-  economy: EconomyState;
-  sensors: SensorConditions;
-  roe: Record<string, string>;
-  seaAccess: Record<string, boolean>;
-  escalation: EscalationState;
-  /** Ids of scheduled (MSEL) injects that have fired. */
-  firedInjects: string[];
   counters: RoundCounters[];
   winner: Side | "draw" | null;
   endReason: string;
-  /** State owned by simulation extensions (campaign modules); plain JSON only. */
+  /** State of other simulation extensions (the campaign's is the world's own); plain JSON only. */
   ext: Record<string, Json>;
 }
 
@@ -257,16 +223,10 @@ export function roundCounters(world: World): RoundCounters {
   return world.counters[world.round - 1];
 }
 
-/** The empty world before any unit is placed (see setup.ts for the scenario's own units). */
+/** Round 1's world before any unit is placed (see units.ts for the scenario's own units). */
 export function emptyWorld(scenario: CompiledScenario, seed: number): World {
-  const roe: Record<string, string> = {};
-  for (const nation of scenario.nations) roe[nation.id] = nation.roe;
-  const seaAccess: Record<string, boolean> = {};
-  for (const region of scenario.theatre.regions) {
-    if (region.owner === "sea") seaAccess[region.id] = region.accessible ?? true;
-  }
   return {
-    version: 1,
+    ...createCampaignState(scenario),
     seed,
     phase: "planning",
     round: 1,
@@ -277,18 +237,7 @@ export function emptyWorld(scenario: CompiledScenario, seed: number): World {
     units: [],
     interceptors: [],
     salvos: [],
-    assets: scenario.assets.map((a) => ({ id: a.id, hp: a.hp, hpMax: a.hp, powered: true })),
-    economy: {
-      budgetUsd: { defender: 0, attacker: 0 },
-      stocks: { ...scenario.stocks },
-      pending: [],
-      penaltiesUsd: 0,
-    },
-    sensors: { outageUntilSec: {}, weather: { factor: 1, untilSec: null } },
-    roe,
-    seaAccess,
-    escalation: { value: 0, firedTriggers: [], ended: null },
-    firedInjects: [],
+    assets: scenario.assets.map((a) => ({ id: a.id, hp: a.hp, hpMax: a.hp })),
     counters: [newCounters(1)],
     winner: null,
     endReason: "",

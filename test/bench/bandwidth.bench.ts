@@ -29,30 +29,48 @@ function benchPlans(): DefaultPlans {
   return {
     defender: {
       side: "defender",
-      deployments: pick("deploy").map((d) => ({ type: d.unitType, at: d.at, doctrine: d.doctrine, round: 1 })),
+      deployments: pick("deploy").map((d) => ({
+        type: d.unitType,
+        at: d.at,
+        doctrine: d.doctrine,
+        round: 1,
+      })),
       resupply: [],
     },
     attacker: {
       side: "attacker",
-      salvos: pick("plan-salvo").map(({ zone, threatType, count, launchAtSec, intervalSec, target, waypoints }) => ({
-        round: 1,
-        zone,
-        threatType,
-        count,
-        launchAtSec,
-        intervalSec,
-        target,
-        waypoints,
-      })),
+      salvos: pick("plan-salvo").map(
+        ({ zone, threatType, count, launchAtSec, intervalSec, target, waypoints }) => ({
+          round: 1,
+          zone,
+          threatType,
+          count,
+          launchAtSec,
+          intervalSec,
+          target,
+          waypoints,
+        }),
+      ),
     },
   };
 }
 
 function benchSource(): ScenarioSource {
-  const scenario: CompiledScenario = { ...benchScenario(), seats: { ...benchScenario().seats, spectator: 10 } };
+  const scenario: CompiledScenario = {
+    ...benchScenario(),
+    seats: { ...benchScenario().seats, spectator: 10 },
+  };
   const plans = benchPlans();
   return {
-    list: () => [{ id: scenario.id, name: scenario.name, description: scenario.description, rounds: 1, seats: scenario.seats }],
+    list: () => [
+      {
+        id: scenario.id,
+        name: scenario.name,
+        description: scenario.description,
+        rounds: 1,
+        seats: scenario.seats,
+      },
+    ],
     load: (id) => (id === scenario.id ? scenario : undefined),
     defaultPlans: (id) => (id === scenario.id ? plans : undefined),
   };
@@ -80,7 +98,9 @@ const ROOM_DATA = 13;
 function meter(room: Room<MatchState>): Meter {
   const counter = { bytes: 0, messageBytes: 0 };
   for (const type of ["welcome", "feed", "summary", "error"]) room.onMessage(type, () => {});
-  const ws = (room.connection.transport as unknown as { ws: { addEventListener: WebSocket["addEventListener"] } }).ws;
+  const ws = (
+    room.connection.transport as unknown as { ws: { addEventListener: WebSocket["addEventListener"] } }
+  ).ws;
   ws.addEventListener("message", (event: MessageEvent<ArrayBuffer>) => {
     counter.bytes += event.data.byteLength;
     if (new Uint8Array(event.data)[0] === ROOM_DATA) counter.messageBytes += event.data.byteLength;
@@ -89,7 +109,11 @@ function meter(room: Room<MatchState>): Meter {
 }
 
 async function playNight(positionsEveryPatch: boolean): Promise<Night> {
-  const game = createGameServer({ logLevel: "warn", scenarios: benchSource(), sync: { positionsEveryPatch } });
+  const game = createGameServer({
+    logLevel: "warn",
+    scenarios: benchSource(),
+    sync: { positionsEveryPatch },
+  });
   const port = await game.listen(0, "127.0.0.1");
   const connect = () => new Client(`ws://127.0.0.1:${port}`);
   try {
@@ -136,10 +160,19 @@ async function playNight(positionsEveryPatch: boolean): Promise<Night> {
       VIEWS.map((v, i) => [v, (end.bytes[i] - start.bytes[i]) / liveSec]),
     ) as Record<ViewName, number>;
     const messageShare = Object.fromEntries(
-      VIEWS.map((v, i) => [v, (end.messageBytes[i] - start.messageBytes[i]) / (end.bytes[i] - start.bytes[i])]),
+      VIEWS.map((v, i) => [
+        v,
+        (end.messageBytes[i] - start.messageBytes[i]) / (end.bytes[i] - start.bytes[i]),
+      ]),
     ) as Record<ViewName, number>;
     await Promise.all(VIEWS.map((v) => rooms[v].leave()));
-    return { liveSec, simSec: end.clock - start.clock, launched: truth.state.score.launched, bytesPerSec, messageShare };
+    return {
+      liveSec,
+      simSec: end.clock - start.clock,
+      launched: truth.state.score.launched,
+      bytesPerSec,
+      messageShare,
+    };
   } finally {
     await game.shutdown();
   }

@@ -91,7 +91,10 @@ export const frameBench: BenchModule = {
           ["JS per frame p95", f(full.p95)],
           ["JS per frame p99", f(full.p99)],
           ["JS per frame max", f(full.max)],
-          ["640×360 cross-check p50 / p95", `${f(quarter.p50)} / ${f(quarter.p95)} (${quarter.frames} frames)`],
+          [
+            "640×360 cross-check p50 / p95",
+            `${f(quarter.p50)} / ${f(quarter.p95)} (${quarter.frames} frames)`,
+          ],
           ["baseline (1 track) p50 / p95", `${f(base.p50)} / ${f(base.p95)} (${base.fps.toFixed(0)} fps)`],
         ],
         targets: [

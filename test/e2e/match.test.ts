@@ -66,7 +66,7 @@ describe.runIf(chromiumAvailable)("a training-range match in the browser", () =>
     await page.selectOption("[data-testid=fill-attacker]", "plan");
     await page.selectOption("[data-testid=fill-defender]", "human");
     // A slower clock than the default leaves the browser time to watch the 20-minute night.
-    await page.fill("[data-testid=time-scale]", "30");
+    await page.fill("[data-testid=time-scale]", "20");
     await page.click("[data-testid=create-match]");
     code = ((await page.textContent("[data-testid=created-code]", { timeout: 20_000 })) ?? "").trim();
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
@@ -81,7 +81,7 @@ describe.runIf(chromiumAvailable)("a training-range match in the browser", () =>
     const { page } = await open();
     await page.goto(`${server.url}/`);
     // The new match is public: it is listed on the home page.
-    await page.waitForSelector(`[data-testid=public-match][data-code=${code}]`, { timeout: 15_000 });
+    await page.waitForSelector(`[data-testid=public-match][data-code="${code}"]`, { timeout: 15_000 });
     await page.fill("[data-testid=name]", "Cadet Ruiz");
     await page.fill("[data-testid=join-code]", code.toLowerCase());
     await page.selectOption("[data-testid=join-seat]", "defender");
@@ -143,6 +143,10 @@ describe.runIf(chromiumAvailable)("a training-range match in the browser", () =>
     expect(await defender.locator("[data-testid=feed-entry][data-kind=intercept]").count()).toBeGreaterThan(
       0,
     );
+    // The white cell pauses the night (the pictures hold still for the screenshots), switches to the
+    // defender's picture and back, and resumes.
+    await instructor.click("[data-testid=pause]");
+    await defender.waitForSelector("[data-testid=run-state]:has-text('paused')");
     await screenshot(defender, "live");
     await screenshot(instructor, "instructor-console");
     // UI.md: colour-blind safe. The same picture as a deuteranope sees it, for people to look at.
@@ -150,15 +154,16 @@ describe.runIf(chromiumAvailable)("a training-range match in the browser", () =>
     await cdp.send("Emulation.setEmulatedVisionDeficiency", { type: "deuteranopia" });
     await screenshot(defender, "live-deuteranopia");
     await cdp.send("Emulation.setEmulatedVisionDeficiency", { type: "none" });
-
-    // The white cell switches to the defender's picture and back, and pauses and resumes the night.
     await instructor.click("[data-testid=view-defender]");
     await instructor.waitForSelector("[data-testid=view-badge]:has-text('defender')");
     await instructor.click("[data-testid=view-truth]");
-    await instructor.click("[data-testid=pause]");
-    await defender.waitForSelector("[data-testid=run-state]:has-text('paused')");
+    await instructor.waitForSelector("[data-testid=view-badge]:has-text('truth')");
     await instructor.click("[data-testid=pause]");
     await defender.waitForSelector("[data-testid=run-state]:has-text('▶')");
+
+    // One click fires a scheduled inject; it shows in the white cell's feed.
+    await instructor.click("[data-testid^=fire-inject-]");
+    await instructor.waitForSelector("[data-testid=feed-entry][data-kind=inject]", { timeout: 20_000 });
   }, 120_000);
 
   it("lets a spectator follow through the deep link, with no order controls", async () => {

@@ -54,7 +54,10 @@ describe("flood control", () => {
     expect(floodedMs).toBeGreaterThan(3500);
     expect(floodedMs).toBeLessThan(6500);
 
-    await watcher.waitFor(() => watcher.state.seats.get("defender-1")?.filledBy === "", "the flooder's seat to open");
+    await watcher.waitFor(
+      () => watcher.state.seats.get("defender-1")?.filledBy === "",
+      "the flooder's seat to open",
+    );
     const secondsLeft = watcher.state.phaseSecondsLeft;
     await sleep(1500);
     expect(watcher.leftWith).toBeUndefined();

@@ -54,7 +54,8 @@ function checkDefenderView(state: MatchState): void {
     if (track.kind !== "" && track.kind !== knowledge.launchedTypes.get(track.id)) {
       violations.push(`defender decoded a wrong type for ${track.id}`);
     }
-    if (track.identity === "unknown" && track.threatClass !== "") violations.push(`class leaked for ${track.id}`);
+    if (track.identity === "unknown" && track.threatClass !== "")
+      violations.push(`class leaked for ${track.id}`);
   }
   if (state.salvos.size > 0) violations.push("defender decoded planned salvos");
   for (const economy of state.economy.values()) {
@@ -82,7 +83,8 @@ function checkAttackerView(state: MatchState): void {
     if (!defaulted) violations.push(`attacker decoded the state of unit ${unit.id}`);
   }
   for (const track of state.tracks.values()) {
-    if (knowledge.launchedTypes.get(track.id) !== track.kind) violations.push(`attacker track ${track.id} mismatch`);
+    if (knowledge.launchedTypes.get(track.id) !== track.kind)
+      violations.push(`attacker track ${track.id} mismatch`);
   }
   if (state.interceptors.size > 0) violations.push("attacker decoded interceptors");
   for (const economy of state.economy.values()) {
@@ -100,8 +102,16 @@ describe("fog of war over a whole match", () => {
       name: "Truth",
     });
     const roomId = truth.room.roomId;
-    const defender = await TestClient.join(server.client(), roomId, { seat: "spectator", name: "D", view: "defender" });
-    const attacker = await TestClient.join(server.client(), roomId, { seat: "spectator", name: "A", view: "attacker" });
+    const defender = await TestClient.join(server.client(), roomId, {
+      seat: "spectator",
+      name: "D",
+      view: "defender",
+    });
+    const attacker = await TestClient.join(server.client(), roomId, {
+      seat: "spectator",
+      name: "A",
+      view: "attacker",
+    });
     defender.room.onStateChange((state) => checkDefenderView(state));
     attacker.room.onStateChange((state) => checkAttackerView(state));
 

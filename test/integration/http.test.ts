@@ -35,27 +35,45 @@ describe("without a monitor password", () => {
   it("lists scenarios and serves one compiled for the map", async () => {
     const list = await getJson(server, "/api/scenarios");
     expect(list.body).toContainEqual(
-      expect.objectContaining({ id: "training-range", name: expect.any(String), description: expect.any(String), rounds: 1 }),
+      expect.objectContaining({
+        id: "training-range",
+        name: expect.any(String),
+        description: expect.any(String),
+        rounds: 1,
+      }),
     );
-    const entry = (list.body as { id: string; seats: Record<string, number> }[]).find((s) => s.id === "training-range");
+    const entry = (list.body as { id: string; seats: Record<string, number> }[]).find(
+      (s) => s.id === "training-range",
+    );
     expect(entry?.seats).toMatchObject({ attacker: 1, defender: 1, instructor: 1 });
 
     const one = await getJson(server, "/api/scenarios/training-range");
     expect(one.status).toBe(200);
-    const compiled = one.body as { id: string; theatre: { regions: { polygons: unknown[] }[] }; assets: { at: unknown }[] };
+    const compiled = one.body as {
+      id: string;
+      theatre: { regions: { polygons: unknown[] }[] };
+      assets: { at: unknown }[];
+    };
     expect(compiled.id).toBe("training-range");
     expect(compiled.theatre.regions[0].polygons.length).toBeGreaterThan(0);
     expect(compiled.assets[0].at).toEqual({ x: expect.any(Number), y: expect.any(Number) });
 
     const missing = await getJson(server, "/api/scenarios/atlantis");
-    expect(missing).toEqual({ status: 404, body: { error: "unknown_scenario", message: "no scenario 'atlantis'" } });
+    expect(missing).toEqual({
+      status: 404,
+      body: { error: "unknown_scenario", message: "no scenario 'atlantis'" },
+    });
     const noRoute = await getJson(server, "/api/nothing-here");
     expect(noRoute.status).toBe(404);
     expect(noRoute.body).toMatchObject({ error: "not_found" });
   });
 
   it("lists public matches and finds any match by its code", async () => {
-    const open = await TestClient.create(server.client(), { scenario: "training-range", seat: "spectator", name: "A" });
+    const open = await TestClient.create(server.client(), {
+      scenario: "training-range",
+      seat: "spectator",
+      name: "A",
+    });
     const hidden = await TestClient.create(server.client(), {
       scenario: "training-range",
       private: true,
@@ -74,13 +92,22 @@ describe("without a monitor password", () => {
       rounds: 1,
       spectators: 1,
       private: false,
-      seats: { attacker: { total: 1, filled: 0 }, defender: { total: 1, filled: 0 }, instructor: { total: 1, filled: 0 } },
+      seats: {
+        attacker: { total: 1, filled: 0 },
+        defender: { total: 1, filled: 0 },
+        instructor: { total: 1, filled: 0 },
+      },
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
 
     const byCode = await getJson(server, `/api/matches/${hidden.state.code.toLowerCase()}`);
     expect(byCode.status).toBe(200);
-    expect(byCode.body).toMatchObject({ roomId: hidden.room.roomId, scenario: "training-range", phase: "lobby", round: 1 });
+    expect(byCode.body).toMatchObject({
+      roomId: hidden.room.roomId,
+      scenario: "training-range",
+      phase: "lobby",
+      round: 1,
+    });
     // The code is how people reach a private match.
     const guest = await TestClient.join(server.client(), (byCode.body as { roomId: string }).roomId, {
       seat: "defender",
@@ -98,21 +125,28 @@ describe("without a monitor password", () => {
 
   it("refuses bad create and join options with a clear reason", async () => {
     const create = (options: Record<string, unknown>) => TestClient.create(server.client(), options);
-    await expect(create({ scenario: "atlantis", seat: "spectator", name: "X" })).rejects.toThrow(/unknown scenario 'atlantis'/);
-    await expect(create({ scenario: "training-range", colour: "red", seat: "spectator", name: "X" })).rejects.toThrow(
-      /unknown option 'colour'/,
+    await expect(create({ scenario: "atlantis", seat: "spectator", name: "X" })).rejects.toThrow(
+      /unknown scenario 'atlantis'/,
     );
     await expect(
-      create({ scenario: "training-range", pacing: { mode: "realtime", timeScale: 9000 }, seat: "spectator", name: "X" }),
+      create({ scenario: "training-range", colour: "red", seat: "spectator", name: "X" }),
+    ).rejects.toThrow(/unknown option 'colour'/);
+    await expect(
+      create({
+        scenario: "training-range",
+        pacing: { mode: "realtime", timeScale: 9000 },
+        seat: "spectator",
+        name: "X",
+      }),
     ).rejects.toThrow(/pacing.timeScale/);
     await expect(
       create({ scenario: "training-range", seats: { attacker: "bot:hard" }, seat: "spectator", name: "X" }),
     ).rejects.toThrow(/bots are not available/);
     await expect(create({ scenario: "training-range", seat: "spectator" })).rejects.toThrow(/name/);
     await expect(create({ scenario: "training-range", seat: "general", name: "X" })).rejects.toThrow(/seat/);
-    await expect(create({ scenario: "training-range", seat: "attacker", name: "X", view: "truth" })).rejects.toThrow(
-      /'view' is for spectators/,
-    );
+    await expect(
+      create({ scenario: "training-range", seat: "attacker", name: "X", view: "truth" }),
+    ).rejects.toThrow(/'view' is for spectators/);
   });
 
   it("serves the built client, with index.html for client-side routes", async () => {

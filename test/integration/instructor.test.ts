@@ -17,14 +17,20 @@ afterAll(async () => {
 
 describe("the instructor seat", () => {
   it("is open only with the key the creator received", async () => {
-    const creator = await TestClient.create(server.client(), { scenario: "training-range", seat: "spectator", name: "C" });
+    const creator = await TestClient.create(server.client(), {
+      scenario: "training-range",
+      seat: "spectator",
+      name: "C",
+    });
     await creator.waitFor(() => creator.welcome !== undefined, "welcome");
     const key = creator.welcome?.instructorKey;
     expect(key).toBeTypeOf("string");
     const roomId = creator.room.roomId;
     const join = (options: Record<string, unknown>) => TestClient.join(server.client(), roomId, options);
     await expect(join({ seat: "instructor", name: "Eve" })).rejects.toThrow(/instructor key/);
-    await expect(join({ seat: "instructor", name: "Eve", instructorKey: "guess" })).rejects.toThrow(/instructor key/);
+    await expect(join({ seat: "instructor", name: "Eve", instructorKey: "guess" })).rejects.toThrow(
+      /instructor key/,
+    );
     const spectatorJoin = await join({ seat: "spectator", name: "Pat" });
     await spectatorJoin.waitFor(() => spectatorJoin.welcome !== undefined, "welcome");
     expect(spectatorJoin.welcome?.instructorKey, "only the creator gets the key").toBeUndefined();
@@ -84,10 +90,19 @@ describe("instructor controls", () => {
   });
 
   it("fires ad-hoc and scheduled injects", async () => {
-    white.send("inject", { inject: { type: "weather", sensorRangeFactor: 0.6, durationSec: 600 }, title: "Fog bank" });
-    await white.waitFor(() => white.feed.some((e) => e.kind === "inject" && e.text.includes("Fog bank")), "the inject");
+    white.send("inject", {
+      inject: { type: "weather", sensorRangeFactor: 0.6, durationSec: 600 },
+      title: "Fog bank",
+    });
+    await white.waitFor(
+      () => white.feed.some((e) => e.kind === "inject" && e.text.includes("Fog bank")),
+      "the inject",
+    );
     white.send("fire-inject", { injectId: "radar-fails" });
-    await white.waitFor(() => white.feed.filter((e) => e.kind === "inject").length === 2, "the scheduled inject");
+    await white.waitFor(
+      () => white.feed.filter((e) => e.kind === "inject").length === 2,
+      "the scheduled inject",
+    );
     expect(white.errors).toEqual([]);
   });
 
@@ -95,7 +110,9 @@ describe("instructor controls", () => {
     await white.waitFor(() => white.state.tracks.size > 0, "threats in the air");
     white.send("set-view", { view: "defender" });
     await white.waitFor(
-      () => white.keys("units").every((k) => k.startsWith("d:")) && white.keys("tracks").every((k) => k.startsWith("d:")),
+      () =>
+        white.keys("units").every((k) => k.startsWith("d:")) &&
+        white.keys("tracks").every((k) => k.startsWith("d:")),
       "the defender's perspective only",
     );
     expect(white.state.units.size).toBeGreaterThan(0);
@@ -114,7 +131,10 @@ describe("instructor controls", () => {
     expect(defender.leftWith).toBe(4003);
     await white.waitFor(() => white.state.seats.get("defender-1")?.filledBy === "", "the seat to open");
     white.send("assign-seat", { seatId: "defender-1", to: "plan" });
-    await white.waitFor(() => white.state.seats.get("defender-1")?.filledBy === "plan", "the scripted defender");
+    await white.waitFor(
+      () => white.state.seats.get("defender-1")?.filledBy === "plan",
+      "the scripted defender",
+    );
     white.send("assign-seat", { seatId: "defender-1", to: "bot:hard", rid: "bot" });
     await white.waitFor(() => white.errors.some((e) => e.rid === "bot"), "the refusal");
     expect(white.errors.find((e) => e.rid === "bot")).toMatchObject({ code: "not_allowed" });

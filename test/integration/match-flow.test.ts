@@ -34,8 +34,14 @@ describe("a scripted training-range match", () => {
     expect(watcher.state.seats.get("attacker-1")?.filledBy).toBe("plan");
     expect(watcher.state.seats.get("defender-1")?.filledBy).toBe("plan");
 
-    await watcher.waitFor(() => watcher.state.phase === "live" && watcher.state.tracks.size > 0, "threats in the air");
-    const late = await TestClient.join(server.client(), watcher.room.roomId, { seat: "spectator", name: "Late" });
+    await watcher.waitFor(
+      () => watcher.state.phase === "live" && watcher.state.tracks.size > 0,
+      "threats in the air",
+    );
+    const late = await TestClient.join(server.client(), watcher.room.roomId, {
+      seat: "spectator",
+      name: "Late",
+    });
     await late.waitFor(() => late.feed.length > 0, "the feed backlog");
     // The late spectator's first decoded state is the present, not the start of the match.
     expect(late.state.phase).toBe("live");
@@ -56,12 +62,23 @@ describe("a scripted training-range match", () => {
     expect(watcher.state.score.launched).toBe(finals[0].summary.threats_launched);
 
     // The finished match stays open: a spectator arriving now gets the final summary.
-    const afterwards = await TestClient.join(server.client(), watcher.room.roomId, { seat: "spectator", name: "After" });
+    const afterwards = await TestClient.join(server.client(), watcher.room.roomId, {
+      seat: "spectator",
+      name: "After",
+    });
     await afterwards.waitFor(() => afterwards.summaries.some((s) => s.final), "the final summary");
     expect(afterwards.state.phase).toBe("debrief");
     const listing = await (await fetch(`${server.httpUrl}/api/matches/${watcher.state.code}`)).json();
     expect(listing).toMatchObject({ phase: "debrief", scenario: "training-range", round: 1 });
     await Promise.all([watcher.leave(), late.leave(), afterwards.leave()]);
+
+    // Even with nobody left in it, the finished match waits a while for latecomers.
+    await sleep(1500);
+    const stillThere = await fetch(`${server.httpUrl}/api/matches/${watcher.state.code}`);
+    expect(stillThere.status).toBe(200);
+    const latecomer = await TestClient.join(server.client(), watcher.room.roomId, { seat: "spectator", name: "Z" });
+    await latecomer.waitFor(() => latecomer.summaries.some((s) => s.final), "the final summary");
+    await latecomer.leave();
   });
 
   it("serves a delayed spectator the past, never the present", async () => {
@@ -73,7 +90,10 @@ describe("a scripted training-range match", () => {
       seat: "instructor",
       name: "White cell",
     });
-    const delayed = await TestClient.join(server.client(), live.room.roomId, { seat: "spectator", name: "Screen" });
+    const delayed = await TestClient.join(server.client(), live.room.roomId, {
+      seat: "spectator",
+      name: "Screen",
+    });
     const firstSeen = (client: TestClient) => {
       const seen = new Map<string, number>();
       client.room.onStateChange((state) => {

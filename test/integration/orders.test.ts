@@ -16,13 +16,18 @@ let spectator: TestClient;
 
 beforeAll(async () => {
   server = await startServer({ rateLimit: { perSec: 1e6, burst: 1e6 } });
-  instructor = await TestClient.create(server.client(), { scenario: "training-range", seat: "instructor", name: "White" });
+  instructor = await TestClient.create(server.client(), {
+    scenario: "training-range",
+    seat: "instructor",
+    name: "White",
+  });
   const roomId = instructor.room.roomId;
   attacker = await TestClient.join(server.client(), roomId, { seat: "attacker", name: "Red" });
   defender = await TestClient.join(server.client(), roomId, { seat: "defender", name: "Blue" });
   spectator = await TestClient.join(server.client(), roomId, { seat: "spectator", name: "Class" });
   for (const client of [instructor, attacker, defender, spectator]) {
-    const seated = () => ["attacker-1", "defender-1"].every((id) => client.state.seats.get(id)?.filledBy === "human");
+    const seated = () =>
+      ["attacker-1", "defender-1"].every((id) => client.state.seats.get(id)?.filledBy === "human");
     await client.waitFor(() => client.state.units.size > 0 && seated(), "the units and the seated players");
   }
 });
@@ -33,9 +38,16 @@ afterAll(async () => {
 let ridCounter = 0;
 
 /** Send one message and expect exactly one error with this code; nobody's state may change. */
-async function rejected(from: TestClient, type: string | number, message: unknown, code: ErrorCode, path?: string) {
+async function rejected(
+  from: TestClient,
+  type: string | number,
+  message: unknown,
+  code: ErrorCode,
+  path?: string,
+) {
   const rid = `r${++ridCounter}`;
-  const payload = message && typeof message === "object" && !Array.isArray(message) ? { ...message, rid } : message;
+  const payload =
+    message && typeof message === "object" && !Array.isArray(message) ? { ...message, rid } : message;
   const withRid = payload !== message;
   const before = [from, instructor].map((c) => c.snapshot());
   const errorsBefore = from.errors.length;
@@ -78,7 +90,13 @@ describe("invalid orders", () => {
     await rejected(defender, "deploy", { unitType: "gun", at: { x: 0 } }, "invalid", "at.y");
     await rejected(defender, "deploy", { unitType: "gun", at: { x: 0, y: 0 }, extra: 1 }, "invalid");
     await rejected(defender, "deploy", "a string", "invalid");
-    await rejected(attacker, "salvo", { zone: "launch-site", threatType: "shahed", count: 0 }, "invalid", "count");
+    await rejected(
+      attacker,
+      "salvo",
+      { zone: "launch-site", threatType: "shahed", count: 0 },
+      "invalid",
+      "count",
+    );
   });
 
   it("refuses orders from the wrong seat", async () => {
@@ -93,8 +111,19 @@ describe("invalid orders", () => {
   });
 
   it("refuses orders for units that are not the sender's", async () => {
-    await rejected(defender, "relocate", { unitId: "enemy-launcher", to: { x: 0, y: 0 } }, "unknown_unit", "unitId");
-    await rejected(defender, "doctrine", { unitId: "no-such-unit", doctrine: { weapons: "free" } }, "unknown_unit");
+    await rejected(
+      defender,
+      "relocate",
+      { unitId: "enemy-launcher", to: { x: 0, y: 0 } },
+      "unknown_unit",
+      "unitId",
+    );
+    await rejected(
+      defender,
+      "doctrine",
+      { unitId: "no-such-unit", doctrine: { weapons: "free" } },
+      "unknown_unit",
+    );
     await rejected(attacker, "doctrine", { unitId: "sam-1", doctrine: { weapons: "hold" } }, "wrong_seat");
   });
 
@@ -111,7 +140,17 @@ describe("invalid orders", () => {
 
 /** Random messages: any type (known or not) with any payload, or a known type with plausible fields. */
 const ID = fc.oneof(
-  fc.constantFrom("sam-1", "gun", "medium-sam", "launch-site", "airbase", "riverton", "shahed", "kh-101", "all"),
+  fc.constantFrom(
+    "sam-1",
+    "gun",
+    "medium-sam",
+    "launch-site",
+    "airbase",
+    "riverton",
+    "shahed",
+    "kh-101",
+    "all",
+  ),
   fc.string({ maxLength: 12 }),
 );
 const POINT = fc.record({ x: fc.double({ min: -500, max: 500 }), y: fc.double({ min: -500, max: 500 }) });
@@ -132,7 +171,10 @@ const PLAUSIBLE = fc.record(
     view: fc.constantFrom("truth", "attacker", "defender", "ally", "nope"),
     timeScale: fc.double({ min: -1, max: 1000 }),
     doctrine: fc.record({ weapons: fc.constantFrom("hold", "tight", "free", "fire!") }, { requiredKeys: [] }),
-    inject: fc.constantFrom({ type: "weather", sensorRangeFactor: 0.5 }, { type: "radar-outage", durationSec: 60 }),
+    inject: fc.constantFrom(
+      { type: "weather", sensorRangeFactor: 0.5 },
+      { type: "radar-outage", durationSec: 60 },
+    ),
     injectId: fc.constantFrom("radar-fails", "nope"),
     seatId: fc.constantFrom("attacker-1", "defender-1", "nobody"),
     note: fc.string({ maxLength: 40 }),

@@ -19,7 +19,10 @@ beforeAll(async () => {
     seat: "instructor",
     name: "White",
   });
-  defender = await TestClient.join(server.client(), instructor.room.roomId, { seat: "defender", name: "Blue" });
+  defender = await TestClient.join(server.client(), instructor.room.roomId, {
+    seat: "defender",
+    name: "Blue",
+  });
   instructor.send("advance-phase", {});
   await defender.waitFor(() => defender.state.phase === "planning", "planning");
 });
@@ -66,7 +69,10 @@ describe("reconnection", () => {
     defender.room.connection.close();
     await instructor.waitFor(() => seat()?.connected === false, "the seat to show disconnected");
     await instructor.waitFor(() => seat()?.filledBy === "", "the seat to open", (HOLD_SEC + 2) * 1000);
-    const newcomer = await TestClient.join(server.client(), instructor.room.roomId, { seat: "defender", name: "Next" });
+    const newcomer = await TestClient.join(server.client(), instructor.room.roomId, {
+      seat: "defender",
+      name: "Next",
+    });
     await newcomer.waitFor(() => newcomer.welcome !== undefined, "welcome");
     expect(newcomer.welcome).toMatchObject({ seatId: "defender-1", role: "defender", view: "defender" });
     // Orders given before the drop stand: the gun is still deployed.

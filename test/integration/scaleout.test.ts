@@ -1,10 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { descendantsOf, isAlive, type ServerProcess, startServerProcess } from "../../scripts/cluster.js";
-import { type RedisServer, redisAvailable, requireRedis, startRedis } from "../helpers/redis.js";
+import {
+  type Cluster,
+  descendantsOf,
+  isAlive,
+  type ServerProcess,
+  startCluster,
+  startServerProcess,
+} from "../../scripts/cluster.js";
+import { type RedisServer, redisAvailable, requireRedis } from "../helpers/redis.js";
 import { sleep, TestClient } from "./helpers.js";
 
 /**
@@ -63,13 +70,19 @@ async function until(
 
 describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
   const dir = mkdtempSync(join(tmpdir(), "skyshield-scaleout-"));
+  let cluster: Cluster | undefined;
   let redis: RedisServer;
   let a: ServerProcess;
   let b: ServerProcess;
+  /** B again, restarted on B's SQLite file. */
+  let b2: ServerProcess | undefined;
   const clients: TestClient[] = [];
   const matches: Match[] = [];
   /** Every pid started for this file, with their children, to prove none outlives it. */
-  const pids: number[] = [];
+  const pids = new Set<number>();
+  const track = (...procs: { pid: number }[]) => {
+    for (const proc of procs) for (const pid of [proc.pid, ...descendantsOf(proc.pid)]) pids.add(pid);
+  };
   const byPort = (port: number) => [a, b].find((server) => server.port === port);
   const onA = () => matches.find((m) => m.host === a) as Match;
   const onB = () => matches.find((m) => m.host === b) as Match;
@@ -104,18 +117,15 @@ describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
   }
 
   beforeAll(async () => {
-    redis = await startRedis();
-    [a, b] = await Promise.all(
-      ["a", "b"].map((name) => startServerProcess({ dbPath: join(dir, `${name}.db`), redisUrl: redis.url })),
-    );
-    for (const proc of [redis, a, b]) pids.push(proc.pid, ...descendantsOf(proc.pid));
-    console.log("PIDS", pids, [redis, a, b].map((p) => p.pid));
+    cluster = await startCluster({ servers: 2, redis: true, dir });
+    [a, b] = cluster.servers;
+    redis = cluster.redis as RedisServer;
+    track(redis, a, b);
   });
 
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.leave().catch(() => undefined)));
-    await Promise.all([a, b].filter(Boolean).map((server) => server.stop()));
-    await redis?.stop();
+    await Promise.all([cluster?.stop(), b2?.stop()]);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -181,11 +191,20 @@ describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
       expect(status).toBe(200);
       expect(body.map((r) => r.id).sort()).toEqual([first.matchId, second.matchId].sort());
     }
-    const remote = await getJson<{
-      id: string;
-      code: string;
-      snapshots: { round: number; phase: string; t: number }[];
-    }>(a, `/api/history/${second.matchId}`);
+    // Pages are cut from the merged list, newest first: the match created second comes first.
+    const [newest, older] = [matches[1].matchId, matches[0].matchId];
+    for (const [query, ids] of [
+      ["limit=1", [newest]],
+      ["limit=1&offset=1", [older]],
+      ["offset=1", [older]],
+    ] as const) {
+      const page = await getJson<{ id: string }[]>(b, `/api/history?${query}`);
+      expect(page.body.map((r) => r.id)).toEqual(ids);
+    }
+    expect((await getJson<{ error: string }>(b, "/api/history?limit=0")).body).toMatchObject({
+      error: "invalid",
+    });
+    const remote = await getJson<{ id: string; code: string }>(a, `/api/history/${second.matchId}`);
     expect(remote).toMatchObject({ status: 200, body: { id: second.matchId, code: second.code } });
 
     // A bookmark posted through A lands in B's file, and B's own API shows it.
@@ -200,18 +219,18 @@ describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
     expect(onItsHost.body.bookmarks).toEqual([expect.objectContaining({ note: "seen from A" })]);
     expect((await getJson<unknown>(a, "/api/history/no-such-match")).status).toBe(404);
 
-    // A branch requested through A is created on B, whose file holds the record.
-    const { round, phase, t } = remote.body.snapshots[0];
-    const branch = await connect(a, (c) =>
+    // A branch requested through A is created on B, whose file holds the record: B's replay answers
+    // (on A the record would be unknown: "no recorded match").
+    const branch = connect(a, (c) =>
       TestClient.create(c, {
-        restore: { kind: "branch", matchId: second.matchId, at: { round, phase, t } },
+        restore: { kind: "branch", matchId: second.matchId, at: { round: 1, phase: "live", t: 999_999 } },
         seat: "instructor",
         name: "What if",
       }),
     );
-    await branch.waitFor(() => branch.state.code !== "", "the branch");
-    expect(connectedPort(branch)).toBe(b.port);
-    await branch.leave();
+    await expect(branch).rejects.toThrow(
+      new RegExp(`match '${second.matchId}' (was recorded up to|never was at)`),
+    );
   });
 
   it("killing B leaves A's matches running, and A forgets B's matches", async () => {
@@ -219,6 +238,7 @@ describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
     const watcher = clients.find(
       (c) => c.welcome?.view === "truth" && connectedPort(c) === a.port,
     ) as TestClient;
+    track(b);
     await b.kill();
 
     await lost.instructor.waitFor(() => lost.instructor.leftWith !== undefined, "B's clients to be dropped");
@@ -241,13 +261,28 @@ describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
     expect(history.body.map((r) => r.id)).toEqual(expect.arrayContaining([survivor.matchId, again.matchId]));
   });
 
-  it("stops cleanly: A exits 0 on SIGTERM, Redis shuts down, no process is left", async () => {
+  it("B restarted on its own file recovers its match there, under the same code, listed by A", async () => {
+    const lost = onB();
+    b2 = await startServerProcess({ dbPath: join(dir, "server-2.db"), redisUrl: redis.url });
+    track(b2);
+    await until("A to list B's match again", async () => {
+      const { status, body } = await getJson<Listing>(a, `/api/matches/${lost.code}`);
+      return status === 200 && body.code === lost.code;
+    });
+    const health = await getJson<{ rooms: number }>(b2, "/health");
+    expect(health.body.rooms).toBe(1);
+    const { body } = await getJson<{ id: string; status: string }>(a, `/api/history/${lost.matchId}`);
+    expect(body).toMatchObject({ id: lost.matchId, status: "running" });
+  });
+
+  it("stops cleanly: each process exits 0 on SIGTERM, Redis shuts down, no process is left", async () => {
     await Promise.all(clients.map((client) => client.leave().catch(() => undefined)));
-    await a.stop();
+    track(redis, a, ...(b2 ? [b2] : []));
+    await Promise.all([a.stop(), b2?.stop()]);
     expect(await a.exited).toBe(0);
+    expect(await b2?.exited).toBe(0);
     await redis.stop();
     expect(await redis.exited).toBe(0);
-    for (const pid of pids.filter(isAlive)) console.log("ALIVE", pid, readFileSync(`/proc/${pid}/stat`, "utf8"));
-    expect(pids.filter(isAlive)).toEqual([]);
+    expect([...pids].filter(isAlive)).toEqual([]);
   });
 });

@@ -125,7 +125,9 @@ export class AssessmentPanel implements Part {
     const side = this.ctx.role === "attacker" ? "attacker" : "defender";
     const economy = economyOf(state, side);
     const rows = economy
-      ? [...economy.stocks.entries()].map(([layer, n]) => h("div", { class: "meta" }, `${layer}: ${n}`))
+      ? [...economy.stocks.entries()].map(([layer, n]) =>
+          h("div", { class: "meta" }, `${typeName(this.ctx.scenario, layer)}: ${n} in depot`),
+        )
       : [];
     this.stocks.replaceChildren(...(rows.length > 0 ? rows : [h("div", { class: "meta" }, "—")]));
     if (this.roundSummary.childElementCount === 0) {

@@ -46,12 +46,12 @@ export class PhaseBar implements Part {
   }
 
   update(state: MatchState): void {
-    setText(
-      this.hint,
-      state.waitingForConfirm
-        ? "Paused for a decision: press Continue when your orders are given."
-        : (HINT[state.phase] ?? ""),
-    );
+    const hint = state.waitingForConfirm
+      ? "Paused for a decision: press Continue when your orders are given."
+      : state.paused
+        ? "The instructor has paused the night."
+        : (HINT[state.phase] ?? "");
+    setText(this.hint, hint);
     const timed = state.phaseSecondsLeft >= 0 && state.phase !== "debrief";
     setText(this.timer, timed ? `${formatCountdown(state.phaseSecondsLeft)} left` : "");
     this.isReady = mySeat(this.ctx, state)?.ready ?? false;

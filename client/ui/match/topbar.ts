@@ -60,10 +60,12 @@ export class TopBar implements Part {
     this.phaseEl.className = `badge phase-${state.phase}`;
     setText(this.scaleEl, `×${Math.round(state.timeScale)}`);
     const running = state.phase === "live" && !state.paused && !state.waitingForConfirm;
+    // Plain words rather than a pause glyph: not every projector's fonts have U+23F8.
     setText(
       this.runEl,
-      state.paused ? "⏸ paused" : state.waitingForConfirm ? "⏸ waiting" : running ? "▶" : "",
+      state.paused ? "paused" : state.waitingForConfirm ? "waiting for seats" : running ? "▶" : "",
     );
+    this.runEl.className = state.paused || state.waitingForConfirm ? "badge halted" : "";
     const timer =
       state.phase === "debrief" ? "room closes in" : `${PHASE_LABEL[state.phase] ?? state.phase} ends in`;
     setText(

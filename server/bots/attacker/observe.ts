@@ -59,29 +59,48 @@ function settle(mem: AttackerMemory, live: LiveTrack, dtSec: number, round: numb
   return false;
 }
 
-/** One live observation: new tracks attributed, vanished ones settled, positions refreshed. */
+/** Runtime index of `mem.live` by track id: derived from the memory, never stored in it. */
+const liveIndex = new WeakMap<AttackerMemory, Map<string, LiveTrack>>();
+
+function indexOf(mem: AttackerMemory): Map<string, LiveTrack> {
+  let index = liveIndex.get(mem);
+  if (!index || index.size !== mem.live.length) {
+    index = new Map(mem.live.map((live) => [live.id, live]));
+    liveIndex.set(mem, index);
+  }
+  return index;
+}
+
+/** One live observation: new tracks attributed, vanished ones settled, legs refreshed. */
 export function observeAttackerLive(view: SideView, mem: AttackerMemory): void {
   rememberDefences(view, mem);
   const dtSec = mem.lastClock < 0 ? 0 : Math.max(0, view.clock - mem.lastClock);
   mem.lastClock = view.clock;
-  const byId = new Map<string, LiveTrack>();
-  for (const live of mem.live) byId.set(live.id, live);
+  const index = indexOf(mem);
+  let present = 0;
   for (const t of view.tracks) {
-    const known = byId.get(t.id);
+    const known = index.get(t.id);
     if (known) {
       // Tracks travel as legs: copy the leg only when it changed, extrapolate at the end.
       if (known.t0 !== t.t0) Object.assign(known, { x: t.x, y: t.y, vx: t.vx, vy: t.vy, t0: t.t0 });
       known.seenAt = view.clock;
+      present++;
       continue;
     }
     const route = attribute(mem, t.kind, t.x + t.vx * (view.clock - t.t0), t.y + t.vy * (view.clock - t.t0));
     if (route < 0) continue;
-    mem.live.push({ id: t.id, route, x: t.x, y: t.y, vx: t.vx, vy: t.vy, t0: t.t0, seenAt: view.clock });
+    const live = { id: t.id, route, x: t.x, y: t.y, vx: t.vx, vy: t.vy, t0: t.t0, seenAt: view.clock };
+    mem.live.push(live);
+    index.set(live.id, live);
+    present++;
     const r = mem.routes[route];
     tallyOf(mem.targets, r.target).sent++;
     tallyOf(mem.classes, r.threatClass).sent++;
   }
-  mem.live = mem.live.filter((live) => live.seenAt === view.clock || settle(mem, live, dtSec, view.round));
+  if (present === mem.live.length) return;
+  mem.live = mem.live.filter(
+    (live) => live.seenAt === view.clock || (index.delete(live.id) && settle(mem, live, dtSec, view.round)),
+  );
 }
 
 /** Between rounds: close the books of the last night (tracks still listed are settled as seen last). */

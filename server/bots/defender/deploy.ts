@@ -3,7 +3,7 @@
  * sensor type at each asset, pushed forward along the asset's threat axis (and sideways) by fractions
  * of the unit's reach; the best candidate by judgement is bought until the money or the value runs out.
  */
-import { regionAt } from "../../../shared/geo.js";
+import { distanceToRegionKm, regionAt } from "../../../shared/geo.js";
 import type { Doctrine, PointKm } from "../../../shared/scenario.js";
 import type { Command } from "../../sim/api.js";
 import type { BotContext } from "../context.js";
@@ -22,6 +22,8 @@ const OFFSETS: [number, number][] = [
 ];
 /** Assets considered as anchors (by worth); the rest are covered from their neighbours' anchors. */
 const MAX_ANCHORS = 16;
+/** How far from any neighbour's airspace an escalation-aware defender keeps its jammers. */
+const JAMMER_BORDER_KM = 60;
 /** Most units bought in one planning phase (a bound on planning time, far above what budgets buy). */
 const MAX_BUYS = 300;
 
@@ -46,8 +48,16 @@ function unitTypes(ctx: BotContext): { id: string; costUsd: number; reachKm: num
   return [...layers, ...sensors];
 }
 
-function candidates(ctx: BotContext, picture: ThreatPicture): Candidate[] {
+/** Whether a unit of this type may stand at `at` in this judgement (own land; jammers off borders). */
+function allowedAt(ctx: BotContext, typeId: string, at: PointKm): boolean {
   const regions = ctx.pub.theatre.regions;
+  if (regionAt(at, regions)?.owner !== "defender") return false;
+  if (!ctx.judgement.defender.escalationAware || ctx.pub.catalogue.layers[typeId]?.role !== "jammer")
+    return true;
+  return regions.every((r) => r.owner !== "neighbour" || distanceToRegionKm(at, r) >= JAMMER_BORDER_KM);
+}
+
+function candidates(ctx: BotContext, picture: ThreatPicture): Candidate[] {
   const anchors = [...ctx.pub.assets]
     .sort((a, b) => picture.worth[b.id] - picture.worth[a.id])
     .slice(0, MAX_ANCHORS);
@@ -61,7 +71,7 @@ function candidates(ctx: BotContext, picture: ThreatPicture): Candidate[] {
           x: asset.at.x + (axis.x * fwd - axis.y * side) * type.reachKm,
           y: asset.at.y + (axis.y * fwd + axis.x * side) * type.reachKm,
         };
-        if (regionAt(at, regions)?.owner !== "defender") continue;
+        if (!allowedAt(ctx, type.id, at)) continue;
         out.push({ typeId: type.id, assetId: asset.id, at, costUsd: type.costUsd });
       }
     }
@@ -90,19 +100,21 @@ export function planDeployments(
   doctrineOf: (typeId: string) => Partial<Doctrine> | undefined,
 ): Command[] {
   const diminishing = ctx.judgement.defender.diminishingReturns;
+  // Sorted worst to best: the best is popped from the end.
   let queue = candidates(ctx, picture)
     .map((c) => ({ c, score: score(ctx, picture, cov, c) }))
     .filter((q) => q.score > 0)
-    .sort((a, b) => b.score - a.score);
+    .sort((a, b) => a.score - b.score);
   let left = budgetUsd;
   const commands: Command[] = [];
-  while (queue.length > 0 && commands.length < MAX_BUYS) {
-    queue = queue.filter((q) => q.c.costUsd <= left);
-    const top = queue.shift();
+  while (commands.length < MAX_BUYS) {
+    const top = queue.pop();
     if (!top) break;
+    // The budget only shrinks: what is too dear now stays too dear.
+    if (top.c.costUsd > left) continue;
     top.score = score(ctx, picture, cov, top.c);
     if (top.score <= 0) continue;
-    if (queue.length > 0 && top.score < queue[0].score) {
+    if (queue.length > 0 && top.score < queue[queue.length - 1].score) {
       queue.splice(insertionIndex(queue, top.score), 0, top);
       continue;
     }
@@ -124,13 +136,13 @@ export function planDeployments(
   return commands;
 }
 
-/** Where a score goes in a queue sorted from best to worst. */
+/** Where a score goes in a queue sorted from worst to best. */
 function insertionIndex(queue: { score: number }[], score: number): number {
   let lo = 0;
   let hi = queue.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (queue[mid].score >= score) lo = mid + 1;
+    if (queue[mid].score <= score) lo = mid + 1;
     else hi = mid;
   }
   return lo;

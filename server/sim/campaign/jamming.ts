@@ -6,7 +6,8 @@
  * module then records. This module only decides; the engine applies the decisions to its threats.
  *
  * Determinism: draws come from the engine's generator through `next()`, and only for threats inside a
- * jammer's reach, in the order the engine iterates (jammers in unit order, then threats in launch order).
+ * jammer's reach, in the order the engine iterates (jammers in unit order, then threats in launch order;
+ * a threat already spoofed is not tried again). See extension.ts for the engine's side.
  */
 import type { LayerType, PointKm, ThreatType } from "../../../shared/scenario.js";
 
@@ -112,31 +113,4 @@ export function trySpoof(
   if (dx * dx + dy * dy > jammer.reachKm * jammer.reachKm) return null;
   if (next() >= stepProbability(jammer.jamPerSec, dtSec)) return null;
   return { threatId: threat.id, unitId: jammer.unitId, ...spoofCourse(threat, next, params) };
-}
-
-/**
- * Every jammer against every threat for one step, for callers without a spatial index (the engine may
- * instead call `trySpoof` on the pairs its index finds, in the same order: jammers in unit order, then
- * threats in launch order). A threat is spoofed at most once per step: the first jammer decides its course.
- */
-export function spoofThreats(
-  jammers: readonly Jammer[],
-  threats: readonly JamTarget[],
-  dtSec: number,
-  next: () => number,
-  params: Readonly<SpoofParams> = DEFAULT_SPOOF_PARAMS,
-): SpoofDecision[] {
-  const decisions: SpoofDecision[] = [];
-  const spoofed = new Set<string>();
-  for (const jammer of jammers) {
-    for (const threat of threats) {
-      if (spoofed.has(threat.id)) continue;
-      const decision = trySpoof(jammer, threat, dtSec, next, params);
-      if (decision) {
-        decisions.push(decision);
-        spoofed.add(threat.id);
-      }
-    }
-  }
-  return decisions;
 }

@@ -13,8 +13,8 @@
  *   leak_rate = leaked ÷ (intercepted + leaked + crashed), i.e. over the threats whose flight has ended,
  *   so a drone jammed into the ground counts as stopped (0 while none has ended).
  *
- * The engine keeps one running total; at each round's start it copies it, and the round's entry is
- * `roundScores(totalNow, copyAtRoundStart)`. Summing the entries with `sumScores` gives the total back.
+ * The engine keeps raw counters per round (world.counters); each round's Scores come from its counters
+ * with `withRatios`, and the total is `sumScores` of the rounds.
  */
 import type { Scoring } from "../../../shared/scenario.js";
 import type { Scores } from "../api.js";
@@ -71,13 +71,6 @@ export function withRatios(scores: Scores): Scores {
   return scores;
 }
 
-/** One round's figures: counters since the round began, levels as they are now. */
-export function roundScores(totalNow: Scores, totalAtRoundStart: Scores): Scores {
-  const round: Scores = { ...totalNow };
-  for (const key of COUNTERS) round[key] = totalNow[key] - totalAtRoundStart[key];
-  return withRatios(round);
-}
-
 /** Totals over rounds in order: counters summed, levels from the last round. */
 export function sumScores(rounds: readonly Scores[]): Scores {
   const total = emptyScores();
@@ -89,9 +82,9 @@ export function sumScores(rounds: readonly Scores[]): Scores {
   return withRatios(total);
 }
 
-/** What the defender lost, in USD-equivalent, for the `value protected` score. */
+/** What the defender lost, in USD-equivalent (the winner of a match that ran its course). */
 export interface DefenderLosses {
-  /** Σ over damaged assets of (damage ÷ hpMax) × valueUsd, see `damageValueUsd`. */
+  /** Σ over damaged assets of (damage ÷ hpMax) × valueUsd. */
   damageValueUsd: number;
   casualties: number;
   blackoutPopulationHours: number;
@@ -108,22 +101,4 @@ export function defenderLossUsd(scoring: Scoring, losses: DefenderLosses): numbe
     losses.escalation * scoring.usdPerEscalationPoint +
     losses.penaltiesUsd
   );
-}
-
-/** The defender's score: the value at risk (Σ asset valueUsd) minus the losses; negative when ruinous. */
-export function valueProtectedUsd(scoring: Scoring, valueAtRiskUsd: number, losses: DefenderLosses): number {
-  return valueAtRiskUsd - defenderLossUsd(scoring, losses);
-}
-
-/** The value lost by damage: each hit costs its share of the asset's hit points times its value. */
-export function damageValueUsd(
-  hits: readonly { assetId: string; damage: number }[],
-  assets: ReadonlyMap<string, { hpMax: number; valueUsd: number }>,
-): number {
-  let usd = 0;
-  for (const hit of hits) {
-    const asset = assets.get(hit.assetId);
-    if (asset && asset.hpMax > 0) usd += (Math.min(hit.damage, asset.hpMax) / asset.hpMax) * asset.valueUsd;
-  }
-  return usd;
 }

@@ -1,6 +1,7 @@
 /**
  * The campaign's static context (derived once from the scenario, never serialised) and its dynamic state
- * (plain JSON, part of the world snapshot), with creation and validated restore.
+ * (plain JSON). The engine's world IS the campaign state (World extends CampaignState, see ../world.ts):
+ * one copy of each piece, snapshotted with the rest of the world and validated here on restore.
  */
 import { z } from "zod";
 import type { CompiledRegion, CompiledScenario } from "../../../shared/compiled.js";
@@ -9,7 +10,7 @@ import { createEconomyState, type EconomyState } from "./economy.js";
 import { createEscalationState, type EscalationState } from "./escalation.js";
 import { buildGridModel, createGridState, type GridModel, type GridState, recomputeGrid } from "./grid.js";
 import { createIncidentState, type IncidentState, neighbourRegions } from "./incidents.js";
-import { createSensorConditions, type InjectCatalogue, type SensorConditions } from "./injects.js";
+import { createSensorConditions, type SensorConditions } from "./injects.js";
 import { seaOpenByDefault } from "./roe.js";
 
 export interface CampaignContext {
@@ -20,19 +21,15 @@ export interface CampaignContext {
   /** Per ally id: its nation and the regions it counts as its own airspace. */
   allies: Map<string, { nation: string; airspace: CompiledRegion[] }>;
   grid: GridModel;
-  injectCatalogue: InjectCatalogue;
-  /** Σ asset valueUsd: the value at risk of the `value protected` score. */
-  valueAtRiskUsd: number;
 }
 
 export function createCampaignContext(scenario: CompiledScenario): CampaignContext {
   const regions = scenario.theatre.regions;
   const byId = new Map(regions.map((r) => [r.id, r]));
-  const seaRegions = regions.filter((r) => r.owner === "sea");
   return {
     scenario,
     neighbours: neighbourRegions(regions),
-    seaRegions,
+    seaRegions: regions.filter((r) => r.owner === "sea"),
     allies: new Map(
       scenario.allies.map((ally) => [
         ally.id,
@@ -40,8 +37,6 @@ export function createCampaignContext(scenario: CompiledScenario): CampaignConte
       ]),
     ),
     grid: buildGridModel(scenario.assets, scenario.gridLinks),
-    injectCatalogue: { layers: scenario.catalogue.layers, seaRegions, nations: scenario.nations },
-    valueAtRiskUsd: scenario.assets.reduce((sum, a) => sum + a.valueUsd, 0),
   };
 }
 
@@ -92,55 +87,56 @@ export function createCampaignState(scenario: CompiledScenario, context?: Campai
 const finite = z.number().finite();
 const nonNegative = finite.nonnegative();
 
-const CampaignStateSchema = z
-  .object({
-    version: z.literal(1),
-    roe: z.record(z.string(), Roe),
-    seaAccess: z.record(z.string(), z.boolean()),
-    incidents: z.object({
-      total: nonNegative,
+/** The campaign's part of a world; other keys of the object checked are left alone (and dropped). */
+const CampaignStateSchema = z.object({
+  version: z.literal(1),
+  roe: z.record(z.string(), Roe),
+  seaAccess: z.record(z.string(), z.boolean()),
+  incidents: z
+    .object({
       byNation: z.record(z.string(), nonNegative),
       airspaceSeen: z.record(z.string(), z.array(z.string())),
-    }),
-    escalation: z.object({
+    })
+    .strict(),
+  escalation: z
+    .object({
       value: nonNegative,
       firedTriggers: z.array(z.string()),
       ended: z
         .object({ loser: z.enum(["defender", "attacker"]), reason: z.string(), triggerId: z.string() })
         .nullable(),
-    }),
-    sensors: z.object({
+    })
+    .strict(),
+  sensors: z
+    .object({
       outageUntilSec: z.record(z.string(), finite),
       weather: z.object({ factor: z.number().positive(), untilSec: finite.nullable() }),
-    }),
-    firedInjects: z.array(z.string()),
-    grid: z.object({
-      blackedOut: z.array(z.string()),
-      blackoutPopulation: nonNegative,
-      populationHours: nonNegative,
-    }),
-    economy: z.object({
+    })
+    .strict(),
+  firedInjects: z.array(z.string()),
+  grid: z.object({ blackedOut: z.array(z.string()), blackoutPopulation: nonNegative }).strict(),
+  economy: z
+    .object({
       budgetUsd: z.object({ defender: nonNegative, attacker: nonNegative }),
       stocks: z.record(z.string(), z.number().int().nonnegative()),
       pending: z.array(
         z.object({ layer: z.string(), count: z.number().int().positive(), dueSec: nonNegative }),
       ),
       penaltiesUsd: nonNegative,
-    }),
-  })
-  .strict();
+    })
+    .strict(),
+});
 
-/** A deep copy for the world snapshot (the state is plain JSON already). */
-export function snapshotCampaign(state: CampaignState): CampaignState {
-  return structuredClone(state);
-}
-
-/** Rebuild the state from a snapshot, or explain what is wrong with it (path: reason). */
+/**
+ * The campaign state held in `json` (a saved campaign, or a whole world: only the campaign's keys are
+ * read), or what is wrong with it as `<prefix>.<path>: reason`.
+ */
 export function restoreCampaign(
   json: unknown,
+  prefix = "campaign",
 ): { ok: true; state: CampaignState } | { ok: false; error: string } {
   const parsed = CampaignStateSchema.safeParse(json);
   if (parsed.success) return { ok: true, state: parsed.data };
-  const error = parsed.error.issues.map((i) => `campaign.${i.path.join(".")}: ${i.message}`).join("; ");
+  const error = parsed.error.issues.map((i) => `${[prefix, ...i.path].join(".")}: ${i.message}`).join("; ");
   return { ok: false, error };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -25,8 +25,23 @@ export function clientBuildIsFresh(): boolean {
   return statSync(built).mtimeMs >= Math.max(...sources);
 }
 
+/**
+ * Other suites (and people running `npm start`) may read dist/ meanwhile, so the build goes to a private
+ * folder first and replaces dist/ in two renames.
+ */
 export async function ensureClientBuilt(): Promise<void> {
   if (clientBuildIsFresh()) return;
   const { build } = await import("vite");
-  await build({ root: join(ROOT, "client"), configFile: join(ROOT, "vite.config.ts"), logLevel: "warn" });
+  const cache = join(ROOT, "node_modules", ".cache");
+  const staging = join(cache, `skyshield-dist-${process.pid}`);
+  await build({
+    root: join(ROOT, "client"),
+    configFile: join(ROOT, "vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir: staging, emptyOutDir: true },
+  });
+  const old = join(cache, `skyshield-dist-old-${process.pid}`);
+  if (existsSync(DIST)) renameSync(DIST, old);
+  renameSync(staging, DIST);
+  rmSync(old, { recursive: true, force: true });
 }

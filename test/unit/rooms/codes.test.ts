@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { allocateCode, CODE_ALPHABET, CODE_LENGTH, normalizeCode, randomCode } from "../../../server/rooms/codes.js";
+import {
+  allocateCode,
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  normalizeCode,
+  randomCode,
+} from "../../../server/rooms/codes.js";
 
 describe("join codes", () => {
   it("use six characters without look-alikes", () => {
@@ -17,7 +23,10 @@ describe("join codes", () => {
 
   it("are unique among the codes in use", async () => {
     const picks = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1];
-    const code = await allocateCode(async () => new Set(["222222"]), () => picks.shift() ?? 0);
+    const code = await allocateCode(
+      async () => new Set(["222222"]),
+      () => picks.shift() ?? 0,
+    );
     expect(code).toBe("333333");
   });
 });

@@ -17,10 +17,16 @@ describe("room options", () => {
       ok: false,
       message: "match options: unknown option 'colour'",
     });
-    const bad = parseMatchSettings({ scenario: "training-range", pacing: { mode: "realtime", timeScale: 0 } });
+    const bad = parseMatchSettings({
+      scenario: "training-range",
+      pacing: { mode: "realtime", timeScale: 0 },
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.message).toMatch(/pacing\.timeScale/);
-    expect(parseJoinOptions("instructor")).toEqual({ ok: false, message: "join options: expected an object" });
+    expect(parseJoinOptions("instructor")).toEqual({
+      ok: false,
+      message: "join options: expected an object",
+    });
   });
 
   it("fingerprint options independently of key order", () => {

@@ -3,13 +3,13 @@ import {
   ALL_SENSORS,
   applyInject,
   type CampaignState,
-  campaignTick,
+  checkInject,
   clearTimedConditions,
-  createCampaignContext,
   createCampaignState,
   dueAutoInjects,
-  fireScheduledCommand,
-  injectCommand,
+  findScheduledInject,
+  injectCatalogue,
+  injectVisibility,
   pendingInjects,
   sensorOffline,
   weatherFactor,
@@ -18,17 +18,17 @@ import type { Inject } from "../../../../shared/scenario.js";
 import { fixtureScenario } from "./fixture.js";
 
 const scenario = fixtureScenario();
-const ctx = createCampaignContext(scenario);
+const catalogue = injectCatalogue(scenario);
 const units = new Set(["radar-1", "sam-1"]);
 const unitExists = (id: string) => units.has(id);
 const NOW = 1000;
 
-/** Apply an inject to a fresh campaign and return the state before and after. */
+/** Check and apply an inject on a fresh campaign and return the state before and after. */
 function applied(inject: Inject): { before: CampaignState; after: CampaignState } {
-  const before = createCampaignState(scenario, ctx);
+  const before = createCampaignState(scenario);
   const after = structuredClone(before);
-  const result = injectCommand(ctx, after, inject, undefined, { t: NOW, round: 1 }, unitExists);
-  expect(result.ok).toBe(true);
+  expect(checkInject(catalogue, inject, unitExists)).toEqual({ ok: true });
+  applyInject(after, inject, NOW);
   return { before, after };
 }
 
@@ -82,28 +82,32 @@ describe("each inject changes what it says and nothing else", () => {
   });
 });
 
-describe("injects that refer to nothing are rejected and change nothing", () => {
+describe("injects that refer to nothing or are malformed are rejected", () => {
   const bad: [Inject, string][] = [
     [{ type: "radar-outage", unit: "ghost", durationSec: 60 }, "inject.unit"],
+    [{ type: "radar-outage", durationSec: Number.NaN }, "inject.durationSec"],
     [{ type: "resupply", layer: "laser", count: 1 }, "inject.layer"],
     [{ type: "resupply", layer: "gun", count: 1 }, "inject.layer"],
+    [{ type: "resupply", layer: "sam", count: 1.5 }, "inject.count"],
     [{ type: "sea-access", region: "home", accessible: false }, "inject.region"],
     [{ type: "ally-roe", nation: "atlantis", roe: "none" }, "inject.nation"],
+    [{ type: "weather", sensorRangeFactor: 0 }, "inject.sensorRangeFactor"],
+    [{ type: "weather", sensorRangeFactor: 0.5, durationSec: -1 }, "inject.durationSec"],
   ];
   it.each(bad)("%j", (inject, path) => {
-    const state = createCampaignState(scenario, ctx);
-    const before = structuredClone(state);
-    expect(injectCommand(ctx, state, inject, "x", { t: 0, round: 1 }, unitExists)).toMatchObject({
-      ok: false,
-      path,
-    });
-    expect(state).toEqual(before);
+    expect(checkInject(catalogue, inject, unitExists)).toMatchObject({ ok: false, path });
+  });
+
+  it("the defence's own outages and convoys are hidden from the attacker; the rest is public", () => {
+    expect(injectVisibility({ type: "radar-outage", durationSec: 5 })).not.toContain("attacker");
+    expect(injectVisibility({ type: "resupply", layer: "sam", count: 1 })).not.toContain("attacker");
+    expect(injectVisibility({ type: "ally-roe", nation: "est", roe: "none" })).toContain("attacker");
   });
 });
 
 describe("timed conditions", () => {
   it("an outage darkens its sensor until it ends; a unit-less one only the defender's", () => {
-    const state = createCampaignState(scenario, ctx);
+    const state = createCampaignState(scenario);
     applyInject(state, { type: "radar-outage", unit: "radar-1", durationSec: 100 }, 0);
     applyInject(state, { type: "radar-outage", durationSec: 50 }, 0);
     expect(sensorOffline(state.sensors, "radar-1", true, 99.5)).toBe(true);
@@ -114,14 +118,14 @@ describe("timed conditions", () => {
   });
 
   it("a shorter outage never cuts a longer one short", () => {
-    const state = createCampaignState(scenario, ctx);
+    const state = createCampaignState(scenario);
     applyInject(state, { type: "radar-outage", unit: "radar-1", durationSec: 600 }, 0);
     applyInject(state, { type: "radar-outage", unit: "radar-1", durationSec: 10 }, 100);
     expect(state.sensors.outageUntilSec["radar-1"]).toBe(600);
   });
 
   it("weather scales sensor range until it ends", () => {
-    const state = createCampaignState(scenario, ctx);
+    const state = createCampaignState(scenario);
     expect(weatherFactor(state.sensors, 0)).toBe(1);
     applyInject(state, { type: "weather", sensorRangeFactor: 0.5, durationSec: 60 }, 10);
     expect(weatherFactor(state.sensors, 69.5)).toBe(0.5);
@@ -129,7 +133,7 @@ describe("timed conditions", () => {
   });
 
   it("the round transition clears timed conditions but keeps untimed weather", () => {
-    const state = createCampaignState(scenario, ctx);
+    const state = createCampaignState(scenario);
     applyInject(state, { type: "radar-outage", durationSec: 60 }, 0);
     applyInject(state, { type: "weather", sensorRangeFactor: 0.7 }, 0);
     clearTimedConditions(state.sensors);
@@ -149,41 +153,21 @@ describe("MSEL", () => {
     expect(pendingInjects(scenario.msel, ["fog"], 1).map((s) => s.id)).toEqual(["strait-opens"]);
   });
 
-  it("the step fires an auto inject once, when due", () => {
-    const state = createCampaignState(scenario, ctx);
-    const tick = (t: number) => campaignTick(ctx, state, { t, round: 1 }, 0.5, unitExists);
-    expect(tick(99.5)).toEqual([]);
-    const events = tick(100);
-    expect(events).toEqual([
-      {
-        t: 100,
-        round: 1,
-        visibleTo: ["attacker", "defender", "ally", "truth"],
-        type: "inject",
-        inject: scenario.msel[0].inject,
-        title: "Fog rolls in",
-      },
-    ]);
-    expect(weatherFactor(state.sensors, 100)).toBe(0.5);
-    expect(tick(100.5)).toEqual([]);
-    expect(state.firedInjects).toEqual(["fog"]);
-  });
-
-  it("the instructor fires a scheduled inject once", () => {
-    const state = createCampaignState(scenario, ctx);
-    const fire = () => fireScheduledCommand(ctx, state, "strait-opens", { t: 5, round: 1 }, unitExists);
-    expect(fire()).toMatchObject({ ok: true, events: [{ type: "inject", title: "The strait opens" }] });
-    expect(state.seaAccess.strait).toBe(true);
-    expect(fire()).toMatchObject({ ok: false, code: "not_allowed" });
-    expect(fireScheduledCommand(ctx, state, "nope", { t: 5, round: 1 }, unitExists)).toMatchObject({
-      ok: false,
+  it("the instructor fires a scheduled inject of the current round, once", () => {
+    expect(findScheduledInject(scenario.msel, [], "strait-opens", 1)).toMatchObject({
+      ok: true,
+      scheduled: { id: "strait-opens" },
     });
-  });
-
-  it("the step delivers resupply when due", () => {
-    const state = createCampaignState(scenario, ctx);
-    const events = campaignTick(ctx, state, { t: 600, round: 1 }, 0.5, unitExists);
-    expect(events.filter((e) => e.type === "resupply")).toMatchObject([{ layer: "sam", count: 6 }]);
-    expect(events.find((e) => e.type === "resupply")?.visibleTo).toEqual(["defender", "ally", "truth"]);
+    for (const [fired, id, round] of [
+      [["strait-opens"], "strait-opens", 1],
+      [[], "strait-opens", 2],
+      [[], "nope", 1],
+    ] as const) {
+      expect(findScheduledInject(scenario.msel, fired, id, round)).toMatchObject({
+        ok: false,
+        code: "not_allowed",
+        path: "injectId",
+      });
+    }
   });
 });

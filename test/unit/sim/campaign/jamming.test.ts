@@ -11,7 +11,6 @@ import {
   type Jammer,
   type JamTarget,
   jammerAffects,
-  spoofThreats,
   stepProbability,
   trySpoof,
 } from "../../../../server/sim/campaign/jamming.js";
@@ -98,25 +97,7 @@ describe("trySpoof", () => {
   });
 });
 
-describe("spoofThreats", () => {
-  const threats: JamTarget[] = Array.from({ length: 40 }, (_, i) => ({
-    ...drone,
-    id: `t${i}`,
-    x: 90 + (i % 10),
-  }));
-  const jammers = [jammer, { ...jammer, unitId: "ew-2", x: 100 }];
-
-  it("is deterministic: the same stream gives the same decisions", () => {
-    const run = () => spoofThreats(jammers, threats, STEP_SEC, lcg(42));
-    expect(run()).toEqual(run());
-    expect(run().length).toBeGreaterThan(0);
-  });
-
-  it("spoofs a threat at most once per step, the first succeeding jammer deciding", () => {
-    const decisions = spoofThreats(jammers, [drone], STEP_SEC, scripted([0, 0.5, 0.1, 0.5]).next);
-    expect(decisions.map((d) => [d.threatId, d.unitId])).toEqual([["t1", "ew-1"]]);
-  });
-
+describe("trySpoof over time", () => {
   it("over many seconds spoofs about the per-second share", () => {
     const next = lcg(1);
     let spoofed = 0;

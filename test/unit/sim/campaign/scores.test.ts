@@ -3,13 +3,10 @@ import { describe, expect, it } from "vitest";
 import type { Scores } from "../../../../server/sim/api.js";
 import {
   costExchange,
-  damageValueUsd,
   defenderLossUsd,
   emptyScores,
   leakRate,
-  roundScores,
   sumScores,
-  valueProtectedUsd,
   withRatios,
 } from "../../../../server/sim/campaign/scores.js";
 import { fixtureScenario } from "./fixture.js";
@@ -50,20 +47,23 @@ const roundFigures = fc
   .map((r): Scores => withRatios({ ...r, leak_rate: 0, cost_exchange: 0 }));
 
 describe("per round and totals", () => {
-  it("summing per-round figures gives the running total back, and diffing the total gives each round", () => {
+  it("the total sums the counters of the rounds and takes the levels of the last", () => {
     fc.assert(
       fc.property(fc.array(roundFigures, { minLength: 1, maxLength: 6 }), (rounds) => {
-        // The engine's view: one running total, copied at each round's start.
-        let total = emptyScores();
-        const perRound: Scores[] = [];
-        for (const round of rounds) {
-          const atStart = total;
-          total = sumScores([atStart, round]);
-          perRound.push(roundScores(total, atStart));
-        }
-        expect(perRound).toEqual(rounds);
-        expect(sumScores(perRound)).toEqual(total);
-        expect(total.escalation).toBe(rounds[rounds.length - 1].escalation);
+        const total = sumScores(rounds);
+        const last = rounds[rounds.length - 1];
+        expect(total.threats_launched).toBe(rounds.reduce((n, r) => n + r.threats_launched, 0));
+        expect(total.blackout_population_hours).toBe(
+          rounds.reduce((n, r) => n + r.blackout_population_hours, 0),
+        );
+        expect(total.incidents).toBe(rounds.reduce((n, r) => n + r.incidents, 0));
+        expect([total.escalation, total.interceptors_left]).toEqual([last.escalation, last.interceptors_left]);
+        // Adding a round of nothing changes nothing but the levels.
+        expect(sumScores([...rounds, { ...emptyScores(), escalation: 3 }])).toEqual({
+          ...total,
+          escalation: 3,
+          interceptors_left: 0,
+        });
       }),
     );
   });
@@ -88,31 +88,17 @@ describe("per round and totals", () => {
   });
 });
 
-describe("value protected", () => {
+describe("defender losses", () => {
   const { scoring } = fixtureScenario();
-  const losses = {
-    damageValueUsd: 2_000_000,
-    casualties: 3,
-    blackoutPopulationHours: 1000,
-    escalation: 4,
-    penaltiesUsd: 500_000,
-  };
 
-  it("prices each loss with the scenario's weights", () => {
+  it("price each loss with the scenario's weights", () => {
+    const losses = {
+      damageValueUsd: 2_000_000,
+      casualties: 3,
+      blackoutPopulationHours: 1000,
+      escalation: 4,
+      penaltiesUsd: 500_000,
+    };
     expect(defenderLossUsd(scoring, losses)).toBe(2_000_000 + 3_000_000 + 10_000 + 400_000 + 500_000);
-    expect(valueProtectedUsd(scoring, 10_000_000, losses)).toBe(10_000_000 - 5_910_000);
-  });
-
-  it("damage costs its share of the asset's hit points times its value, at most the whole value", () => {
-    const assets = new Map([
-      ["c1", { hpMax: 10, valueUsd: 1_000_000 }],
-      ["s1", { hpMax: 4, valueUsd: 400_000 }],
-    ]);
-    const hits = [
-      { assetId: "c1", damage: 2 },
-      { assetId: "s1", damage: 8 },
-      { assetId: "ghost", damage: 5 },
-    ];
-    expect(damageValueUsd(hits, assets)).toBe(200_000 + 400_000);
   });
 });
