@@ -19,12 +19,16 @@ export interface AttackerJudgement {
   /** Arrival spread of the wave: missiles launched so they arrive with the drones, ± this. */
   waveSpreadSec: number;
   timeWave: boolean;
-  /** How many of the top targets are attacked; pressure is split by value (and learned gaps). */
+  /** How many of the top targets are attacked at most; pressure is split by value (and learned gaps). */
   targetCount: number;
+  /** Drones each target needs to saturate its defence: fewer targets when the money is short (0 = ignore). */
+  massPerTarget: number;
   /** Weight of learned leak rates in target choice (0 = value only). */
   gapWeight: number;
   /** Value grid nodes by the population they power (see worth.ts). */
   gridAware: boolean;
+  /** Before it has seen anything, expect the most valuable assets to be the best defended. */
+  expectsDefenceOnValue: boolean;
   /** Split threats so no target gets far more than it takes to destroy it. */
   avoidOverkill: boolean;
   /** Fraction of the production budget actually spent (easy leaves money on the table). */
@@ -72,8 +76,10 @@ export const JUDGEMENT: Record<BotLevel, Judgement> = {
       waveSpreadSec: 0,
       timeWave: false,
       targetCount: 2,
+      massPerTarget: 0,
       gapWeight: 0,
       gridAware: false,
+      expectsDefenceOnValue: false,
       avoidOverkill: false,
       spendShare: 0.8,
     },
@@ -100,8 +106,10 @@ export const JUDGEMENT: Record<BotLevel, Judgement> = {
       waveSpreadSec: 900,
       timeWave: true,
       targetCount: 4,
+      massPerTarget: 30,
       gapWeight: 0.5,
       gridAware: false,
+      expectsDefenceOnValue: false,
       avoidOverkill: true,
       spendShare: 1,
     },
@@ -128,8 +136,10 @@ export const JUDGEMENT: Record<BotLevel, Judgement> = {
       waveSpreadSec: 240,
       timeWave: true,
       targetCount: 6,
+      massPerTarget: 40,
       gapWeight: 1,
       gridAware: true,
+      expectsDefenceOnValue: true,
       avoidOverkill: true,
       spendShare: 1,
     },

@@ -77,10 +77,22 @@ function selfUrl(req: Request): string {
   return `http://${host.includes(":") ? `[${host}]` : host}:${localPort}`;
 }
 
+/** Bodies forwarded to a peer (bookmarks) are small; the history API itself allows 16 KB. */
+const MAX_FORWARD_BODY_BYTES = 64 * 1024;
+
+class BodyTooLarge extends Error {}
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let bytes = 0;
+    req.on("data", (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > MAX_FORWARD_BODY_BYTES) {
+        req.destroy();
+        reject(new BodyTooLarge());
+      } else chunks.push(chunk);
+    });
     req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
@@ -181,6 +193,10 @@ export function historyPeersRouter(history: History, directory: PeerDirectory, l
       });
       await relay(answer, res);
     } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        res.status(413).json({ error: "too_large", message: "the request body is too large" });
+        return;
+      }
       log.warn({ err: error, url: req.originalUrl }, "history request to a peer failed");
       res
         .status(502)

@@ -26,6 +26,8 @@ import { isDelayedKey, perspectiveOf, ViewHub, type ViewKey, viewKey } from "./v
 
 /** Feed messages go out at most this often; routine events in between are counted, not listed. */
 const FEED_INTERVAL_MS = 1000;
+/** Scores, assets and other public figures are copied once a second (the clock every tick). */
+const PUBLIC_INTERVAL_MS = 1000;
 
 /** The match itself: what it plays, and where it writes. */
 export interface MatchSetup {
@@ -75,6 +77,7 @@ export class Match {
   /** Events waiting for the next feed message (at most one a second, so bursts read as counts). */
   private feedBatch: SimEvent[] = [];
   private lastFeedMs = Number.NEGATIVE_INFINITY;
+  private lastPublicMs = Number.NEGATIVE_INFINITY;
   private paused = false;
 
   constructor(
@@ -260,6 +263,7 @@ export class Match {
     const { sim, state } = this.setup;
     const { recorder } = this.services;
     this.phases.enter(phase);
+    this.lastPublicMs = Number.NEGATIVE_INFINITY; // a new phase shows exact figures at once
     state.phase = phase;
     state.round = sim.round;
     this.seats.resetReady();
@@ -344,7 +348,11 @@ export class Match {
     const { state } = this.setup;
     for (const [perspective, view] of views) this.sync.perspective(viewKey(perspective), view);
     const truth = views.get("truth");
-    if (truth) this.sync.publicFields(truth);
+    if (truth) state.clock = truth.clock;
+    if (truth && nowMs - this.lastPublicMs >= PUBLIC_INTERVAL_MS) {
+      this.sync.publicFields(truth);
+      this.lastPublicMs = nowMs;
+    }
     state.waitingForConfirm = this.pacer.waiting;
     state.phaseSecondsLeft = this.phases.displaySecondsLeft;
     if (!this.delay) return;

@@ -201,10 +201,9 @@ export class StateSync {
     this.economy.sync(key, economiesOf(view), ctx, this.hub);
   }
 
-  /** What every client sees, from the truth view: the clock, assets, ROE, sea access and scores. */
+  /** What every client sees, from the truth view: assets, ROE, sea access, escalation and scores. */
   publicFields(truth: SideView): void {
     const { state } = this;
-    put(state, "clock", truth.clock);
     put(state, "escalation", truth.escalation);
     for (const asset of truth.assets) {
       let target = state.assets.get(asset.id);

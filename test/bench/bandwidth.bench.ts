@@ -1,5 +1,8 @@
 import { Client, type Room } from "colyseus.js";
 import { createGameServer } from "../../server/app.js";
+import { matchRoomClass } from "../../server/rooms/MatchRoom.js";
+import { MATCH_ROOM_NAME } from "../../server/rooms/metadata.js";
+import { DEFAULT_RATE_LIMIT } from "../../server/rooms/ratelimit.js";
 import type { ScenarioSource } from "../../server/rooms/scenarios.js";
 import type { Command } from "../../server/sim/api.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
@@ -11,9 +14,10 @@ import { benchDefence, benchRaid, benchScenario } from "./sim-workload.js";
 /**
  * Bytes per second that clients receive during a 1,100-threat night (the simulation bench's theatre,
  * played by "plan" seats through a real server and real colyseus.js clients): a fog-of-war player's
- * view (defender, and attacker), and a truth spectator. Measured twice: with tracks synced as legs
- * (fields change only when a leg does), and with positions rewritten on every patch, as a naive server
- * would. Everything a client receives counts: patches, feed and other messages, framing.
+ * view (defender, and attacker), and a truth spectator. Two rooms play the same night side by side: one
+ * syncs tracks as legs (fields change only when a leg does), the other rewrites positions on every patch,
+ * as a naive server would. Everything a client receives counts: patches, feed and other messages,
+ * framing. BENCH_TIME_SCALE overrides the pace (×60, the default pacing) for quick runs.
  */
 const TIME_SCALE = Number(process.env.BENCH_TIME_SCALE ?? 60);
 const TARGET_PLAYER_BYTES_PER_SEC = 8 * 1024;
@@ -79,6 +83,8 @@ function benchSource(): ScenarioSource {
 interface Night {
   liveSec: number;
   simSec: number;
+  /** State patches the truth spectator received per second: 10 unless the machine falls behind. */
+  patchesPerSec: number;
   launched: number;
   bytesPerSec: Record<ViewName, number>;
   /** Share of the bytes that were messages (the event feed) rather than state patches. */
@@ -89,90 +95,114 @@ interface Meter {
   bytes: number;
   /** Bytes of messages (feed, replies), as opposed to state patches. */
   messageBytes: number;
+  patches: number;
 }
 
-/** Protocol code of a message frame (colyseus.js Protocol.ROOM_DATA). */
+/** Protocol codes of frames (colyseus.js Protocol.ROOM_DATA, ROOM_STATE_PATCH). */
 const ROOM_DATA = 13;
+const ROOM_STATE_PATCH = 15;
 
 /** Count the bytes a client's socket receives. */
 function meter(room: Room<MatchState>): Meter {
-  const counter = { bytes: 0, messageBytes: 0 };
+  const counter = { bytes: 0, messageBytes: 0, patches: 0 };
   for (const type of ["welcome", "feed", "summary", "error"]) room.onMessage(type, () => {});
   const ws = (
     room.connection.transport as unknown as { ws: { addEventListener: WebSocket["addEventListener"] } }
   ).ws;
   ws.addEventListener("message", (event: MessageEvent<ArrayBuffer>) => {
     counter.bytes += event.data.byteLength;
-    if (new Uint8Array(event.data)[0] === ROOM_DATA) counter.messageBytes += event.data.byteLength;
+    const code = new Uint8Array(event.data)[0];
+    if (code === ROOM_DATA) counter.messageBytes += event.data.byteLength;
+    if (code === ROOM_STATE_PATCH) counter.patches++;
   });
   return counter;
 }
 
-async function playNight(positionsEveryPatch: boolean): Promise<Night> {
-  const game = createGameServer({
-    logLevel: "warn",
-    scenarios: benchSource(),
-    sync: { positionsEveryPatch },
+/** The same room with positions rewritten on every patch (the comparison), defined next to `match`. */
+const NAIVE_ROOM = "match-positions-every-patch";
+const SEED = 7;
+
+/** One night in a room of `roomName`, watched from the three views; bytes counted during the live phase. */
+async function playNight(connect: () => Client, roomName: string): Promise<Night> {
+  const truth = await connect().create(
+    roomName,
+    {
+      scenario: "bench",
+      seed: SEED,
+      seats: { attacker: "plan", defender: "plan" },
+      autostart: true,
+      planningSec: 5,
+      pacing: { mode: "realtime", timeScale: TIME_SCALE },
+      seat: "spectator",
+      name: "truth",
+    },
+    MatchState,
+  );
+  const join = (view: ViewName) =>
+    connect().joinById(truth.roomId, { seat: "spectator", name: view, view }, MatchState);
+  const rooms: Record<ViewName, Room<MatchState>> = {
+    truth,
+    defender: await join("defender"),
+    attacker: await join("attacker"),
+  };
+  const meters = Object.fromEntries(VIEWS.map((v) => [v, meter(rooms[v])])) as Record<ViewName, Meter>;
+  const snapshot = () => ({
+    at: nowMs(),
+    clock: truth.state.clock,
+    patches: meters.truth.patches,
+    bytes: VIEWS.map((v) => meters[v].bytes),
+    messageBytes: VIEWS.map((v) => meters[v].messageBytes),
   });
+  const start = await new Promise<ReturnType<typeof snapshot>>((resolve) => {
+    truth.onStateChange((state) => state.phase === "live" && resolve(snapshot()));
+  });
+  let lastLive = start;
+  const end = await new Promise<ReturnType<typeof snapshot>>((resolve) => {
+    truth.onStateChange((state) => {
+      if (state.phase === "live") lastLive = snapshot();
+      else resolve(lastLive);
+    });
+  });
+  const liveSec = (end.at - start.at) / 1000;
+  const perView = (f: (i: number) => number) =>
+    Object.fromEntries(VIEWS.map((v, i) => [v, f(i)])) as Record<ViewName, number>;
+  await Promise.all(VIEWS.map((v) => rooms[v].leave()));
+  return {
+    liveSec,
+    simSec: end.clock - start.clock,
+    patchesPerSec: (end.patches - start.patches) / liveSec,
+    launched: truth.state.score.launched,
+    bytesPerSec: perView((i) => (end.bytes[i] - start.bytes[i]) / liveSec),
+    messageShare: perView(
+      (i) => (end.messageBytes[i] - start.messageBytes[i]) / (end.bytes[i] - start.bytes[i]),
+    ),
+  };
+}
+
+/** Both nights at once on one server, so they share the machine's load (and take half the time). */
+async function playBoth(): Promise<{ legs: Night; naive: Night }> {
+  const scenarios = benchSource();
+  const game = createGameServer({ logLevel: "warn", scenarios });
+  game.server.define(
+    NAIVE_ROOM,
+    matchRoomClass({
+      scenarios,
+      log: game.log,
+      sync: { positionsEveryPatch: true },
+      rateLimit: DEFAULT_RATE_LIMIT,
+      reconnectHoldSec: 120,
+      debriefKeepSec: 60,
+      now: () => Date.now(),
+    }),
+  );
   const port = await game.listen(0, "127.0.0.1");
   const connect = () => new Client(`ws://127.0.0.1:${port}`);
   try {
-    const truth = await connect().create(
-      "match",
-      {
-        scenario: "bench",
-        seats: { attacker: "plan", defender: "plan" },
-        autostart: true,
-        planningSec: 5,
-        pacing: { mode: "realtime", timeScale: TIME_SCALE },
-        seat: "spectator",
-        name: "truth",
-      },
-      MatchState,
-    );
-    const join = (view: ViewName) =>
-      connect().joinById(truth.roomId, { seat: "spectator", name: view, view }, MatchState);
-    const rooms: Record<ViewName, Room<MatchState>> = {
-      truth,
-      defender: await join("defender"),
-      attacker: await join("attacker"),
-    };
-    const meters = Object.fromEntries(VIEWS.map((v) => [v, meter(rooms[v])])) as Record<ViewName, Meter>;
-    const snapshot = () => ({
-      at: nowMs(),
-      clock: truth.state.clock,
-      bytes: VIEWS.map((v) => meters[v].bytes),
-      messageBytes: VIEWS.map((v) => meters[v].messageBytes),
-    });
-
-    const start = await new Promise<ReturnType<typeof snapshot>>((resolve) => {
-      truth.onStateChange((state) => state.phase === "live" && resolve(snapshot()));
-    });
-    let lastLive = start;
-    const end = await new Promise<ReturnType<typeof snapshot>>((resolve) => {
-      truth.onStateChange((state) => {
-        if (state.phase === "live") lastLive = snapshot();
-        else resolve(lastLive);
-      });
-    });
-    const liveSec = (end.at - start.at) / 1000;
-    const bytesPerSec = Object.fromEntries(
-      VIEWS.map((v, i) => [v, (end.bytes[i] - start.bytes[i]) / liveSec]),
-    ) as Record<ViewName, number>;
-    const messageShare = Object.fromEntries(
-      VIEWS.map((v, i) => [
-        v,
-        (end.messageBytes[i] - start.messageBytes[i]) / (end.bytes[i] - start.bytes[i]),
-      ]),
-    ) as Record<ViewName, number>;
-    await Promise.all(VIEWS.map((v) => rooms[v].leave()));
-    return {
-      liveSec,
-      simSec: end.clock - start.clock,
-      launched: truth.state.score.launched,
-      bytesPerSec,
-      messageShare,
-    };
+    const [legs, naive] = await Promise.all([
+      playNight(connect, MATCH_ROOM_NAME),
+      playNight(connect, NAIVE_ROOM),
+    ]);
+    return { legs, naive };
   } finally {
     await game.shutdown();
   }
@@ -183,8 +213,7 @@ const kb = (bytesPerSec: number) => `${(bytesPerSec / 1024).toFixed(2)} KB/s`;
 export const bandwidthBench: BenchModule = {
   name: "bandwidth",
   async run(): Promise<BenchReport> {
-    const legs = await playNight(false);
-    const naive = await playNight(true);
+    const { legs, naive } = await playBoth();
     const ratio = (v: ViewName) => naive.bytesPerSec[v] / legs.bytesPerSec[v];
     const figures: [string, string][] = VIEWS.flatMap((v): [string, string][] => [
       [`${v} view, legs`, `${kb(legs.bytesPerSec[v])} (feed ${(100 * legs.messageShare[v]).toFixed(0)} %)`],
@@ -194,8 +223,11 @@ export const bandwidthBench: BenchModule = {
     return {
       workload: [
         `${legs.launched} threats launched in one night of the simulation bench's theatre, "plan" seats on both sides`,
-        `time scale ×${TIME_SCALE}: ${(legs.simSec / 3600).toFixed(1)} simulated hours in ${legs.liveSec.toFixed(0)} s ` +
-          `(${naive.liveSec.toFixed(0)} s for the per-patch run); 10 patches per second`,
+        `time scale ×${TIME_SCALE}, seed ${SEED}; both runs side by side on one server (same world, same load): ` +
+          `${(legs.simSec / 3600).toFixed(1)} simulated hours in ${legs.liveSec.toFixed(0)} s with legs, ` +
+          `${(naive.simSec / 3600).toFixed(1)} h in ${naive.liveSec.toFixed(0)} s with positions every patch`,
+        `patches delivered per second (10 nominal): ${legs.patchesPerSec.toFixed(1)} with legs, ` +
+          `${naive.patchesPerSec.toFixed(1)} with positions every patch`,
         "bytes received by colyseus.js clients over WebSocket during the live phase, everything included",
       ],
       figures,

@@ -32,6 +32,24 @@ export interface TargetChoice {
  * period; keep this much of the grace free.
  */
 const GRACE_MARGIN_SEC = 900;
+/** Leak rate assumed where nothing of the defence is known yet: unseen is not undefended. */
+const UNKNOWN_DEFENCE_LEAK = 0.5;
+
+/**
+ * Prior leak rates when the defence is expected where the value is: the most valuable asset is
+ * assumed best covered, an asset behind most of the theatre's value hardly at all.
+ */
+function valueDefencePrior(worths: Record<string, number>): Record<string, number> {
+  const ranked = Object.entries(worths).sort((a, b) => b[1] - a[1]);
+  const total = ranked.reduce((s, [, w]) => s + w, 0) || 1;
+  const prior: Record<string, number> = {};
+  let above = 0;
+  for (const [id, w] of ranked) {
+    prior[id] = 0.1 + 0.7 * (above / total);
+    above += w;
+  }
+  return prior;
+}
 
 /** Per class the type with the most damage per dollar (decoys: the cheapest), if any zone launches it. */
 export function chooseArsenal(ctx: BotContext): Arsenal {
@@ -79,7 +97,7 @@ function routesTo(
   return routes;
 }
 
-/** The targets of this night with their weights, routes and leak estimates. */
+/** The targets of this night with their weights, routes and leak estimates; `drones` is how many it can buy. */
 export function chooseTargets(
   ctx: BotContext,
   view: SideView,
@@ -87,12 +105,15 @@ export function chooseTargets(
   arsenal: Arsenal,
   hazards: Hazard[],
   rng: Rng,
+  drones: number,
 ): TargetChoice[] {
   const j = ctx.judgement.attacker;
+  const targetCount = j.massPerTarget > 0 ? Math.max(1, Math.min(j.targetCount, Math.floor(drones / j.massPerTarget))) : j.targetCount;
   const worths = assetWorths(ctx.pub, j.gridAware);
   const hpNow = new Map(view.assets.map((a) => [a.id, a.hp]));
   const maxFlightSec = roundSpec(ctx.pub, view.round).durationSec + GRACE_SEC - GRACE_MARGIN_SEC;
   const probeType = arsenal.drone ?? arsenal.cruise ?? arsenal.ballistic;
+  const prior = j.expectsDefenceOnValue ? valueDefencePrior(worths) : null;
   const options = ctx.pub.assets
     .map((a) => {
       const hp = hpNow.get(a.id) ?? a.hp;
@@ -102,7 +123,7 @@ export function chooseTargets(
       const tally = mem.targets[a.id];
       const evidence = tally ? tally.leaked + tally.killed : 0;
       const g = j.gapWeight * (evidence / (evidence + 4));
-      const leakEstimate = (1 - g) * routeLeak + g * leakRate(tally);
+      const leakEstimate = (1 - g) * routeLeak * (prior?.[a.id] ?? UNKNOWN_DEFENCE_LEAK) + g * leakRate(tally);
       const remaining = worths[a.id] * (hp / a.hp);
       return {
         assetId: a.id,
@@ -122,7 +143,7 @@ export function chooseTargets(
     while (chosen.length < j.targetCount && pool.length > 0)
       chosen.push(pool.splice(Math.floor(rng.next01() * pool.length), 1)[0]);
   } else {
-    chosen = [...options].sort((a, b) => b.priority - a.priority).slice(0, j.targetCount);
+    chosen = [...options].sort((a, b) => b.priority - a.priority).slice(0, targetCount);
   }
   const total = chosen.reduce((s, o) => s + (j.gapWeight === 0 ? o.worth : o.priority), 0) || 1;
   return chosen.map((o) => ({

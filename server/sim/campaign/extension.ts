@@ -227,7 +227,9 @@ function incidentPhase(ctx: SimContext): void {
   const { world } = ctx;
   const rt = runtime(ctx);
   const { incidents, damaged } = stepIncidents(ctx, rt);
-  for (const threat of world.threats) if (!threat.alive) forgetThreat(world.incidents, threat.id);
+  // Only neighbours' airspace is remembered per threat (see stepIncidents).
+  if (rt.campaign.neighbours.length > 0)
+    for (const threat of world.threats) if (!threat.alive) forgetThreat(world.incidents, threat.id);
   const stamp = { t: ctx.t1, round: world.round };
   roundCounters(world).incidents += incidents.length;
   ctx.events.push(...noteIncidents(rt.campaign, world, incidents, stamp));

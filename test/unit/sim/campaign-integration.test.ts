@@ -77,7 +77,10 @@ describe("ships fight only from open seas", () => {
 
 describe("jamming", () => {
   it("spoofs drones off course; those that come down in a neighbour make crash incidents", () => {
-    const sim = createSimulation(campaignWorld(), 3);
+    const scenario = campaignWorld();
+    // Keep the match going to the night's end: every crash is then a modelled one (fuel or luck).
+    scenario.escalation.triggers = scenario.escalation.triggers.filter((t) => t.id !== "war");
+    const sim = createSimulation(scenario, 3);
     // A jammer 5 km from the border; twenty drones along x = 97, through its reach.
     applyAll(sim, [deploy("ew", 95, 0, { id: "ew-1" }), droneDownLine(97, { count: 20 }), WHITE.startLive]);
     const events = runLive(sim);
