@@ -34,6 +34,8 @@ export interface LiveTrack {
   t0: number;
   /** Live clock of the last observation that listed it. */
   seenAt: number;
+  /** It left its planned route (spoofed by a jammer, or turned by something else the attacker cannot see). */
+  diverted: boolean;
 }
 
 export interface KnownDefence {

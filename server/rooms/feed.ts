@@ -6,7 +6,8 @@ import type { ViewKey } from "./views.js";
 /**
  * The event feed: sim events in plain words, per perspective. A perspective gets only events whose
  * `visibleTo` names it (truth gets all), and a side never reads a threat's type before it identified it.
- * Bursts of routine events (launches, detections, shots) in one tick are condensed into one line.
+ * Bursts of routine events (launches, detections, shots) within one feed message (at most one a second)
+ * are condensed into one counting line.
  */
 const KEEP_RECENT = 50;
 const CONDENSE_OVER = 3;
@@ -42,7 +43,7 @@ export class Feed {
 
   constructor(private readonly scenario: CompiledScenario) {}
 
-  /** The entries each listed perspective gets for a batch of events (one tick's worth). */
+  /** The entries each listed perspective gets for a batch of events (one feed message's worth). */
   describe(events: readonly SimEvent[], perspectives: readonly Perspective[]): Map<Perspective, FeedEntry[]> {
     const out = new Map<Perspective, FeedEntry[]>(perspectives.map((p) => [p, []]));
     for (const event of events) {

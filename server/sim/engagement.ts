@@ -179,6 +179,7 @@ export function startReload(ctx: SimContext, unit: UnitState): void {
 /** Finish a reload (or a top-up between nights): fill the magazine from what the depot holds. */
 export function completeReload(ctx: SimContext, unit: UnitState): void {
   const size = ctx.cat.layers.get(unit.type)?.def.magazine ?? 0;
-  if (unit.side === "defender") unit.magazine += takeFromStock(ctx.world.economy, unit.type, size - unit.magazine);
+  if (unit.side === "defender")
+    unit.magazine += takeFromStock(ctx.world.economy, unit.type, size - unit.magazine);
   unit.reloadUntil = -1;
 }

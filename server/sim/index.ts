@@ -17,6 +17,7 @@ import { emptyWorld } from "./world.js";
 export type * from "./api.js";
 export { STEP_SEC } from "./api.js";
 export type { RoeVerdict, SimContext, SimExtension, SimRules, StepPhase } from "./context.js";
+export { DEFAULT_EXTENSIONS } from "./extensions.js";
 export { GRACE_SEC } from "./phases.js";
 export { planCommands } from "./plans.js";
 export type { SimOptions } from "./simulation.js";

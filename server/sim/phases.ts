@@ -33,7 +33,8 @@ function beginNextRound(ctx: SimContext): void {
 
 /** Interceptors that reached the defender's depot (the economy module moved them). */
 export function announceDeliveries(ctx: SimContext, deliveries: readonly Omit<Delivery, "dueSec">[]): void {
-  for (const { layer, count } of deliveries) emit(ctx, { type: "resupply", layer, count }, sideAndTruth("defender"));
+  for (const { layer, count } of deliveries)
+    emit(ctx, { type: "resupply", layer, count }, sideAndTruth("defender"));
 }
 
 /** Between nights crews refill every launcher from the depot. */

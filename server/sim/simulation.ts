@@ -24,7 +24,7 @@ import { buildView } from "./views.js";
 import type { World } from "./world.js";
 
 export interface SimOptions {
-  /** Plug-ins (the campaign layer); defaults to DEFAULT_EXTENSIONS. */
+  /** Plug-ins; defaults to DEFAULT_EXTENSIONS (the campaign layer). A list given replaces the defaults. */
   extensions?: readonly SimExtension[];
   /** Answer every spatial query with every threat (benchmark comparison; results are identical). */
   bruteForceQueries?: boolean;

@@ -76,7 +76,10 @@ describe("a scripted training-range match", () => {
     await sleep(1500);
     const stillThere = await fetch(`${server.httpUrl}/api/matches/${watcher.state.code}`);
     expect(stillThere.status).toBe(200);
-    const latecomer = await TestClient.join(server.client(), watcher.room.roomId, { seat: "spectator", name: "Z" });
+    const latecomer = await TestClient.join(server.client(), watcher.room.roomId, {
+      seat: "spectator",
+      name: "Z",
+    });
     await latecomer.waitFor(() => latecomer.summaries.some((s) => s.final), "the final summary");
     await latecomer.leave();
   });

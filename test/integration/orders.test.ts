@@ -36,6 +36,7 @@ afterAll(async () => {
 });
 
 let ridCounter = 0;
+const SETTLE_MS = 1200;
 
 /** Send one message and expect exactly one error with this code; nobody's state may change. */
 async function rejected(
@@ -53,7 +54,7 @@ async function rejected(
   const errorsBefore = from.errors.length;
   from.send(type as string, payload);
   await from.waitFor(() => from.errors.length > errorsBefore, `an error reply to ${String(type)}`);
-  await sleep(300); // three ticks: a second reply or a state change would show by now
+  await sleep(SETTLE_MS); // a second reply, or a change (scores are copied once a second), would show by now
   const replies = from.errors.slice(errorsBefore);
   expect(replies).toHaveLength(1);
   expect(replies[0]).toMatchObject({ code, type: String(type), ...(withRid ? { rid } : {}) });
@@ -76,6 +77,7 @@ describe("invalid orders", () => {
     const unitsBefore = defender.state.units.size;
     defender.send("deploy", { unitType: "gun", at: { x: 17, y: 22 }, rid: "ok-1" });
     await defender.waitFor(() => defender.state.units.size === unitsBefore + 1, "the new unit");
+    await sleep(SETTLE_MS); // let the spend reach the public scores before the next checks
     expect(defender.errors.filter((e) => e.rid === "ok-1")).toEqual([]);
   });
 

@@ -13,6 +13,8 @@ import { type AttackerMemory, type LiveTrack, tallyOf } from "../memory.js";
 const MAX_KILLS = 600;
 /** Margin beyond the distance flown between observations within which an ending counts as a leak. */
 const LEAK_MARGIN_KM = 4;
+/** A new leg that would take a threat this far off its planned route within a minute is a diversion. */
+const DIVERSION_KM = 3;
 
 export function rememberDefences(view: SideView, mem: AttackerMemory): void {
   for (const u of view.units) {
@@ -37,6 +39,15 @@ function attribute(mem: AttackerMemory, kind: string, x: number, y: number): num
   return best;
 }
 
+/** Whether a track's current leg leads away from its planned route (up to 10 km or a minute ahead). */
+function offRoute(mem: AttackerMemory, live: LiveTrack): boolean {
+  const route = mem.routes[live.route];
+  if (!route) return false;
+  const aheadSec = Math.min(60, 10 / Math.max(route.speedKmS, 1e-3));
+  const ahead = { x: live.x + live.vx * aheadSec, y: live.y + live.vy * aheadSec };
+  return nearestOnPath(route.path, ahead).distKm > DIVERSION_KM;
+}
+
 /** Book a vanished track as leaked or killed; returns false (it leaves the live list). */
 function settle(mem: AttackerMemory, live: LiveTrack, dtSec: number, round: number): false {
   const route = mem.routes[live.route];
@@ -47,12 +58,13 @@ function settle(mem: AttackerMemory, live: LiveTrack, dtSec: number, round: numb
   };
   const remainingKm = pathLengthKm(route.path) - nearestOnPath(route.path, last).alongKm;
   const leaked =
-    remainingKm <= route.speedKmS * dtSec + LEAK_MARGIN_KM ||
-    distanceKm(last, route.path[route.path.length - 1]) <= LEAK_MARGIN_KM;
+    !live.diverted &&
+    (remainingKm <= route.speedKmS * dtSec + LEAK_MARGIN_KM ||
+      distanceKm(last, route.path[route.path.length - 1]) <= LEAK_MARGIN_KM);
   const outcome = leaked ? "leaked" : "killed";
   tallyOf(mem.targets, route.target)[outcome]++;
   tallyOf(mem.classes, route.threatClass)[outcome]++;
-  if (!leaked) {
+  if (!leaked && !live.diverted) {
     mem.kills.push({ x: last.x, y: last.y, round });
     if (mem.kills.length > MAX_KILLS) mem.kills.splice(0, mem.kills.length - MAX_KILLS);
   }
@@ -82,14 +94,21 @@ export function observeAttackerLive(view: SideView, mem: AttackerMemory): void {
     const known = index.get(t.id);
     if (known) {
       // Tracks travel as legs: copy the leg only when it changed, extrapolate at the end.
-      if (known.t0 !== t.t0) Object.assign(known, { x: t.x, y: t.y, vx: t.vx, vy: t.vy, t0: t.t0 });
+      if (known.t0 !== t.t0) {
+        Object.assign(known, { x: t.x, y: t.y, vx: t.vx, vy: t.vy, t0: t.t0 });
+        if (!known.diverted && offRoute(mem, known)) {
+          // Spoofed or turned away: where it left the route is a defence the attacker could not see.
+          known.diverted = true;
+          mem.kills.push({ x: t.x, y: t.y, round: view.round });
+        }
+      }
       known.seenAt = view.clock;
       present++;
       continue;
     }
     const route = attribute(mem, t.kind, t.x + t.vx * (view.clock - t.t0), t.y + t.vy * (view.clock - t.t0));
     if (route < 0) continue;
-    const live = { id: t.id, route, x: t.x, y: t.y, vx: t.vx, vy: t.vy, t0: t.t0, seenAt: view.clock };
+    const live = { id: t.id, route, x: t.x, y: t.y, vx: t.vx, vy: t.vy, t0: t.t0, seenAt: view.clock, diverted: false };
     mem.live.push(live);
     index.set(live.id, live);
     present++;

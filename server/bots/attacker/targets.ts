@@ -114,6 +114,8 @@ export function chooseTargets(
   const maxFlightSec = roundSpec(ctx.pub, view.round).durationSec + GRACE_SEC - GRACE_MARGIN_SEC;
   const probeType = arsenal.drone ?? arsenal.cruise ?? arsenal.ballistic;
   const prior = j.expectsDefenceOnValue ? valueDefencePrior(worths) : null;
+  const dronesEach = Math.max(1, drones) / targetCount;
+  const droneDamage = arsenal.drone ? ctx.pub.catalogue.threats[arsenal.drone].damage : 1;
   const options = ctx.pub.assets
     .map((a) => {
       const hp = hpNow.get(a.id) ?? a.hp;
@@ -131,7 +133,8 @@ export function chooseTargets(
         worth: remaining,
         leakEstimate,
         routes,
-        priority: remaining * leakEstimate,
+        // Expected value destroyed by this target's share of the drones: leaks beyond its hit points are waste.
+        priority: (worths[a.id] / a.hp) * Math.min(hp, dronesEach * leakEstimate * droneDamage),
       };
     })
     .filter((o) => o.hp > 0 && Object.keys(o.routes).length > 0);

@@ -3,11 +3,12 @@
  * sensor type at each asset, pushed forward along the asset's threat axis (and sideways) by fractions
  * of the unit's reach; the best candidate by judgement is bought until the money or the value runs out.
  */
-import { distanceToRegionKm, regionAt } from "../../../shared/geo.js";
+import { regionAt } from "../../../shared/geo.js";
 import type { Doctrine, PointKm } from "../../../shared/scenario.js";
 import type { Command } from "../../sim/api.js";
 import type { BotContext } from "../context.js";
 import { type Coverage, unitEffect } from "./coverage.js";
+import { borderKm, JAMMER_BORDER_KM } from "./escalation.js";
 import type { ThreatPicture } from "./picture.js";
 
 /** Offsets of candidate positions as (forward, sideways) fractions of the unit's reach, best first. */
@@ -22,8 +23,6 @@ const OFFSETS: [number, number][] = [
 ];
 /** Assets considered as anchors (by worth); the rest are covered from their neighbours' anchors. */
 const MAX_ANCHORS = 16;
-/** How far from any neighbour's airspace an escalation-aware defender keeps its jammers. */
-const JAMMER_BORDER_KM = 60;
 /** Most units bought in one planning phase (a bound on planning time, far above what budgets buy). */
 const MAX_BUYS = 300;
 
@@ -54,7 +53,7 @@ function allowedAt(ctx: BotContext, typeId: string, at: PointKm): boolean {
   if (regionAt(at, regions)?.owner !== "defender") return false;
   if (!ctx.judgement.defender.escalationAware || ctx.pub.catalogue.layers[typeId]?.role !== "jammer")
     return true;
-  return regions.every((r) => r.owner !== "neighbour" || distanceToRegionKm(at, r) >= JAMMER_BORDER_KM);
+  return borderKm(ctx.pub, at) >= JAMMER_BORDER_KM;
 }
 
 function candidates(ctx: BotContext, picture: ThreatPicture): Candidate[] {

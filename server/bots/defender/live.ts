@@ -1,7 +1,8 @@
 /**
  * The defender during a night: keep the BMD reserve doctrine current on every observation, and every
- * `liveDecisionSec` move mobile groups in front of the assets the observed drones are heading for,
- * when they can get there before the drones do.
+ * `liveDecisionSec` move mobile groups in front of the assets the observed drones are heading for
+ * (when they can get there before the drones do) and restrain jammers near borders while escalation
+ * runs high.
  */
 import { regionAt } from "../../../shared/geo.js";
 import type { PointKm } from "../../../shared/scenario.js";
@@ -11,6 +12,7 @@ import type { DefenderMemory } from "../memory.js";
 import type { PublicAsset } from "../public.js";
 import { worthPerHpUsd } from "../worth.js";
 import { reserveDoctrine } from "./doctrine.js";
+import { jammerRestraint } from "./escalation.js";
 import { observeDefender, perceivedClass } from "./observe.js";
 
 /** Don't bother moving a group for less than this. */
@@ -124,7 +126,7 @@ export function defenderTick(ctx: BotContext, view: SideView, mem: DefenderMemor
     mem.lastDecisionAt < 0 || view.clock - mem.lastDecisionAt >= ctx.judgement.defender.liveDecisionSec;
   if (due && Number.isFinite(ctx.judgement.defender.liveDecisionSec)) {
     mem.lastDecisionAt = view.clock;
-    commands.push(...relocations(ctx, view));
+    commands.push(...relocations(ctx, view), ...jammerRestraint(ctx, view));
   }
   return commands;
 }

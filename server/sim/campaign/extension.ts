@@ -172,18 +172,28 @@ function jamAround(ctx: SimContext, rt: Runtime, unit: UnitState, layer: JammerL
     target.remainingRangeKm = Math.max(0, info.def.rangeKm - flownKm);
     const decision = trySpoof(jammer, target, ctx.t1 - ctx.t0, rt.next);
     if (!decision) continue;
-    redirectThreat(ctx, threat, [decision.crashAt.x, decision.crashAt.y], { crashAtEnd: true, spoofed: true });
+    redirectThreat(ctx, threat, [decision.crashAt.x, decision.crashAt.y], {
+      crashAtEnd: true,
+      spoofed: true,
+    });
     emit(ctx, { type: "spoofed", threatId: threat.id, unitId: unit.id }, everyone());
   }
 }
 
 /** The incident of a fire event outside ROE: at the interceptor's aim point, attributed to a nation. */
-function outsideRoe(ctx: SimContext, rt: Runtime, fire: Extract<SimEvent, { type: "fire" }>): Incident | null {
+function outsideRoe(
+  ctx: SimContext,
+  rt: Runtime,
+  fire: Extract<SimEvent, { type: "fire" }>,
+): Incident | null {
   const interceptor = ctx.world.interceptors.find((i) => i.id === fire.interceptorId);
   const unit = ctx.ids.units.get(fire.unitId);
   if (!interceptor || !unit) return null;
   const flightSec = interceptor.tEnd - interceptor.t0;
-  const aim = { x: interceptor.x + interceptor.vx * flightSec, y: interceptor.y + interceptor.vy * flightSec };
+  const aim = {
+    x: interceptor.x + interceptor.vx * flightSec,
+    y: interceptor.y + interceptor.vy * flightSec,
+  };
   const nation =
     unit.side === "ally"
       ? (rt.campaign.allies.get(unit.allyId)?.nation ?? null)
@@ -210,8 +220,7 @@ function stepIncidents(ctx: SimContext, rt: Runtime): { incidents: Incident[]; d
   let lastEngagement = "";
   for (const event of ctx.events) {
     if (event.type === "crash") add(crashIncident(neighbours, event.threatId, event));
-    else if (event.type === "intercept")
-      add(debrisIncident(neighbours, event.threatId, event.unitId, event));
+    else if (event.type === "intercept") add(debrisIncident(neighbours, event.threatId, event.unitId, event));
     else if (event.type === "impact") for (const hit of event.hits) damaged.push(hit.assetId);
     else if (event.type === "fire" && event.outsideRoe) {
       // A salvo is one engagement: one incident however many interceptors it fires.

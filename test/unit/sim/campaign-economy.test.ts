@@ -78,18 +78,27 @@ describe("economy and rounds", () => {
     expect(sim.apply(buy(1))).toMatchObject({ ok: false, code: "over_budget", path: "count" });
     expect(sim.apply(deploy("sam", -70, 0))).toMatchObject({ ok: false, code: "over_budget" });
     // Attacker $10M: 285 drones at $35k, $25k left.
-    applyAll(sim, [droneDownLine(150, { count: 10, intervalSec: 30 }), salvo({ zone: "north", count: 275, target: "c1" })]);
-    expect(sim.apply(salvo({ zone: "north", target: "c1" }))).toMatchObject({ ok: false, code: "over_budget" });
+    applyAll(sim, [
+      droneDownLine(150, { count: 10, intervalSec: 30 }),
+      salvo({ zone: "north", count: 275, target: "c1" }),
+    ]);
+    expect(sim.apply(salvo({ zone: "north", target: "c1" }))).toMatchObject({
+      ok: false,
+      code: "over_budget",
+    });
     expect(budgets()).toEqual({ defender: 0, attacker: 25_000 });
     applyAll(sim, [WHITE.startLive]);
     // Ten drones over eastland: escalation 8 fines the defender $1M it does not have.
     const events = stepUntil(sim, () => {
-      if (sim.clock % 60 === 0) expect(Math.min(budgets().defender ?? -1, budgets().attacker ?? -1)).toBeGreaterThanOrEqual(0);
+      if (sim.clock % 60 === 0)
+        expect(Math.min(budgets().defender ?? -1, budgets().attacker ?? -1)).toBeGreaterThanOrEqual(0);
       return false;
     });
     expect(ofType(events, "trigger").map((t) => t.triggerId)).toContain("fine");
     expect(budgets().defender).toBe(0);
-    expect((sim.snapshot().world as { economy: { penaltiesUsd: number } }).economy.penaltiesUsd).toBe(1_000_000);
+    expect((sim.snapshot().world as { economy: { penaltiesUsd: number } }).economy.penaltiesUsd).toBe(
+      1_000_000,
+    );
     // The next round's budget comes on top of what was left.
     applyAll(sim, [WHITE.nextRound]);
     expect(budgets()).toEqual({ defender: 20_000_000, attacker: 5_025_000 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSimulation } from "../../../server/sim/index.js";
+import type { SimEvent, Simulation, WorldSnapshot } from "../../../server/sim/api.js";
+import { createSimulation, restoreSimulation } from "../../../server/sim/index.js";
 import { campaignWorld, droneDownLine, inject, stepUntil, withAllyUnits } from "./campaign-world.js";
 import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 
@@ -32,7 +33,8 @@ describe("allies engage only within their nation's current ROE, judged at the in
       expect(fires.length).toBeGreaterThan(0);
       expect(fires.every((f) => f.unitId === "est-sam" && !f.outsideRoe)).toBe(true);
       // Where the interceptors arrived: on the drone's line, where the ROE allows.
-      for (const e of [...ofType(events, "intercept"), ...ofType(events, "miss")]) expect(e.x).toBeCloseTo(lineX, 0);
+      for (const e of [...ofType(events, "intercept"), ...ofType(events, "miss")])
+        expect(e.x).toBeCloseTo(lineX, 0);
     } else {
       expect(fires).toEqual([]);
       expect(ofType(events, "impact")).toMatchObject([{ leakReason: "held-by-roe" }]);
@@ -161,7 +163,13 @@ describe("fighter patrols", () => {
   it("are on station only during their sortie windows and re-arm for each sortie", () => {
     const scenario = campaignWorld();
     scenario.catalogue.layers.fighter.magazine = 1;
-    scenario.launchZones.push({ id: "n", name: "N", at: { x: 0, y: 130 }, radiusKm: 0.001, threatTypes: ["drone"] });
+    scenario.launchZones.push({
+      id: "n",
+      name: "N",
+      at: { x: 0, y: 130 },
+      radiusKm: 0.001,
+      threatTypes: ["drone"],
+    });
     const sim = createSimulation(scenario, 6);
     applyAll(sim, [
       deploy("radar", 0, 0),
@@ -193,5 +201,81 @@ describe("fighter patrols", () => {
     expect(fires[0][1]).toBeLessThan(1800);
     expect(fires[1][1]).toBeGreaterThanOrEqual(4000);
     expect(fires[1][1]).toBeLessThan(4010);
+  });
+});
+
+describe("determinism with the campaign", () => {
+  /** A busy night on the campaign world: jamming, allies, a fighter, border crossings, grid hits. */
+  function play(sim: Simulation, onStep?: (stepNo: number) => void): SimEvent[] {
+    const events = applyAll(sim, [
+      deploy("radar", 0, 0),
+      deploy("ew", 95, 0),
+      deploy("fighter", 0, 50, { doctrine: { weapons: "free" } }),
+      deploy("sam", -60, -20, { doctrine: { weapons: "free" } }),
+      // Two salvos meeting on the jammer's line: the first, on a detour, arrives interleaved with the
+      // second, so near the jammer the order in space differs from the order of launch.
+      droneDownLine(97, {
+        count: 6,
+        waypoints: [
+          { x: 280, y: 140 },
+          { x: 97, y: 140 },
+          { x: 97, y: -60 },
+        ],
+      }),
+      droneDownLine(97, { count: 6, launchAtSec: 5230 }),
+      droneDownLine(150, { count: 5, intervalSec: 200, target: "s1" }),
+      salvo({ zone: "north", count: 10, intervalSec: 100, target: "s2" }),
+      WHITE.startLive,
+    ]);
+    let stepNo = 0;
+    while (sim.phase === "live") {
+      events.push(...sim.step());
+      onStep?.(++stepNo);
+    }
+    return events;
+  }
+  const world = () => {
+    // The ally's units deep in eastland: they fight the drones over it, never those on the jammer's line.
+    const scenario = withAllyUnits(campaignWorld(), [
+      { id: "est-sam", type: "sam", at: { x: 200, y: -20 }, known: false, doctrine: { weapons: "free" } },
+      { id: "est-radar", type: "radar", at: { x: 200, y: -20 }, known: false },
+    ]);
+    // A weak jammer: several drones in its reach at once, each drawing every step.
+    scenario.catalogue.layers.ew.jamPerSec = 0.003;
+    return scenario;
+  };
+
+  it("a snapshot taken mid-night, restored from JSON, continues exactly like the original", () => {
+    const reference = createSimulation(world(), 21);
+    const events = play(reference);
+    expect(ofType(events, "spoofed").length).toBeGreaterThan(0);
+    expect(ofType(events, "incident").length).toBeGreaterThan(0);
+
+    let snapshot: unknown = null;
+    const original = createSimulation(world(), 21);
+    const before = play(original, (stepNo) => {
+      if (stepNo === 4000) snapshot = JSON.parse(JSON.stringify(original.snapshot()));
+    });
+    expect(before).toEqual(events);
+    const restored = restoreSimulation(world(), snapshot as WorldSnapshot);
+    const tail: SimEvent[] = [];
+    while (restored.phase === "live") tail.push(...restored.step());
+    expect(tail.length).toBeGreaterThan(0);
+    expect(tail).toEqual(events.slice(events.length - tail.length));
+    expect(restored.summary()).toEqual(reference.summary());
+    expect(restored.snapshot()).toEqual(reference.snapshot());
+  });
+
+  it("gives the same match with the spatial grid and with brute-force queries (jamming draws included)", () => {
+    const grid = play(createSimulation(world(), 22));
+    const brute = play(createSimulation(world(), 22, { bruteForceQueries: true }));
+    expect(ofType(grid, "spoofed").length).toBeGreaterThan(0);
+    expect(brute).toEqual(grid);
+  });
+
+  it("refuses a snapshot whose campaign state is damaged, naming the field", () => {
+    const snapshot = createSimulation(world(), 1).snapshot() as WorldSnapshot & { world: { roe: unknown } };
+    snapshot.world.roe = { est: "shoot-everything" };
+    expect(() => restoreSimulation(world(), snapshot)).toThrow(/snapshot\.world\.roe\.est/);
   });
 });

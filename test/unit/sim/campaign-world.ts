@@ -1,5 +1,5 @@
-import type { CompiledScenario } from "../../../shared/compiled.js";
 import type { Command, SimEvent, Simulation } from "../../../server/sim/api.js";
+import type { CompiledScenario } from "../../../shared/compiled.js";
 import type { PlacedUnit, PointKm } from "../../../shared/scenario.js";
 import { fixtureScenario } from "./campaign/fixture.js";
 

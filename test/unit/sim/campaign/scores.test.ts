@@ -57,7 +57,10 @@ describe("per round and totals", () => {
           rounds.reduce((n, r) => n + r.blackout_population_hours, 0),
         );
         expect(total.incidents).toBe(rounds.reduce((n, r) => n + r.incidents, 0));
-        expect([total.escalation, total.interceptors_left]).toEqual([last.escalation, last.interceptors_left]);
+        expect([total.escalation, total.interceptors_left]).toEqual([
+          last.escalation,
+          last.interceptors_left,
+        ]);
         // Adding a round of nothing changes nothing but the levels.
         expect(sumScores([...rounds, { ...emptyScores(), escalation: 3 }])).toEqual({
           ...total,
