@@ -13,7 +13,7 @@ import { type AttackerMemory, type LiveTrack, tallyOf } from "../memory.js";
 const MAX_KILLS = 600;
 /** Margin beyond the distance flown between observations within which an ending counts as a leak. */
 const LEAK_MARGIN_KM = 4;
-/** A new leg that would take a threat this far off its planned route within a minute is a diversion. */
+/** A new leg that takes a threat this far off its planned route is a diversion. */
 const DIVERSION_KM = 3;
 
 export function rememberDefences(view: SideView, mem: AttackerMemory): void {
@@ -39,11 +39,11 @@ function attribute(mem: AttackerMemory, kind: string, x: number, y: number): num
   return best;
 }
 
-/** Whether a track's current leg leads away from its planned route (up to 10 km or a minute ahead). */
+/** Whether a track's current leg leads away from its planned route (up to 20 km or 3 minutes ahead). */
 function offRoute(mem: AttackerMemory, live: LiveTrack): boolean {
   const route = mem.routes[live.route];
   if (!route) return false;
-  const aheadSec = Math.min(60, 10 / Math.max(route.speedKmS, 1e-3));
+  const aheadSec = Math.min(180, 20 / Math.max(route.speedKmS, 1e-3));
   const ahead = { x: live.x + live.vx * aheadSec, y: live.y + live.vy * aheadSec };
   return nearestOnPath(route.path, ahead).distKm > DIVERSION_KM;
 }
@@ -108,7 +108,17 @@ export function observeAttackerLive(view: SideView, mem: AttackerMemory): void {
     }
     const route = attribute(mem, t.kind, t.x + t.vx * (view.clock - t.t0), t.y + t.vy * (view.clock - t.t0));
     if (route < 0) continue;
-    const live = { id: t.id, route, x: t.x, y: t.y, vx: t.vx, vy: t.vy, t0: t.t0, seenAt: view.clock, diverted: false };
+    const live = {
+      id: t.id,
+      route,
+      x: t.x,
+      y: t.y,
+      vx: t.vx,
+      vy: t.vy,
+      t0: t.t0,
+      seenAt: view.clock,
+      diverted: false,
+    };
     mem.live.push(live);
     index.set(live.id, live);
     present++;

@@ -168,7 +168,9 @@ export function planAttack(ctx: BotContext, view: SideView, mem: AttackerMemory,
   const arsenal = chooseArsenal(ctx);
   const hazards = knownHazards(ctx.pub, mem, view.round, j.routeAroundKills);
   const money = splitBudget(ctx, mem, arsenal, budgetUsd);
-  const drones = arsenal.drone ? Math.floor((money[arsenal.drone] ?? 0) / ctx.pub.catalogue.threats[arsenal.drone].costUsd) : 0;
+  const drones = arsenal.drone
+    ? Math.floor((money[arsenal.drone] ?? 0) / ctx.pub.catalogue.threats[arsenal.drone].costUsd)
+    : 0;
   const targets = chooseTargets(ctx, view, mem, arsenal, hazards, rng, drones);
   const costOf = (typeId: string) => Math.max(1, ctx.pub.catalogue.threats[typeId].costUsd);
   // Dearest first: what a class cannot spend (whole missiles, unreachable targets) rolls on to cheaper ones.

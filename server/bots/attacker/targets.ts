@@ -108,7 +108,10 @@ export function chooseTargets(
   drones: number,
 ): TargetChoice[] {
   const j = ctx.judgement.attacker;
-  const targetCount = j.massPerTarget > 0 ? Math.max(1, Math.min(j.targetCount, Math.floor(drones / j.massPerTarget))) : j.targetCount;
+  const targetCount =
+    j.massPerTarget > 0
+      ? Math.max(1, Math.min(j.targetCount, Math.floor(drones / j.massPerTarget)))
+      : j.targetCount;
   const worths = assetWorths(ctx.pub, j.gridAware);
   const hpNow = new Map(view.assets.map((a) => [a.id, a.hp]));
   const maxFlightSec = roundSpec(ctx.pub, view.round).durationSec + GRACE_SEC - GRACE_MARGIN_SEC;
@@ -125,7 +128,8 @@ export function chooseTargets(
       const tally = mem.targets[a.id];
       const evidence = tally ? tally.leaked + tally.killed : 0;
       const g = j.gapWeight * (evidence / (evidence + 4));
-      const leakEstimate = (1 - g) * routeLeak * (prior?.[a.id] ?? UNKNOWN_DEFENCE_LEAK) + g * leakRate(tally);
+      const leakEstimate =
+        (1 - g) * routeLeak * (prior?.[a.id] ?? UNKNOWN_DEFENCE_LEAK) + g * leakRate(tally);
       const remaining = worths[a.id] * (hp / a.hp);
       return {
         assetId: a.id,

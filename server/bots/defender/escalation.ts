@@ -48,7 +48,12 @@ export function jammerRestraint(ctx: BotContext, view: SideView): Command[] {
     const quiet = u.doctrine.weapons === "hold";
     const wantQuiet = quiet ? view.escalation >= RELEASE_AT : view.escalation >= RESTRAIN_AT;
     if (wantQuiet === quiet || borderKm(ctx.pub, u) > RESTRAIN_BORDER_KM) continue;
-    commands.push({ type: "set-doctrine", side: "defender", unitId: u.id, doctrine: { weapons: wantQuiet ? "hold" : "free" } });
+    commands.push({
+      type: "set-doctrine",
+      side: "defender",
+      unitId: u.id,
+      doctrine: { weapons: wantQuiet ? "hold" : "free" },
+    });
   }
   return commands;
 }

@@ -114,9 +114,40 @@ describe("attacker bot", () => {
     expect(mem.kills[0].x).toBeCloseTo(40, 0);
   });
 
+  it("books a threat turned off its route (spoofed by a jammer it cannot see) as stopped where it turned", () => {
+    const mem = newAttackerMemory();
+    const a = { x: 0, y: 0 };
+    mem.routes = [
+      {
+        threatType: "shahed",
+        threatClass: "drone",
+        target: "kyiv",
+        path: [a, { x: 100, y: 0 }],
+        speedKmS: 0.05,
+      },
+    ];
+    const onRoute = track("t1", a, { x: 100, y: 0 }, 0.05, { kind: "shahed" });
+    // At 30 km the drone turns north: a new leg leading away from the route.
+    const turned = { ...track("t1", { x: 30, y: 0 }, { x: 30, y: 100 }, 0.05, { kind: "shahed" }), t0: 600 };
+    observeAttackerLive(sideView("attacker", { phase: "live", clock: 590, tracks: [onRoute] }), mem);
+    observeAttackerLive(sideView("attacker", { phase: "live", clock: 600, tracks: [turned] }), mem);
+    // It flies on for a while and comes down: a stop, not a leak.
+    observeAttackerLive(sideView("attacker", { phase: "live", clock: 2600, tracks: [turned] }), mem);
+    observeAttackerLive(sideView("attacker", { phase: "live", clock: 2610, tracks: [] }), mem);
+    expect(mem.targets.kyiv).toEqual({ sent: 1, leaked: 0, killed: 1 });
+    expect(mem.kills).toEqual([{ x: 30, y: 0, round: 1 }]);
+  });
+
   it("shifts pressure away from a target that kept shooting its threats down", () => {
     const counts = (memory: ReturnType<typeof newAttackerMemory>) => {
-      const salvos = salvosOf(planAttack(ctxFor("hard"), sideView("attacker", { budgetUsd: { attacker: 80e6 } }), memory, Rng.fromSeed(1)));
+      const salvos = salvosOf(
+        planAttack(
+          ctxFor("hard"),
+          sideView("attacker", { budgetUsd: { attacker: 80e6 } }),
+          memory,
+          Rng.fromSeed(1),
+        ),
+      );
       const byTarget = new Map<string, number>();
       for (const s of salvos) byTarget.set(s.target, (byTarget.get(s.target) ?? 0) + s.count);
       const total = salvos.reduce((sum, c) => sum + c.count, 0);
@@ -127,7 +158,9 @@ describe("attacker bot", () => {
     const burnt = newAttackerMemory();
     burnt.targets[main] = { sent: 60, leaked: 0, killed: 60 };
     const after = counts(burnt);
-    expect((after.byTarget.get(main) ?? 0) / after.total).toBeLessThan((fresh.byTarget.get(main) ?? 0) / fresh.total / 2);
+    expect((after.byTarget.get(main) ?? 0) / after.total).toBeLessThan(
+      (fresh.byTarget.get(main) ?? 0) / fresh.total / 2,
+    );
   });
 
   it("hard buys fewer decoys once it learns they never draw fire, more when they do", () => {

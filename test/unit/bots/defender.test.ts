@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { borderKm, JAMMER_BORDER_KM } from "../../../server/bots/defender/escalation.js";
 import { defenderTick } from "../../../server/bots/defender/live.js";
 import { threatPicture } from "../../../server/bots/defender/picture.js";
 import { planDefence } from "../../../server/bots/defender/plan.js";
@@ -6,7 +7,7 @@ import { createBot } from "../../../server/bots/index.js";
 import { newDefenderMemory } from "../../../server/bots/memory.js";
 import type { Command } from "../../../server/sim/api.js";
 import { createSimulation } from "../../../server/sim/index.js";
-import { assetAt, ctxFor, sideView, track, unit, wideFront } from "./fixtures.js";
+import { assetAt, ctxFor, pub, sideView, track, unit, wideFront } from "./fixtures.js";
 
 type Deploy = Extract<Command, { type: "deploy" }>;
 const deploysOf = (commands: Command[]) => commands.filter((c): c is Deploy => c.type === "deploy");
@@ -157,5 +158,36 @@ describe("defender bot: live", () => {
         newDefenderMemory(),
       ),
     ).toEqual([]);
+  });
+
+  it("holds jammers near a border while escalation runs high, and only escalation-aware levels do", () => {
+    const lviv = assetAt("lviv");
+    const jammer = unit("ew-1", "ew-jammer", lviv, { magazine: -1 });
+    const tense = liveView({ clock: 0, escalation: 35, units: [jammer] });
+    expect(defenderTick(ctxFor("hard"), tense, newDefenderMemory())).toEqual([
+      { type: "set-doctrine", side: "defender", unitId: "ew-1", doctrine: { weapons: "hold" } },
+    ]);
+    expect(defenderTick(ctxFor("easy"), tense, newDefenderMemory())).toEqual([]);
+    const calm = liveView({
+      clock: 0,
+      escalation: 5,
+      units: [{ ...jammer, doctrine: { ...jammer.doctrine, weapons: "hold" } }],
+    });
+    expect(defenderTick(ctxFor("hard"), calm, newDefenderMemory())).toEqual([
+      { type: "set-doctrine", side: "defender", unitId: "ew-1", doctrine: { weapons: "free" } },
+    ]);
+  });
+
+  it("deploys jammers well away from neighbours when it minds escalation", () => {
+    const deploys = deploysOf(
+      planDefence(
+        ctxFor("hard"),
+        sideView("defender", { budgetUsd: { defender: 500e6 } }),
+        newDefenderMemory(),
+      ),
+    );
+    const jammers = deploys.filter((d) => d.unitType === "ew-jammer");
+    expect(jammers.length).toBeGreaterThan(0);
+    for (const j of jammers) expect(borderKm(pub, j.at)).toBeGreaterThanOrEqual(JAMMER_BORDER_KM);
   });
 });

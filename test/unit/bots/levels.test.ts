@@ -27,7 +27,9 @@ function play(attacker: BotLevel, defender: BotLevel, seed: number): MatchSummar
 function clearlyBelow(better: MatchSummary[], worse: MatchSummary[], field: "leak_rate" | "cost_exchange") {
   const b = stats(better.map((s) => s[field]));
   const w = stats(worse.map((s) => s[field]));
-  expect(b.ci95[1], `${field}: hard ${b.mean.toFixed(3)} vs easy ${w.mean.toFixed(3)}`).toBeLessThan(w.ci95[0]);
+  expect(b.ci95[1], `${field}: hard ${b.mean.toFixed(3)} vs easy ${w.mean.toFixed(3)}`).toBeLessThan(
+    w.ci95[0],
+  );
 }
 
 describe("bot levels", () => {
