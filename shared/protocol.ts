@@ -17,7 +17,11 @@ export type ViewName = z.infer<typeof ViewName>;
 export const BotLevel = z.enum(["easy", "normal", "hard"]);
 export type BotLevel = z.infer<typeof BotLevel>;
 /** Who fills a playing seat. */
-export const SeatFill = z.union([z.literal("human"), z.literal("plan"), z.templateLiteral(["bot:", BotLevel])]);
+export const SeatFill = z.union([
+  z.literal("human"),
+  z.literal("plan"),
+  z.templateLiteral(["bot:", BotLevel]),
+]);
 export type SeatFill = z.infer<typeof SeatFill>;
 
 export const Pacing = z.discriminatedUnion("mode", [
@@ -30,7 +34,12 @@ export type Pacing = z.infer<typeof Pacing>;
 export const CreateMatchOptions = z
   .object({
     scenario: Id,
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
     pacing: Pacing.default({ mode: "realtime", timeScale: 60 }),
     seats: z.object({ attacker: SeatFill, defender: SeatFill, ally: SeatFill }).partial().default({}),
     autostart: z.boolean().default(false),

@@ -27,7 +27,9 @@ export const ThreatClass = z.enum(["drone", "decoy", "cruise", "ballistic"]);
 export type ThreatClass = z.infer<typeof ThreatClass>;
 
 /** Rules of engagement: `none`, `own-airspace`, or `buffer:<km>` beyond the border. */
-export const Roe = z.string().regex(/^(none|own-airspace|buffer:\d+(\.\d+)?)$/, "ROE is 'none', 'own-airspace' or 'buffer:<km>'");
+export const Roe = z
+  .string()
+  .regex(/^(none|own-airspace|buffer:\d+(\.\d+)?)$/, "ROE is 'none', 'own-airspace' or 'buffer:<km>'");
 export type Roe = z.infer<typeof Roe>;
 
 export const RegionOwner = z.enum(["defender", "attacker", "neighbour", "sea", "neutral"]);
@@ -157,7 +159,7 @@ export const LayerType = z
     costPerShotUsd: z.number().nonnegative(),
     deployCostUsd: z.number().nonnegative(),
     interceptorSpeedMps: z.number().positive(),
-    /** Kill probability by threat class (decoys use the drone value when absent). */
+    /** Kill probability by threat class; every class must be given (a decoy dies like the drone it mimics). */
     pk: z.record(ThreatClass, z.number().min(0).max(1)),
     /** Minimum seconds between two shots of this unit. */
     shotIntervalSec: z.number().nonnegative().default(2),
@@ -284,15 +286,20 @@ export type ScheduledInject = z.infer<typeof ScheduledInject>;
 
 export const TriggerCondition = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("escalation-at-least"), value: z.number().nonnegative() }).strict(),
-  z.object({ kind: z.literal("incidents-in-nation"), nation: Id, count: z.number().int().positive() }).strict(),
+  z
+    .object({ kind: z.literal("incidents-in-nation"), nation: Id, count: z.number().int().positive() })
+    .strict(),
 ]);
 export const TriggerEffect = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("set-roe"), nation: Id, roe: Roe }).strict(),
   z.object({ kind: z.literal("sea-access"), region: Id, accessible: z.boolean() }).strict(),
-  z.object({ kind: z.literal("end-match"), loser: z.enum(["defender", "attacker"]), reason: z.string() }).strict(),
+  z
+    .object({ kind: z.literal("end-match"), loser: z.enum(["defender", "attacker"]), reason: z.string() })
+    .strict(),
   z.object({ kind: z.literal("defender-penalty"), usd: z.number().nonnegative() }).strict(),
 ]);
 export const Trigger = z
+  // biome-ignore lint/suspicious/noThenProperty: scenario files read "when <condition> then <effect>"; never awaited
   .object({ id: Id, title: z.string().min(1), when: TriggerCondition, then: TriggerEffect })
   .strict();
 export type Trigger = z.infer<typeof Trigger>;
