@@ -75,9 +75,15 @@ describe("invalid orders", () => {
     instructor.send("advance-phase", {});
     await defender.waitFor(() => defender.state.phase === "planning", "planning");
     const unitsBefore = defender.state.units.size;
+    const interceptorsBefore = instructor.state.score.interceptorsLeft;
     defender.send("deploy", { unitType: "gun", at: { x: 17, y: 22 }, rid: "ok-1" });
     await defender.waitFor(() => defender.state.units.size === unitsBefore + 1, "the new unit");
-    await sleep(SETTLE_MS); // let the spend reach the public scores before the next checks
+    // Scores are copied about once a second: wait until the new magazine shows before the next checks.
+    await instructor.waitFor(
+      () => instructor.state.score.interceptorsLeft !== interceptorsBefore,
+      "the new unit's magazine in the scores",
+    );
+    await sleep(SETTLE_MS);
     expect(defender.errors.filter((e) => e.rid === "ok-1")).toEqual([]);
   });
 
