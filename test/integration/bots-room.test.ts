@@ -78,7 +78,14 @@ describe("bots in a match room", () => {
       maxTracks = Math.max(maxTracks, state.tracks.size);
     });
     await truth.waitFor(() => truth.state.phase === "debrief", "the debrief", 90_000);
-    expect(phases).toEqual(["planning", "live", "assessment", "debrief"]);
+    // The first patch may still show the lobby: autostart moves on to planning within the same second.
+    expect(phases.filter((phase) => phase !== "lobby")).toEqual([
+      "planning",
+      "live",
+      "assessment",
+      "debrief",
+    ]);
+    expect(phases.indexOf("lobby")).toBeLessThanOrEqual(0);
     expect(maxTracks).toBeGreaterThan(10);
     // The defender bot bought units (the scenario alone has one radar), the spectators saw them.
     expect(truth.state.units.size).toBeGreaterThan(3);
