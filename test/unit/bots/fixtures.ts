@@ -6,7 +6,8 @@ import type { BotContext } from "../../../server/bots/context.js";
 import { type BotLevel, JUDGEMENT } from "../../../server/bots/levels.js";
 import { publicScenario } from "../../../server/bots/public.js";
 import { loadScenario } from "../../../server/scenarios/loader.js";
-import type { Perspective, Scores, SideView, TrackView, UnitView } from "../../../server/sim/api.js";
+import type { Perspective, SideView, TrackView, UnitView } from "../../../server/sim/api.js";
+import { emptyScores } from "../../../server/sim/campaign/scores.js";
 import type { Doctrine, PointKm } from "../../../shared/scenario.js";
 
 export const wideFront = loadScenario("wide-front");
@@ -21,24 +22,6 @@ export function assetAt(id: string): PointKm {
   if (!asset) throw new Error(`no asset ${id}`);
   return asset.at;
 }
-
-const NO_SCORES: Scores = {
-  threats_launched: 0,
-  threats_intercepted: 0,
-  threats_leaked: 0,
-  threats_crashed: 0,
-  leak_rate: 0,
-  decoys_engaged: 0,
-  defender_spend_usd: 0,
-  attacker_spend_usd: 0,
-  cost_exchange: 0,
-  casualties: 0,
-  blackout_population_hours: 0,
-  incidents: 0,
-  escalation: 0,
-  interceptors_left: 0,
-  damage: 0,
-};
 
 export function sideView(perspective: Perspective, overrides: Partial<SideView> = {}): SideView {
   return {
@@ -64,7 +47,7 @@ export function sideView(perspective: Perspective, overrides: Partial<SideView> 
     escalation: 0,
     roe: Object.fromEntries(wideFront.nations.map((n) => [n.id, n.roe])),
     seaAccess: {},
-    scores: { ...NO_SCORES },
+    scores: emptyScores(),
     salvos: [],
     injects: [],
     ...overrides,
