@@ -5,7 +5,6 @@
  * JSON, so a bot restored from `memory()` continues identically.
  */
 import type { CompiledScenario } from "../../shared/compiled.js";
-import type { SeatFill } from "../../shared/protocol.js";
 import type { BotFactory } from "../rooms/scripted.js";
 import type { Command, Side, SideView } from "../sim/api.js";
 import { Rng } from "../sim/rng.js";
@@ -35,7 +34,7 @@ export interface BotController {
 }
 
 /** The level of a seat fill like "bot:hard", or null when the seat is not a bot. */
-export function botLevel(fill: SeatFill | string): BotLevel | null {
+export function botLevel(fill: string): BotLevel | null {
   const level = fill.startsWith("bot:") ? fill.slice(4) : "";
   return (BOT_LEVELS as readonly string[]).includes(level) ? (level as BotLevel) : null;
 }

@@ -5,6 +5,7 @@ import { loadScenario, parseOverride } from "../scenarios/loader.js";
 import type { Command, MatchSummary, Side } from "../sim/api.js";
 import { createSimulation } from "../sim/index.js";
 import { CliError, type SimArgs } from "./args.js";
+import { formatUsd } from "./format.js";
 import { defaultPlans, planSource } from "./plan-sources.js";
 
 /**
@@ -156,16 +157,21 @@ export async function runBatch(
   );
 }
 
+/** A figure for the table: money as $…M, small numbers with three decimals, others whole. */
+function figure(field: string, value: number): string {
+  if (field.endsWith("_usd")) return formatUsd(value);
+  return Math.abs(value) < 10 ? value.toFixed(3) : Math.round(value).toLocaleString("en-US");
+}
+
 /** The batch as a readable table: each numeric field's mean ± the 95 % half-interval, and stdev. */
 export function formatBatch(result: BatchResult): string {
   const rows = Object.keys(result.mean).map((field) => {
     const [low, high] = result.ci95[field];
-    const digits = Math.abs(result.mean[field]) < 10 ? 3 : 0;
     return [
       field,
-      result.mean[field].toFixed(digits),
-      `± ${((high - low) / 2).toFixed(digits)}`,
-      result.stdev[field].toFixed(digits),
+      figure(field, result.mean[field]),
+      `± ${figure(field, (high - low) / 2)}`,
+      figure(field, result.stdev[field]),
     ];
   });
   const header = ["field", "mean", "95% ci", "stdev"];

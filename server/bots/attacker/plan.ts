@@ -63,35 +63,44 @@ function splitBudget(
   return money;
 }
 
-/** Split `count` threats over targets by weight, capping each at what destroying it takes. */
+/** Give out up to `count` threats by weight, each target up to its cap; returns how many are left. */
+function spread(
+  count: number,
+  targets: TargetChoice[],
+  counts: Map<TargetChoice, number>,
+  cap: (t: TargetChoice) => number,
+): number {
+  const weightSum = targets.reduce((s, t) => s + t.weight, 0);
+  if (weightSum === 0) return count;
+  let given = 0;
+  for (const t of targets) {
+    const have = counts.get(t) ?? 0;
+    const give = Math.max(0, Math.min(Math.floor((count * t.weight) / weightSum), cap(t) - have));
+    counts.set(t, have + give);
+    given += give;
+  }
+  return count - given;
+}
+
+/**
+ * Split `count` threats over the targets by weight, first capped at what destroying each takes (for a
+ * judgement that avoids overkill), then the rest by weight regardless: the money is spent either way.
+ */
 function allocate(ctx: BotContext, typeId: string, count: number, targets: TargetChoice[]): Order[] {
   const threat = ctx.pub.catalogue.threats[typeId];
   const reachable = targets.filter((t) => t.routes[typeId]);
-  const counts = new Map<TargetChoice, number>(reachable.map((t) => [t, 0]));
+  if (reachable.length === 0) return [];
+  const counts = new Map<TargetChoice, number>();
   const cap = (t: TargetChoice) =>
     ctx.judgement.attacker.avoidOverkill && threat.damage > 0
       ? Math.ceil((1.5 * t.hp) / (threat.damage * Math.max(0.15, t.leakEstimate)))
       : Number.POSITIVE_INFINITY;
-  let left = count;
-  for (let pass = 0; pass < 2 && left > 0; pass++) {
-    const open = reachable.filter((t) => pass === 1 || (counts.get(t) as number) < cap(t));
-    const weightSum = open.reduce((s, t) => s + t.weight, 0);
-    if (weightSum === 0) continue;
-    let given = 0;
-    for (const t of open) {
-      const want = Math.floor((left * t.weight) / weightSum);
-      const room = pass === 1 ? want : Math.min(want, cap(t) - (counts.get(t) as number));
-      counts.set(t, (counts.get(t) as number) + room);
-      given += room;
-    }
-    // Whatever the flooring left goes to the heaviest open target.
-    const heaviest = [...open].sort((a, b) => b.weight - a.weight)[0];
-    if (pass === 1) counts.set(heaviest, (counts.get(heaviest) as number) + (left - given));
-    left -= pass === 1 ? left : given;
-  }
-  return reachable
-    .map((t) => ({ typeId, target: t, count: counts.get(t) as number }))
-    .filter((o) => o.count > 0);
+  let left = spread(count, reachable, counts, cap);
+  left = spread(left, reachable, counts, () => Number.POSITIVE_INFINITY);
+  // What the roundings leave goes to the heaviest target.
+  const heaviest = [...reachable].sort((a, b) => b.weight - a.weight)[0];
+  counts.set(heaviest, (counts.get(heaviest) ?? 0) + left);
+  return reachable.map((t) => ({ typeId, target: t, count: counts.get(t) ?? 0 })).filter((o) => o.count > 0);
 }
 
 /** Seconds between two launches of a salvo: dense for a timed wave, leisurely otherwise; all in the night. */
