@@ -110,6 +110,26 @@ export class ScoreBoard extends Schema {
   @type("float64") damage = 0;
 }
 
+/**
+ * What a delayed spectator's screen shows in place of the live clock and public figures: the same
+ * fields as they were one delay ago, so nothing on that screen is of the present. One item per delayed
+ * perspective, filtered by view like the tracks; live clients never receive one.
+ */
+export class DelayedPicture extends Schema {
+  @type("float64") clock = 0;
+  @type("float64") escalation = 0;
+  @type(ScoreBoard) score = new ScoreBoard();
+  @type({ map: Asset }) assets = new MapSchema<Asset>();
+}
+
+/** The clock and public figures a screen shows; both MatchState and DelayedPicture have them. */
+export type Picture = Pick<DelayedPicture, "clock" | "escalation" | "score" | "assets">;
+
+/** A delayed spectator's picture when this client is one, else the live state's own fields. */
+export function pictureOf(state: MatchState): Picture {
+  return state.delayed.values().next().value ?? state;
+}
+
 export class MatchState extends Schema {
   /** "lobby" | "planning" | "live" | "assessment" | "debrief" */
   @type("string") phase = "lobby";
@@ -141,4 +161,5 @@ export class MatchState extends Schema {
   @view() @type({ map: Interceptor }) interceptors = new MapSchema<Interceptor>();
   @view() @type({ map: PlannedSalvo }) salvos = new MapSchema<PlannedSalvo>();
   @view() @type({ map: Economy }) economy = new MapSchema<Economy>();
+  @view() @type({ map: DelayedPicture }) delayed = new MapSchema<DelayedPicture>();
 }

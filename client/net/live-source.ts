@@ -1,6 +1,6 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { ViewName } from "../../shared/protocol.js";
-import type { MatchState } from "../../shared/state.js";
+import { type MatchState, pictureOf } from "../../shared/state.js";
 import type { AssetLike, InterceptorLike, MapSource, SalvoLike, TrackLike, UnitLike } from "../map/source.js";
 import { SimClock } from "./clock.js";
 import type { MatchSession } from "./session.js";
@@ -47,7 +47,7 @@ export class LiveSource implements MapSource {
   }
 
   assets(): Iterable<AssetLike> {
-    return this.state?.assets.values() ?? EMPTY;
+    return this.state ? pictureOf(this.state).assets.values() : EMPTY;
   }
 
   salvos(): Iterable<SalvoLike> {
@@ -67,7 +67,7 @@ export class LiveSource implements MapSource {
   /** Called on every patch: resync the clock, bump the revision when the backdrop's content changed. */
   onState(state: MatchState): void {
     const running = state.phase === "live" && !state.paused && !state.waitingForConfirm;
-    this.clock.sync(state.clock, state.timeScale, running, performance.now());
+    this.clock.sync(pictureOf(state).clock, state.timeScale, running, performance.now());
     const signature = backdropSignature(state, this.session.view);
     if (signature !== this.signature) {
       this.signature = signature;
@@ -83,7 +83,7 @@ function backdropSignature(state: MatchState, view: ViewName): string {
     const dim = u.status === "offline" || u.status === "empty" ? "d" : "";
     parts.push(`${u.id}@${u.x.toFixed(2)},${u.y.toFixed(2)}${u.kind}${u.side}${dim}`);
   });
-  state.assets.forEach((a) => {
+  pictureOf(state).assets.forEach((a) => {
     parts.push(`${a.id}:${Math.ceil(a.hp)}${a.powered ? "" : "!"}`);
   });
   state.salvos.forEach((s) => {

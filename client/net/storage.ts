@@ -2,7 +2,7 @@ import { isWelcome, type Welcome } from "./messages.js";
 
 /**
  * What survives a page reload: the reconnection token and the instructor key per match code (tab
- * scope), and the player's name (browser scope).
+ * scope), the player's name and the legend's open state (browser scope).
  */
 function read(store: Storage, key: string): string | null {
   try {
@@ -42,4 +42,10 @@ export const stored = {
   saveInstructorKey: (code: string, key: string) => write(sessionStorage, `skyshield:key:${code}`, key),
   name: () => read(localStorage, "skyshield:name") ?? "",
   saveName: (name: string) => write(localStorage, "skyshield:name", name),
+  /** Whether the map legend was left open (browser scope); null until the player first toggles it. */
+  legendOpen: () => {
+    const value = read(localStorage, "skyshield:legend");
+    return value === null ? null : value === "open";
+  },
+  saveLegendOpen: (open: boolean) => write(localStorage, "skyshield:legend", open ? "open" : "closed"),
 };

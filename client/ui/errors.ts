@@ -6,6 +6,8 @@ import { h } from "./dom.js";
  * or as a toast when no control is known (e.g. a message sent by a keyboard shortcut).
  */
 const SHOW_MS = 9_000;
+/** Room kept between a map note and the edge of the map, so a click near the edge still reads whole. */
+const MAP_NOTE_EDGE_PX = 8;
 
 const LEAD: Partial<Record<ErrorReply["code"], string>> = {
   over_budget: "Not enough budget",
@@ -37,6 +39,7 @@ export function showNear(anchor: HTMLElement | null, text: string, testid = "ord
   const note = h("div", { class: "inline-error", role: "alert", testid }, text);
   if (anchor?.isConnected && anchor.classList.contains("mapnote")) {
     anchor.replaceChildren(note);
+    keepInsideMap(anchor);
   } else if (anchor?.isConnected) {
     const next = anchor.nextElementSibling;
     if (next?.classList.contains("inline-error")) next.remove();
@@ -57,8 +60,21 @@ export function mapNote(screenX: number, screenY: number): HTMLElement {
   return note;
 }
 
+/** Shift a map note sideways so all of it stays over the map (it is centred on the click). */
+function keepInsideMap(note: HTMLElement): void {
+  const map = note.parentElement?.getBoundingClientRect();
+  if (!map) return;
+  const box = note.getBoundingClientRect();
+  const shiftPx =
+    Math.max(0, map.left + MAP_NOTE_EDGE_PX - box.left) -
+    Math.max(0, box.right - (map.right - MAP_NOTE_EDGE_PX));
+  if (shiftPx !== 0) note.style.left = `${Number.parseFloat(note.style.left) + shiftPx}px`;
+}
+
 export function showRejection(reply: ErrorReply, anchor: HTMLElement | null): void {
-  showNear(anchor, plainWords(reply));
+  // On the map the place clicked says where the problem is; the field name would only be noise.
+  const onMap = anchor?.classList.contains("mapnote") ?? false;
+  showNear(anchor, plainWords(onMap ? { ...reply, path: undefined } : reply));
 }
 
 /** Any thrown error as a sentence for the user. */

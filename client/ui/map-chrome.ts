@@ -5,7 +5,14 @@ import { typeName } from "../map/coverage.js";
 import { identity } from "../map/palette.js";
 import { drawDecoy, drawThreat, drawUnit, drawUnknown } from "../map/symbols.js";
 import { scaleBarKm } from "../map/view.js";
+import { stored } from "../net/storage.js";
 import { h, select, setText } from "./dom.js";
+
+/**
+ * Below this window height the open legend would cover a corner of the theatre at Fit (1280×720), so
+ * it starts folded there; the player's own choice, once made, is remembered instead.
+ */
+const LEGEND_OPEN_MIN_WINDOW_HEIGHT_PX = 900;
 
 /** What sits on top of the map: scale bar, legend with the coverage switch, tool hint, follow button. */
 export function mapChrome(
@@ -139,10 +146,13 @@ function legend(ctl: MapController): HTMLElement {
       onchange: () => ctl.setCoverage(coverage.value as CoverageMode),
     },
   );
-  return h(
+  const open = stored.legendOpen() ?? window.innerHeight >= LEGEND_OPEN_MIN_WINDOW_HEIGHT_PX;
+  // A click on the summary is the player's choice (it flips the state once the click is done).
+  const summary = h("summary", { title: "Show or hide the legend (L)" }, "Legend");
+  const details = h(
     "details",
-    { class: "legend", testid: "legend", open: true },
-    h("summary", null, "Legend"),
+    { class: "legend", testid: "legend", open },
+    summary,
     h("ul", null, ...items.map(([text, paint]) => h("li", null, swatch(paint), text))),
     h(
       "label",
@@ -151,4 +161,14 @@ function legend(ctl: MapController): HTMLElement {
       coverage,
     ),
   );
+  summary.addEventListener("click", () => stored.saveLegendOpen(!details.open));
+  return details;
+}
+
+/** Open or fold the map legend (the L shortcut), remembering the choice. */
+export function toggleLegend(): void {
+  const details = document.querySelector<HTMLDetailsElement>("details.legend");
+  if (!details) return;
+  details.open = !details.open;
+  stored.saveLegendOpen(details.open);
 }

@@ -1,6 +1,7 @@
 import type { WeaponsControl } from "../../shared/scenario.js";
 import type { MapController } from "../map/controller.js";
 import { h } from "./dom.js";
+import { toggleLegend } from "./map-chrome.js";
 
 /** What the keyboard can do in the current seat; absent actions are not offered. */
 export interface KeyActions {
@@ -47,6 +48,10 @@ function handle(
   }
   if (key === "0") {
     ctl.emit("fit");
+    return true;
+  }
+  if (key === "l") {
+    toggleLegend();
     return true;
   }
   if (key === "Tab" && actions.nextUnit && onPage) {
@@ -118,6 +123,7 @@ export function toggleHelp(actions: KeyActions): void {
     [k("←", "↑", "→", "↓"), "pan the map (also W A S D, or drag)"],
     [k("+", "−"), "zoom (also the mouse wheel or a pinch)"],
     [k("0"), "show the whole theatre"],
+    [k("L"), "show or hide the legend"],
     [k("Esc"), "stop placing / drawing, close this help"],
   ];
   if (actions.nextUnit) rows.push([k("Tab"), "select the next unit (Shift+Tab: previous)"]);

@@ -18,6 +18,11 @@ interface DelayedEntries {
 }
 
 const MAX_FRAMES = 120;
+
+function nightInProgress(frame: Frame): boolean {
+  for (const view of frame.views.values()) return view.phase === "live";
+  return false;
+}
 const MIN_FRAME_INTERVAL_MS = 500;
 
 export class DelayLine {
@@ -34,12 +39,17 @@ export class DelayLine {
     if (!last || nowMs - last.atMs >= this.frameIntervalMs) this.frames.push({ atMs: nowMs, views });
   }
 
-  /** The newest frame at least `delay` old (older ones are dropped); undefined until there is one. */
+  /**
+   * The newest frame at least `delay` old (older ones are dropped). Until one is that old, the first
+   * frame stands in when no night was in progress then (a new room's lobby or planning is no secret),
+   * so a delayed screen never falls back to the live clock; undefined otherwise.
+   */
   frameAt(nowMs: number): Frame | undefined {
     const cutoffMs = nowMs - this.delayMs;
     let index = -1;
     for (let i = 0; i < this.frames.length && this.frames[i].atMs <= cutoffMs; i++) index = i;
-    if (index < 0) return undefined;
+    if (index < 0)
+      return this.frames.length > 0 && !nightInProgress(this.frames[0]) ? this.frames[0] : undefined;
     this.frames = this.frames.slice(index);
     return this.frames[0];
   }

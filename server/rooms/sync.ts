@@ -1,15 +1,26 @@
 import type { MapSchema, Schema } from "@colyseus/schema";
 import {
   Asset,
+  DelayedPicture,
   Economy,
   Interceptor,
   type MatchState,
   PlannedSalvo,
+  type ScoreBoard,
   Track,
   Unit,
 } from "../../shared/state.js";
-import type { InterceptorView, Perspective, SalvoView, SideView, TrackView, UnitView } from "../sim/api.js";
-import { perspectiveOf, type ViewHub, type ViewKey } from "./views.js";
+import type {
+  AssetView,
+  InterceptorView,
+  Perspective,
+  SalvoView,
+  Scores,
+  SideView,
+  TrackView,
+  UnitView,
+} from "../sim/api.js";
+import { isDelayedKey, perspectiveOf, type ViewHub, type ViewKey } from "./views.js";
 
 /**
  * Copies sim views into the schema state. Each perspective has its own instances in the @view maps
@@ -162,6 +173,43 @@ function economiesOf(view: SideView): EconomyView[] {
   });
 }
 
+function writeScores(score: ScoreBoard, s: Scores): void {
+  put(score, "launched", s.threats_launched);
+  put(score, "intercepted", s.threats_intercepted);
+  put(score, "leaked", s.threats_leaked);
+  put(score, "crashed", s.threats_crashed);
+  put(score, "decoysEngaged", s.decoys_engaged);
+  put(score, "defenderSpendUsd", s.defender_spend_usd);
+  put(score, "attackerSpendUsd", s.attacker_spend_usd);
+  put(score, "costExchange", s.cost_exchange);
+  put(score, "casualties", s.casualties);
+  put(score, "blackoutPopulationHours", s.blackout_population_hours);
+  put(score, "incidents", s.incidents);
+  put(score, "interceptorsLeft", s.interceptors_left);
+  put(score, "damage", s.damage);
+}
+
+function writeAssets(map: MapSchema<Asset>, assets: readonly AssetView[]): void {
+  for (const asset of assets) {
+    let target = map.get(asset.id);
+    if (!target) {
+      target = new Asset();
+      map.set(asset.id, target);
+    }
+    for (const field of ["id", "kind", "name", "x", "y", "hp", "hpMax", "powered"] as const) {
+      put(target, field, asset[field]);
+    }
+  }
+}
+
+/** A delayed spectator's clock and public figures, from the delayed frame's view. */
+const writePicture: Writer<DelayedPicture, SideView & { id: string }> = (picture, view) => {
+  put(picture, "clock", view.clock);
+  put(picture, "escalation", view.escalation);
+  writeScores(picture.score, view.scores);
+  writeAssets(picture.assets, view.assets);
+};
+
 function syncRecord<T>(map: MapSchema<T>, values: Record<string, T>): void {
   for (const [key, value] of Object.entries(values)) if (map.get(key) !== value) map.set(key, value);
   for (const key of [...map.keys()]) if (!(key in values)) map.delete(key);
@@ -173,6 +221,7 @@ export class StateSync {
   private readonly interceptors: KeyedCollection<Interceptor, InterceptorView>;
   private readonly salvos: KeyedCollection<PlannedSalvo, SalvoView>;
   private readonly economy: KeyedCollection<Economy, EconomyView>;
+  private readonly pictures: KeyedCollection<DelayedPicture, SideView & { id: string }>;
 
   constructor(
     private readonly state: MatchState,
@@ -184,6 +233,7 @@ export class StateSync {
     this.interceptors = new KeyedCollection(state.interceptors, () => new Interceptor(), writeInterceptor);
     this.salvos = new KeyedCollection(state.salvos, () => new PlannedSalvo(), writeSalvo);
     this.economy = new KeyedCollection(state.economy, () => new Economy(), writeEconomy);
+    this.pictures = new KeyedCollection(state.delayed, () => new DelayedPicture(), writePicture);
   }
 
   /** Mirror one perspective's view under its view key. */
@@ -199,39 +249,18 @@ export class StateSync {
     // Planned salvos are the attacker's secret: the sim lists them for attacker and truth only.
     this.salvos.sync(key, view.salvos, ctx, this.hub);
     this.economy.sync(key, economiesOf(view), ctx, this.hub);
+    // A delayed screen also gets the clock and public figures of its frame, not the live ones.
+    if (isDelayedKey(key)) this.pictures.sync(key, [{ ...view, id: "picture" }], ctx, this.hub);
   }
 
   /** What every client sees, from the truth view: assets, ROE, sea access, escalation and scores. */
   publicFields(truth: SideView): void {
     const { state } = this;
     put(state, "escalation", truth.escalation);
-    for (const asset of truth.assets) {
-      let target = state.assets.get(asset.id);
-      if (!target) {
-        target = new Asset();
-        state.assets.set(asset.id, target);
-      }
-      for (const field of ["id", "kind", "name", "x", "y", "hp", "hpMax", "powered"] as const) {
-        put(target, field, asset[field]);
-      }
-    }
+    writeAssets(state.assets, truth.assets);
     syncRecord(state.roe, truth.roe);
     syncRecord(state.seaAccess, truth.seaAccess);
-    const s = truth.scores;
-    const score = state.score;
-    put(score, "launched", s.threats_launched);
-    put(score, "intercepted", s.threats_intercepted);
-    put(score, "leaked", s.threats_leaked);
-    put(score, "crashed", s.threats_crashed);
-    put(score, "decoysEngaged", s.decoys_engaged);
-    put(score, "defenderSpendUsd", s.defender_spend_usd);
-    put(score, "attackerSpendUsd", s.attacker_spend_usd);
-    put(score, "costExchange", s.cost_exchange);
-    put(score, "casualties", s.casualties);
-    put(score, "blackoutPopulationHours", s.blackout_population_hours);
-    put(score, "incidents", s.incidents);
-    put(score, "interceptorsLeft", s.interceptors_left);
-    put(score, "damage", s.damage);
+    writeScores(state.score, truth.scores);
   }
 
   /** Every schema item currently under a view key (to fill a view that switches to it). */
@@ -242,6 +271,7 @@ export class StateSync {
       ...this.interceptors.itemsOf(key),
       ...this.salvos.itemsOf(key),
       ...this.economy.itemsOf(key),
+      ...this.pictures.itemsOf(key),
     ];
   }
 }

@@ -104,9 +104,23 @@ describe.runIf(chromiumAvailable)("a training-range match in the browser", () =>
     await page.mouse.click(outside.x, outside.y);
     const refusal = page.locator(".mapnote [data-testid=order-error]");
     await refusal.waitFor({ timeout: 10_000 });
-    expect((await refusal.textContent())?.length ?? 0).toBeGreaterThan(5);
+    expect(await refusal.textContent()).toMatch(/^Not allowed there: .*not in defender land$/);
+    // Clicked near the map's edge, the note is moved so that all of it stays over the map.
+    const overMap = await refusal.evaluate((el) => {
+      const note = el.getBoundingClientRect();
+      const map = document.getElementById("map-overlay")!.getBoundingClientRect();
+      return note.left >= map.left && note.right <= map.right;
+    });
+    expect(overMap).toBe(true);
     await page.keyboard.press("Escape");
+    // At 1280×720 the legend starts folded, covering no corner of the theatre; L opens and folds it.
+    const legendOpen = () => page.$eval("[data-testid=legend]", (el) => (el as HTMLDetailsElement).open);
+    expect(await legendOpen()).toBe(false);
+    await page.keyboard.press("l");
+    expect(await legendOpen()).toBe(true);
     await screenshot(page, "planning");
+    await page.keyboard.press("l");
+    expect(await legendOpen()).toBe(false);
 
     // A dropped connection shows the banner, reconnects by itself, and nothing is lost.
     await page.evaluate(() => {

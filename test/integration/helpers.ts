@@ -101,7 +101,7 @@ export class TestClient {
     return JSON.parse(JSON.stringify(this.room.state.toJSON()));
   }
 
-  keys(map: "tracks" | "units" | "interceptors" | "salvos" | "economy"): string[] {
+  keys(map: "tracks" | "units" | "interceptors" | "salvos" | "economy" | "delayed"): string[] {
     return [...this.room.state[map].keys()];
   }
 

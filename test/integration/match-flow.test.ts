@@ -118,6 +118,18 @@ describe("a scripted training-range match", () => {
       expect(liveAt, `track ${id} seen live first`).toBeDefined();
       expect(at - (liveAt ?? at), `delay of track ${id}`).toBeGreaterThanOrEqual(1500);
     }
+    // Clock and public figures come from the same past: tracks extrapolated to the live clock would
+    // show the present again. Players and the white cell get no delayed picture at all.
+    expect(live.keys("delayed")).toEqual([]);
+    expect(delayed.keys("delayed")).toEqual(["xt:picture"]);
+    const picture = delayed.state.delayed.get("xt:picture");
+    const liveClock = delayed.state.clock;
+    const delayedClock = picture?.clock ?? liveClock;
+    // Two seconds of delay at ×60 are 120 simulated seconds; frames are kept every half second.
+    expect(liveClock - delayedClock).toBeGreaterThanOrEqual(60);
+    expect(liveClock - delayedClock).toBeLessThanOrEqual(240);
+    expect(picture?.assets.size).toBe(delayed.state.assets.size);
+    expect(picture?.score.launched).toBeLessThanOrEqual(delayed.state.score.launched);
     await Promise.all([live.leave(), delayed.leave()]);
   });
 });

@@ -1,4 +1,4 @@
-import type { MatchState } from "../../../shared/state.js";
+import { type MatchState, pictureOf } from "../../../shared/state.js";
 import { formatCount, formatPopulation, formatRatio, formatUsd } from "../../util/format.js";
 import { h, setText } from "../dom.js";
 import type { MatchContext, Part } from "./context.js";
@@ -59,7 +59,8 @@ export class BottomBar implements Part {
   }
 
   update(state: MatchState): void {
-    const s = state.score;
+    const picture = pictureOf(state);
+    const s = picture.score;
     this.set("launched", formatCount(s.launched));
     this.set("intercepted", formatCount(s.intercepted));
     this.set("leaked", formatCount(s.leaked));
@@ -67,15 +68,15 @@ export class BottomBar implements Part {
     this.set("spend", `${formatUsd(s.defenderSpendUsd)} vs ${formatUsd(s.attackerSpendUsd)}`);
     this.set("cost-exchange", formatRatio(s.costExchange));
     this.set("interceptors", this.ctx.role === "attacker" ? "?" : formatCount(s.interceptorsLeft));
-    this.set("escalation", state.escalation.toFixed(1));
-    const lit = Math.min(METER_CELLS, Math.ceil((state.escalation / this.meterMax) * METER_CELLS));
+    this.set("escalation", picture.escalation.toFixed(1));
+    const lit = Math.min(METER_CELLS, Math.ceil((picture.escalation / this.meterMax) * METER_CELLS));
     for (const [i, cell] of [...this.meter.children].entries()) cell.classList.toggle("on", i < lit);
     this.meter.parentElement?.setAttribute(
       "aria-label",
-      `escalation ${state.escalation.toFixed(1)} of ${this.meterMax}`,
+      `escalation ${picture.escalation.toFixed(1)} of ${this.meterMax}`,
     );
     let dark = 0;
-    state.assets.forEach((a) => {
+    picture.assets.forEach((a) => {
       if (a.kind === "city" && !a.powered) dark += this.population.get(a.id) ?? 0;
     });
     this.set("blackout", `${formatPopulation(dark)} · ${formatPopulation(s.blackoutPopulationHours)} p·h`);
