@@ -94,6 +94,11 @@ export class Economy extends Schema {
   @type({ map: "int32" }) stocks = new MapSchema<number>();
 }
 
+/**
+ * The scoreboard as one perspective may know it (one item per view key, filtered by view): during a
+ * night the defender's does not count threats it has not detected, the attacker's hides the
+ * defender's interceptors.
+ */
 export class ScoreBoard extends Schema {
   @type("uint32") launched = 0;
   @type("uint32") intercepted = 0;
@@ -106,7 +111,8 @@ export class ScoreBoard extends Schema {
   @type("float64") casualties = 0;
   @type("float64") blackoutPopulationHours = 0;
   @type("uint32") incidents = 0;
-  @type("uint32") interceptorsLeft = 0;
+  /** -1 where this view may not know it (the attacker, of the defender's interceptors). */
+  @type("int32") interceptorsLeft = 0;
   @type("float64") damage = 0;
 }
 
@@ -118,16 +124,22 @@ export class ScoreBoard extends Schema {
 export class DelayedPicture extends Schema {
   @type("float64") clock = 0;
   @type("float64") escalation = 0;
-  @type(ScoreBoard) score = new ScoreBoard();
   @type({ map: Asset }) assets = new MapSchema<Asset>();
 }
 
 /** The clock and public figures a screen shows; both MatchState and DelayedPicture have them. */
-export type Picture = Pick<DelayedPicture, "clock" | "escalation" | "score" | "assets">;
+export type Picture = Pick<DelayedPicture, "clock" | "escalation" | "assets">;
 
 /** A delayed spectator's picture when this client is one, else the live state's own fields. */
 export function pictureOf(state: MatchState): Picture {
   return state.delayed.values().next().value ?? state;
+}
+
+const NO_SCORES = new ScoreBoard();
+
+/** This client's scoreboard: the one item of its view (all zeros before the first arrives). */
+export function scoresOf(state: MatchState): ScoreBoard {
+  return state.scores.values().next().value ?? NO_SCORES;
 }
 
 export class MatchState extends Schema {
@@ -155,11 +167,11 @@ export class MatchState extends Schema {
   /** Current ROE per nation id, and whether each sea region is accessible. */
   @type({ map: "string" }) roe = new MapSchema<string>();
   @type({ map: "boolean" }) seaAccess = new MapSchema<boolean>();
-  @type(ScoreBoard) score = new ScoreBoard();
   @view() @type({ map: Track }) tracks = new MapSchema<Track>();
   @view() @type({ map: Unit }) units = new MapSchema<Unit>();
   @view() @type({ map: Interceptor }) interceptors = new MapSchema<Interceptor>();
   @view() @type({ map: PlannedSalvo }) salvos = new MapSchema<PlannedSalvo>();
   @view() @type({ map: Economy }) economy = new MapSchema<Economy>();
+  @view() @type({ map: ScoreBoard }) scores = new MapSchema<ScoreBoard>();
   @view() @type({ map: DelayedPicture }) delayed = new MapSchema<DelayedPicture>();
 }

@@ -4,7 +4,8 @@ import type { CreateMatchOptions, ViewName } from "../../shared/protocol.js";
 import { stored } from "../net/storage.js";
 import { h, select, setText } from "../ui/dom.js";
 import { describe, showNear } from "../ui/errors.js";
-import { formatClock, formatCount, formatUsd } from "../util/format.js";
+import { formatField } from "../ui/match/summary.js";
+import { formatClock } from "../util/format.js";
 import { addBookmark, type Bookmark } from "./api.js";
 import type { Player } from "./player.js";
 
@@ -54,13 +55,7 @@ export class ScorePanel {
 
   update(scores: Scores): void {
     for (const [key, cell] of this.rows) {
-      const value = scores[key];
-      const text = key.endsWith("_usd")
-        ? formatUsd(value)
-        : key === "cost_exchange"
-          ? value.toFixed(2)
-          : formatCount(value);
-      setText(cell, text);
+      setText(cell, formatField(key, scores[key]));
     }
   }
 }

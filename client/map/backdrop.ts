@@ -1,4 +1,4 @@
-import type { CompiledRegion, CompiledScenario } from "../../shared/compiled.js";
+import type { CompiledScenario } from "../../shared/compiled.js";
 import type { Band } from "../../shared/scenario.js";
 import { typeCode } from "../util/format.js";
 import type { CoverageMode } from "./controller.js";

@@ -4,6 +4,7 @@ import type { ServerMessage, ViewName } from "../../shared/protocol.js";
 import { MatchState } from "../../shared/state.js";
 import { type Logger, matchLogger } from "../log.js";
 import { TickMeter } from "../ops/ticks.js";
+import type { MatchSummary } from "../sim/api.js";
 import { createSimulation } from "../sim/index.js";
 import type { RestoredMatch } from "../store/recovery.js";
 import { admissionProblem } from "./admission.js";
@@ -19,9 +20,10 @@ import type { MatchRecorder, RecorderFactory } from "./recorder.js";
 import type { ScenarioSource } from "./scenarios.js";
 import type { BotFactory } from "./scripted.js";
 import { isPlayingRole } from "./seats.js";
+import { summaryFor } from "./summaries.js";
 import type { SyncOptions } from "./sync.js";
 import { orderTarget } from "./target.js";
-import { viewKey } from "./views.js";
+import { perspectiveOf, viewKey } from "./views.js";
 
 /**
  * The Colyseus room `match`: a thin adapter between clients and a Match. It validates options, hands out
@@ -70,7 +72,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
   private readonly createdAt = new Date().toISOString();
   private creatorPrint = "";
   private creatorJoined = false;
-  private lastSummary: ServerMessage<"summary"> | undefined;
+  private lastSummary: { summary: MatchSummary; final: boolean } | undefined;
   private occupancy!: Occupancy;
 
   override async onCreate(options: unknown): Promise<void> {
@@ -113,8 +115,8 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
           },
           feed: (key, entries) => this.occupancy.forKey(key, (client) => client.send("feed", { entries })),
           summary: (summary, final) => {
-            this.lastSummary = { final, summary: { ...summary } };
-            this.broadcast("summary", this.lastSummary);
+            this.lastSummary = { summary, final };
+            for (const client of this.clients) this.sendSummary(client);
           },
           expired: () => void this.disconnect(),
         },
@@ -266,7 +268,15 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     if (!key) return;
     const entries = this.match.feed.recent(key);
     if (entries.length > 0) client.send("feed", { entries });
-    if (this.lastSummary) client.send("summary", this.lastSummary);
+    this.sendSummary(client);
+  }
+
+  /** The latest summary, as the client's perspective may read it. */
+  private sendSummary(client: MatchClient): void {
+    const key = client.userData?.key;
+    if (!key || !this.lastSummary) return;
+    const { summary, final } = this.lastSummary;
+    client.send("summary", summaryFor(perspectiveOf(key), summary, final));
   }
 
   private async publishListing(): Promise<void> {

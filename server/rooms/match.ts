@@ -346,10 +346,11 @@ export class Match {
 
   private copyToState(views: ReadonlyMap<Perspective, SideView>, nowMs: number): void {
     const { state } = this.setup;
-    for (const [perspective, view] of views) this.sync.perspective(viewKey(perspective), view);
+    const publicDue = nowMs - this.lastPublicMs >= PUBLIC_INTERVAL_MS;
+    for (const [perspective, view] of views) this.sync.perspective(viewKey(perspective), view, publicDue);
     const truth = views.get("truth");
     if (truth) state.clock = truth.clock;
-    if (truth && nowMs - this.lastPublicMs >= PUBLIC_INTERVAL_MS) {
+    if (truth && publicDue) {
       this.sync.publicFields(truth);
       this.lastPublicMs = nowMs;
     }
@@ -361,7 +362,7 @@ export class Match {
     if (!frame) return;
     for (const key of this.delayedKeys) {
       const view = frame.views.get(perspectiveOf(key));
-      if (view) this.sync.perspective(key, view);
+      if (view) this.sync.perspective(key, view, true);
     }
   }
 }

@@ -6,7 +6,7 @@ import {
   Interceptor,
   type MatchState,
   PlannedSalvo,
-  type ScoreBoard,
+  ScoreBoard,
   Track,
   Unit,
 } from "../../shared/state.js";
@@ -173,7 +173,7 @@ function economiesOf(view: SideView): EconomyView[] {
   });
 }
 
-function writeScores(score: ScoreBoard, s: Scores): void {
+const writeScores: Writer<ScoreBoard, Scores & { id: string }> = (score, s) => {
   put(score, "launched", s.threats_launched);
   put(score, "intercepted", s.threats_intercepted);
   put(score, "leaked", s.threats_leaked);
@@ -187,7 +187,7 @@ function writeScores(score: ScoreBoard, s: Scores): void {
   put(score, "incidents", s.incidents);
   put(score, "interceptorsLeft", s.interceptors_left);
   put(score, "damage", s.damage);
-}
+};
 
 function writeAssets(map: MapSchema<Asset>, assets: readonly AssetView[]): void {
   for (const asset of assets) {
@@ -206,7 +206,6 @@ function writeAssets(map: MapSchema<Asset>, assets: readonly AssetView[]): void 
 const writePicture: Writer<DelayedPicture, SideView & { id: string }> = (picture, view) => {
   put(picture, "clock", view.clock);
   put(picture, "escalation", view.escalation);
-  writeScores(picture.score, view.scores);
   writeAssets(picture.assets, view.assets);
 };
 
@@ -222,6 +221,7 @@ export class StateSync {
   private readonly salvos: KeyedCollection<PlannedSalvo, SalvoView>;
   private readonly economy: KeyedCollection<Economy, EconomyView>;
   private readonly pictures: KeyedCollection<DelayedPicture, SideView & { id: string }>;
+  private readonly scores: KeyedCollection<ScoreBoard, Scores & { id: string }>;
 
   constructor(
     private readonly state: MatchState,
@@ -234,10 +234,14 @@ export class StateSync {
     this.salvos = new KeyedCollection(state.salvos, () => new PlannedSalvo(), writeSalvo);
     this.economy = new KeyedCollection(state.economy, () => new Economy(), writeEconomy);
     this.pictures = new KeyedCollection(state.delayed, () => new DelayedPicture(), writePicture);
+    this.scores = new KeyedCollection(state.scores, () => new ScoreBoard(), writeScores);
   }
 
-  /** Mirror one perspective's view under its view key. */
-  perspective(key: ViewKey, view: SideView): void {
+  /**
+   * Mirror one perspective's view under its view key; its scoreboard too when `withScores` (the room
+   * sends scores about once a second: they change with every shot and nobody reads them faster).
+   */
+  perspective(key: ViewKey, view: SideView, withScores: boolean): void {
     const ctx: WriteContext = {
       perspective: perspectiveOf(key),
       clock: view.clock,
@@ -251,16 +255,16 @@ export class StateSync {
     this.economy.sync(key, economiesOf(view), ctx, this.hub);
     // A delayed screen also gets the clock and public figures of its frame, not the live ones.
     if (isDelayedKey(key)) this.pictures.sync(key, [{ ...view, id: "picture" }], ctx, this.hub);
+    if (withScores) this.scores.sync(key, [{ ...view.scores, id: "score" }], ctx, this.hub);
   }
 
-  /** What every client sees, from the truth view: assets, ROE, sea access, escalation and scores. */
+  /** What every client sees, from the truth view: assets, ROE, sea access and escalation. */
   publicFields(truth: SideView): void {
     const { state } = this;
     put(state, "escalation", truth.escalation);
     writeAssets(state.assets, truth.assets);
     syncRecord(state.roe, truth.roe);
     syncRecord(state.seaAccess, truth.seaAccess);
-    writeScores(state.score, truth.scores);
   }
 
   /** Every schema item currently under a view key (to fill a view that switches to it). */
@@ -272,6 +276,7 @@ export class StateSync {
       ...this.salvos.itemsOf(key),
       ...this.economy.itemsOf(key),
       ...this.pictures.itemsOf(key),
+      ...this.scores.itemsOf(key),
     ];
   }
 }

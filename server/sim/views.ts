@@ -2,7 +2,7 @@ import type { InterceptorView, Perspective, SideView, TrackView, UnitView } from
 import { pendingInjects } from "./campaign/injects.js";
 import type { SimContext } from "./context.js";
 import { unitStatus } from "./engagement.js";
-import { totalScores } from "./summary.js";
+import { knownScores } from "./known-scores.js";
 import { type ThreatState, trackingIndex, type UnitState } from "./world.js";
 
 /**
@@ -49,7 +49,7 @@ export function buildView(ctx: SimContext, perspective: Perspective): SideView {
     escalation: world.escalation.value,
     roe: { ...world.roe },
     seaAccess: { ...world.seaAccess },
-    scores: totalScores(world),
+    scores: knownScores(ctx, perspective),
     salvos: isAttacker
       ? world.salvos
           .filter((s) => s.round === world.round)

@@ -7,7 +7,7 @@ import type { ScenarioSource } from "../../server/rooms/scenarios.js";
 import type { Command } from "../../server/sim/api.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { DefaultPlans } from "../../shared/plan.js";
-import { MatchState } from "../../shared/state.js";
+import { MatchState, scoresOf } from "../../shared/state.js";
 import { type BenchModule, type BenchReport, nowMs } from "./harness.js";
 import { benchDefence, benchRaid, benchScenario } from "./sim-workload.js";
 
@@ -171,7 +171,7 @@ async function playNight(connect: () => Client, roomName: string): Promise<Night
     liveSec,
     simSec: end.clock - start.clock,
     patchesPerSec: (end.patches - start.patches) / liveSec,
-    launched: truth.state.score.launched,
+    launched: scoresOf(truth.state).launched,
     bytesPerSec: perView((i) => (end.bytes[i] - start.bytes[i]) / liveSec),
     messageShare: perView(
       (i) => (end.messageBytes[i] - start.messageBytes[i]) / (end.bytes[i] - start.bytes[i]),

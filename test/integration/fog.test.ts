@@ -8,11 +8,15 @@ import { FAST_MATCH, startServer, TestClient, type TestServer } from "./helpers.
  * Hidden information over a whole match. The server records every sim event (through the recorder hook)
  * before it copies state to clients, so at each patch a client receives we know what its side could have
  * known: the defender holds a track only after detecting it and learns its type only by identifying it;
- * the attacker knows a defender unit only when the scenario says so or the unit revealed itself.
+ * the attacker knows a defender unit only when the scenario says so or the unit revealed itself. The
+ * scoreboards are fogged too: the defender counts no launch it has not seen (detected, struck or
+ * crashed), the attacker never reads the defender's interceptors, not even in a round's summary.
  */
 interface Knowledge {
   launchedTypes: Map<string, string>;
   detected: Set<string>;
+  /** Threats whose strike or crash was public. */
+  ended: Set<string>;
   identified: Set<string>;
   revealedUnits: Set<string>;
 }
@@ -20,6 +24,7 @@ interface Knowledge {
 const knowledge: Knowledge = {
   launchedTypes: new Map(),
   detected: new Set(),
+  ended: new Set(),
   identified: new Set(),
   revealedUnits: new Set(),
 };
@@ -29,6 +34,7 @@ function learn(event: SimEvent): void {
   if (event.type === "detect" && event.side === "defender") knowledge.detected.add(event.threatId);
   if (event.type === "identify" && event.side === "defender") knowledge.identified.add(event.threatId);
   if (event.type === "unit-revealed") knowledge.revealedUnits.add(event.unitId);
+  if (event.type === "impact" || event.type === "crash") knowledge.ended.add(event.threatId);
 }
 
 const recorder: MatchRecorder = { command: () => {}, events: (events) => events.forEach(learn) };
@@ -61,8 +67,13 @@ function checkDefenderView(state: MatchState): void {
   for (const economy of state.economy.values()) {
     if (economy.side !== "defender") violations.push(`defender decoded the ${economy.side} economy`);
   }
-  for (const key of [...state.units.keys(), ...state.interceptors.keys()]) {
+  for (const key of [...state.units.keys(), ...state.interceptors.keys(), ...state.scores.keys()]) {
     if (!key.startsWith("d:")) violations.push(`defender decoded foreign item ${key}`);
+  }
+  if (state.phase === "live") {
+    const seen = new Set([...knowledge.detected, ...knowledge.ended]).size;
+    const launched = state.scores.get("d:score")?.launched ?? 0;
+    if (launched > seen) violations.push(`defender scoreboard counts ${launched} launches, seen ${seen}`);
   }
 }
 
@@ -87,6 +98,10 @@ function checkAttackerView(state: MatchState): void {
       violations.push(`attacker track ${track.id} mismatch`);
   }
   if (state.interceptors.size > 0) violations.push("attacker decoded interceptors");
+  for (const [key, score] of state.scores) {
+    if (key !== "a:score") violations.push(`attacker decoded foreign scoreboard ${key}`);
+    if (score.interceptorsLeft !== -1) violations.push("attacker decoded the defender's interceptors");
+  }
   for (const economy of state.economy.values()) {
     if (economy.side !== "attacker") violations.push(`attacker decoded the ${economy.side} economy`);
   }
@@ -129,6 +144,12 @@ describe("fog of war over a whole match", () => {
     attacker.room.onStateChange((state) => {
       attackerUnitsMax = Math.max(attackerUnitsMax, state.units.size);
     });
+    // Undetected threats in the air: the defender's scoreboard counts fewer launches than the truth's.
+    let launchesHidden = 0;
+    defender.room.onStateChange((state) => {
+      const gap = truth.score.launched - (state.scores.get("d:score")?.launched ?? 0);
+      if (state.phase === "live") launchesHidden = Math.max(launchesHidden, gap);
+    });
 
     await truth.waitFor(() => truth.state.phase === "debrief", "the debrief", 60_000);
     expect(violations).toEqual([]);
@@ -140,6 +161,14 @@ describe("fog of war over a whole match", () => {
     expect(knowledge.revealedUnits.size).toBeGreaterThan(0);
     expect(attackerUnitsMax).toBeGreaterThan(KNOWN_TO_ATTACKER.size);
     expect(attackerUnitsMax).toBeLessThan(truth.state.units.size);
+    expect(launchesHidden).toBeGreaterThan(0);
+    // Summaries: between nights the attacker's hides the defender's interceptors; the final one does not.
+    const roundSummary = (client: TestClient) => client.summaries.find((s) => !s.final)?.summary;
+    const finalSummary = (client: TestClient) => client.summaries.find((s) => s.final)?.summary;
+    expect(roundSummary(attacker)?.interceptors_left).toBe(-1);
+    expect(roundSummary(truth)?.interceptors_left).toBeGreaterThan(0);
+    expect(roundSummary(defender)?.interceptors_left).toBe(roundSummary(truth)?.interceptors_left);
+    expect(finalSummary(attacker)?.interceptors_left).toBe(finalSummary(truth)?.interceptors_left);
     await Promise.all([truth.leave(), defender.leave(), attacker.leave()]);
   });
 });

@@ -6,7 +6,7 @@
 import { Client, type Room } from "colyseus.js";
 import { createGameServer, type GameServer, type GameServerConfig } from "../../server/app.js";
 import type { ErrorReply, FeedEntry, ServerMessage } from "../../shared/protocol.js";
-import { MatchState } from "../../shared/state.js";
+import { MatchState, type ScoreBoard, scoresOf } from "../../shared/state.js";
 
 export interface TestServer {
   game: GameServer;
@@ -77,6 +77,11 @@ export class TestClient {
     return this.room.state;
   }
 
+  /** The scoreboard this client's view receives. */
+  get score(): ScoreBoard {
+    return scoresOf(this.room.state);
+  }
+
   send(type: string, message?: unknown): void {
     this.room.send(type, message);
   }
@@ -101,7 +106,7 @@ export class TestClient {
     return JSON.parse(JSON.stringify(this.room.state.toJSON()));
   }
 
-  keys(map: "tracks" | "units" | "interceptors" | "salvos" | "economy" | "delayed"): string[] {
+  keys(map: "tracks" | "units" | "interceptors" | "salvos" | "economy" | "delayed" | "scores"): string[] {
     return [...this.room.state[map].keys()];
   }
 

@@ -59,7 +59,7 @@ describe("a scripted training-range match", () => {
     expect(finals).toHaveLength(1);
     expect(finals[0].summary).toMatchObject({ scenario: "training-range", rounds: 1 });
     expect(watcher.summaries.filter((s) => !s.final)).toHaveLength(1);
-    expect(watcher.state.score.launched).toBe(finals[0].summary.threats_launched);
+    expect(watcher.score.launched).toBe(finals[0].summary.threats_launched);
 
     // The finished match stays open: a spectator arriving now gets the final summary.
     const afterwards = await TestClient.join(server.client(), watcher.room.roomId, {
@@ -129,7 +129,9 @@ describe("a scripted training-range match", () => {
     expect(liveClock - delayedClock).toBeGreaterThanOrEqual(60);
     expect(liveClock - delayedClock).toBeLessThanOrEqual(240);
     expect(picture?.assets.size).toBe(delayed.state.assets.size);
-    expect(picture?.score.launched).toBeLessThanOrEqual(delayed.state.score.launched);
+    expect(delayed.keys("scores")).toEqual(["xt:score"]);
+    expect(live.keys("scores")).toEqual(["t:score"]);
+    expect(delayed.score.launched).toBeLessThanOrEqual(live.score.launched);
     await Promise.all([live.leave(), delayed.leave()]);
   });
 });

@@ -1,4 +1,4 @@
-import { type MatchState, pictureOf } from "../../../shared/state.js";
+import { type MatchState, pictureOf, scoresOf } from "../../../shared/state.js";
 import { formatCount, formatPopulation, formatRatio, formatUsd } from "../../util/format.js";
 import { h, setText } from "../dom.js";
 import type { MatchContext, Part } from "./context.js";
@@ -60,14 +60,14 @@ export class BottomBar implements Part {
 
   update(state: MatchState): void {
     const picture = pictureOf(state);
-    const s = picture.score;
+    const s = scoresOf(state);
     this.set("launched", formatCount(s.launched));
     this.set("intercepted", formatCount(s.intercepted));
     this.set("leaked", formatCount(s.leaked));
     this.set("in-air", formatCount(state.tracks.size));
     this.set("spend", `${formatUsd(s.defenderSpendUsd)} vs ${formatUsd(s.attackerSpendUsd)}`);
     this.set("cost-exchange", formatRatio(s.costExchange));
-    this.set("interceptors", this.ctx.role === "attacker" ? "?" : formatCount(s.interceptorsLeft));
+    this.set("interceptors", s.interceptorsLeft < 0 ? "?" : formatCount(s.interceptorsLeft));
     this.set("escalation", picture.escalation.toFixed(1));
     const lit = Math.min(METER_CELLS, Math.ceil((picture.escalation / this.meterMax) * METER_CELLS));
     for (const [i, cell] of [...this.meter.children].entries()) cell.classList.toggle("on", i < lit);

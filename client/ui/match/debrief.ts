@@ -1,4 +1,4 @@
-import type { MatchState } from "../../../shared/state.js";
+import { type MatchState, scoresOf } from "../../../shared/state.js";
 import { typeName } from "../../map/coverage.js";
 import type { Summary } from "../../net/messages.js";
 import { h, setText } from "../dom.js";
@@ -113,7 +113,7 @@ export class AssessmentPanel implements Part {
         `${a.name}: ${a.hp <= 0 ? "destroyed" : `${Math.round((100 * a.hp) / a.hpMax)}% intact`}${a.powered ? "" : " · no power"}`,
       ),
     );
-    const s = state.score;
+    const s = scoresOf(state);
     this.losses.replaceChildren(
       h(
         "div",

@@ -1,4 +1,4 @@
-import type { MatchState } from "../../../shared/state.js";
+import { type MatchState, scoresOf } from "../../../shared/state.js";
 import { formatCount, formatPercent, formatRatio, formatUsd } from "../../util/format.js";
 import { h } from "../dom.js";
 
@@ -38,6 +38,8 @@ const ROUND_COLUMNS = [
 
 export function formatField(key: string, value: unknown): string {
   if (typeof value !== "number" || !Number.isFinite(value)) return "—";
+  // Negative means the server withheld a figure this side may not know (the defender's interceptors).
+  if (value < 0) return "?";
   if (key.endsWith("_usd")) return formatUsd(value);
   if (key === "leak_rate") return formatPercent(value);
   if (key === "cost_exchange") return formatRatio(value);
@@ -125,7 +127,7 @@ export function summaryTable(summary: Row, compact = false): HTMLElement {
 
 /** The live scoreboard in summary form, used until the server's summary arrives. */
 export function scoreAsSummary(state: MatchState): Row {
-  const s = state.score;
+  const s = scoresOf(state);
   return {
     threats_launched: s.launched,
     threats_intercepted: s.intercepted,

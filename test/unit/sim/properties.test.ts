@@ -107,7 +107,9 @@ describe("properties of random matches", () => {
         seen.leaked += summary.threats_leaked;
         seen.crashed += summary.threats_crashed;
       }),
-      { numRuns: 25 },
+      // A fixed seed keeps CI reproducible (a random seed now and then drew 25 matches in which one of
+      // the four outcomes never happened, failing the "really fought" check below); change it to explore.
+      { numRuns: 25, seed: 7 },
     );
     // The random matches really fought: threats flew, were shot down, hit and came down.
     for (const count of Object.values(seen)) expect(count).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SimEvent } from "../../../server/sim/api.js";
 import { createSimulation } from "../../../server/sim/index.js";
-import { fixtureWithAlly } from "./fixtures.js";
+import { fixtureScenario, fixtureWithAlly } from "./fixtures.js";
 import { applyAll, deploy, ofType, salvo, WHITE } from "./helpers.js";
 
 /** Fog of war: each perspective gets what it may know and nothing more. */
@@ -54,6 +54,27 @@ describe("views", () => {
     expect(defender.interceptors).toHaveLength(1);
     expect(truth.injects.map((i) => i.id)).toEqual(["rain"]);
     expect(defender.injects).toEqual([]);
+  });
+
+  it("fogs the scoreboard: no launch the defence has not seen, no interceptor count for the attacker", () => {
+    const sim = createSimulation(fixtureScenario(), 2);
+    applyAll(sim, [deploy("sam", -100, 0, { id: "sam-1" }), salvo({ count: 1 }), WHITE.startLive]);
+    const events: SimEvent[] = [];
+    while (ofType(events, "launch").length === 0) events.push(...sim.step());
+    expect(ofType(events, "detect")).toEqual([]);
+    const truth = sim.view("truth").scores;
+    expect(truth).toMatchObject({ threats_launched: 1, attacker_spend_usd: 35_000 });
+    expect(sim.view("defender").scores).toMatchObject({
+      threats_launched: 0,
+      attacker_spend_usd: 0,
+      interceptors_left: truth.interceptors_left,
+    });
+    expect(sim.view("attacker").scores).toMatchObject({ threats_launched: 1, interceptors_left: -1 });
+    while (ofType(events, "detect").length === 0) events.push(...sim.step());
+    expect(sim.view("defender").scores.threats_launched).toBe(1);
+    // Once the night is over every threat of it is accounted for: the defender's totals are the truth's.
+    while (sim.phase === "live") sim.step();
+    expect(sim.view("defender").scores).toEqual(sim.view("truth").scores);
   });
 
   it("shows the attacker only the defence it knows of or has seen fire", () => {

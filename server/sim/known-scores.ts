@@ -1,0 +1,38 @@
+import type { Perspective, Scores } from "./api.js";
+import { withRatios } from "./campaign/scores.js";
+import type { SimContext } from "./context.js";
+import { totalScores } from "./summary.js";
+import { LEAK } from "./world.js";
+
+/** A figure the perspective may not know, e.g. the defender's interceptors for the attacker. */
+export const UNKNOWN = -1;
+
+/**
+ * The scores a perspective may know during a night (fog of war on the scoreboard). The defender and
+ * the ally, as a coalition, learn of a threat when either's sensors detect it, or when it strikes or
+ * crashes (both are public events); until then its launch (count and cost) does not reach them. The attacker never
+ * learns how many interceptors the defender holds. When the night ends every threat of it is
+ * accounted for, and the totals are the truth's again (the assessment tells each side the night's cost).
+ */
+export function knownScores(ctx: SimContext, perspective: Perspective): Scores {
+  const total = totalScores(ctx.world);
+  switch (perspective) {
+    case "truth":
+      return total;
+    case "attacker":
+      return { ...total, interceptors_left: UNKNOWN };
+    case "defender":
+    case "ally":
+      return withoutUnseenThreats(ctx, total);
+  }
+}
+
+function withoutUnseenThreats(ctx: SimContext, total: Scores): Scores {
+  const known = { ...total };
+  for (const threat of ctx.world.threats) {
+    if (!threat.alive || threat.flags & LEAK.detected) continue;
+    known.threats_launched--;
+    known.attacker_spend_usd -= ctx.cat.threats[threat.ti].def.costUsd;
+  }
+  return withRatios(known);
+}
