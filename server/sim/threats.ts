@@ -37,6 +37,18 @@ export function launchPhase(ctx: SimContext): void {
   }
 }
 
+/**
+ * A threat's id: opaque, so that a track numbered "t-20" does not tell the defender that twenty threats
+ * were launched. A bijection of the launch number (xor with a seed constant, then a 32-bit integer hash
+ * whose steps are all invertible), so no two threats of a match share one; no random draw is spent.
+ */
+export function threatId(seed: number, seq: number): string {
+  let x = (seq ^ Math.imul(seed, 0x9e3779b9)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d) >>> 0;
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b) >>> 0;
+  return `t-${((x ^ (x >>> 16)) >>> 0).toString(36)}`;
+}
+
 function launchThreat(ctx: SimContext, salvo: SalvoState, launchedAt: number): void {
   const { world, cat, rng } = ctx;
   const info = cat.threatById.get(salvo.threatType)!;
@@ -51,7 +63,7 @@ function launchThreat(ctx: SimContext, salvo: SalvoState, launchedAt: number): v
   route.push(target.at.x + scatter.x, target.at.y + scatter.y);
   const seq = world.nextSeq.threat++;
   const threat: ThreatState = {
-    id: `t-${seq}`,
+    id: threatId(world.seed, seq),
     seq,
     type: info.id,
     ti: info.index,

@@ -116,11 +116,12 @@ describe("incidents, escalation and triggers", () => {
     ]);
     const events = runLive(sim);
     const airspace = ofType(events, "incident").filter((i) => i.cause === "airspace");
-    expect(airspace.map((i) => i.threatId)).toEqual(["t-1", "t-2", "t-3"]);
+    const launched = ofType(events, "launch").map((l) => l.threatId);
+    expect(airspace.map((i) => i.threatId)).toEqual(launched.slice(0, 3));
     const [law] = ofType(events, "trigger");
     expect(law).toMatchObject({ triggerId: "est-law" });
     expect(sim.view("attacker").roe.est).toBe("buffer:20");
-    const atLine90 = ofType(events, "fire").filter((f) => f.threatId === "t-4");
+    const atLine90 = ofType(events, "fire").filter((f) => f.threatId === launched[3]);
     expect(atLine90.length).toBeGreaterThan(0);
     expect(atLine90[0].t).toBeGreaterThan(law.t);
   });
@@ -194,9 +195,10 @@ describe("fighter patrols", () => {
     ]);
     const fires = ofType(events, "fire").map((f) => [f.threatId, f.t]);
     // One shot per sortie (magazine 1): at the first drone in sortie 1, at the second once sortie 2 begins.
+    const [first, second] = ofType(events, "launch").map((l) => l.threatId);
     expect(fires).toEqual([
-      ["t-1", expect.any(Number)],
-      ["t-2", expect.any(Number)],
+      [first, expect.any(Number)],
+      [second, expect.any(Number)],
     ]);
     expect(fires[0][1]).toBeLessThan(1800);
     expect(fires[1][1]).toBeGreaterThanOrEqual(4000);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SimEvent } from "../../../server/sim/api.js";
 import { createSimulation } from "../../../server/sim/index.js";
+import { threatId } from "../../../server/sim/threats.js";
 import { fixtureScenario, fixtureWithAlly } from "./fixtures.js";
 import { applyAll, deploy, ofType, salvo, WHITE } from "./helpers.js";
 
@@ -36,14 +37,15 @@ describe("views", () => {
     const defender = sim.view("defender");
     const attacker = sim.view("attacker");
     const ally = sim.view("ally");
-    expect(truth.tracks.map((t) => t.id)).toEqual(["t-1", "t-2"]);
+    const [first, second] = ofType(events, "launch").map((l) => l.threatId);
+    expect(truth.tracks.map((t) => t.id)).toEqual([first, second]);
     // The second drone is still far east, beyond every defender sensor.
-    expect(defender.tracks.map((t) => t.id)).toEqual(["t-1"]);
+    expect(defender.tracks.map((t) => t.id)).toEqual([first]);
     // The ally's airborne early warning, 9 km up over the south sea, sees both: its own tracks.
-    expect(ally.tracks.map((t) => t.id)).toEqual(["t-1", "t-2"]);
+    expect(ally.tracks.map((t) => t.id)).toEqual([first, second]);
     expect(attacker.tracks.map((t) => [t.id, t.kind])).toEqual([
-      ["t-1", "drone"],
-      ["t-2", "drone"],
+      [first, "drone"],
+      [second, "drone"],
     ]);
     expect(attacker.budgetUsd).toEqual({ attacker: 50_000_000 - 70_000 });
     expect(defender.budgetUsd).toEqual({ defender: 99_000_000 });
@@ -75,6 +77,21 @@ describe("views", () => {
     // Once the night is over every threat of it is accounted for: the defender's totals are the truth's.
     while (sim.phase === "live") sim.step();
     expect(sim.view("defender").scores).toEqual(sim.view("truth").scores);
+  });
+
+  it("names threats opaquely: a track's id does not tell how many were launched before it", () => {
+    const sim = setup();
+    const events: SimEvent[] = [];
+    while (sim.phase === "live") events.push(...sim.step());
+    const ids = ofType(events, "launch").map((l) => l.threatId);
+    expect(ids).toHaveLength(2);
+    for (const id of ids) expect(id).toMatch(/^t-[0-9a-z]+$/);
+    expect(ids).not.toContain("t-1");
+    expect(ids).not.toContain("t-2");
+    // Distinct over a long night and different in another match.
+    const many = Array.from({ length: 50_000 }, (_, seq) => threatId(2, seq + 1));
+    expect(new Set(many).size).toBe(many.length);
+    expect(threatId(3, 1)).not.toBe(threatId(2, 1));
   });
 
   it("shows the attacker only the defence it knows of or has seen fire", () => {
