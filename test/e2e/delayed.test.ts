@@ -1,27 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../integration/helpers.js";
 import { screenshot } from "./support/artifacts.js";
-import {
-  announceMissingBrowser,
-  type BrowserPage,
-  chromiumAvailable,
-  openPage,
-  requireAll,
-} from "./support/browser.js";
+import { type BrowserPage, chromiumAvailable, openPage } from "./support/browser.js";
 import { ensureClientBuilt } from "./support/build.js";
+import { requireBrowser } from "./support/prerequisites.js";
 import { type RunningServer, startServer } from "./support/server.js";
 
 /**
  * A class screen on a match with a spectator delay shows the night one delay behind: its clock, and so
  * the tracks extrapolated to it, lag the white cell's by the delay times the time scale.
  */
-announceMissingBrowser("delayed spectator e2e (test/e2e/delayed.test.ts)");
-
-describe.runIf(!chromiumAvailable && requireAll)("delayed spectator e2e prerequisites", () => {
-  it("needs chromium when SKYSHIELD_REQUIRE_ALL=1", () => {
-    expect.fail("chromium is missing but SKYSHIELD_REQUIRE_ALL=1 requires the browser suites to run");
-  });
-});
+requireBrowser("delayed spectator e2e (test/e2e/delayed.test.ts)");
 
 const DELAY_SEC = 10;
 const TIME_SCALE = 20;

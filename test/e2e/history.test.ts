@@ -8,27 +8,16 @@ import { History } from "../../server/store/history.js";
 import { createAs, getJson, parseCsv, planMatch, until } from "../integration/history-harness.js";
 import { tempDir } from "../unit/store/helpers.js";
 import { screenshot } from "./support/artifacts.js";
-import {
-  announceMissingBrowser,
-  type BrowserPage,
-  chromiumAvailable,
-  openPage,
-  requireAll,
-} from "./support/browser.js";
+import { type BrowserPage, chromiumAvailable, openPage } from "./support/browser.js";
 import { DIST, ensureClientBuilt } from "./support/build.js";
+import { requireBrowser } from "./support/prerequisites.js";
 
 /**
  * History in real Chromium against the real server: a recorded training-range match is found on the
  * history page, its debrief charts open, its events download as CSV, and its replay plays, scrubs and
  * switches to a side's view. Screenshots go to test-artifacts/history-*.png. No console errors.
  */
-announceMissingBrowser("history e2e (test/e2e/history.test.ts)");
-
-describe.runIf(!chromiumAvailable && requireAll)("history e2e prerequisites", () => {
-  it("needs chromium when SKYSHIELD_REQUIRE_ALL=1", () => {
-    expect.fail("chromium is missing but SKYSHIELD_REQUIRE_ALL=1 requires the browser suites to run");
-  });
-});
+requireBrowser("history e2e (test/e2e/history.test.ts)");
 
 const BOOKMARK = "first salvo inbound";
 

@@ -1,14 +1,9 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./support/artifacts.js";
-import {
-  announceMissingBrowser,
-  type BrowserPage,
-  chromiumAvailable,
-  openPage,
-  requireAll,
-} from "./support/browser.js";
+import { type BrowserPage, chromiumAvailable, openPage } from "./support/browser.js";
 import { ensureClientBuilt } from "./support/build.js";
+import { requireBrowser } from "./support/prerequisites.js";
 import { type RunningServer, startServer } from "./support/server.js";
 
 /**
@@ -17,13 +12,7 @@ import { type RunningServer, startServer } from "./support/server.js";
  * (tracks, intercepts in the feed), a spectator follows through the deep link, and the debrief shows
  * the summary. No page may log a console error.
  */
-announceMissingBrowser("browser e2e (test/e2e/match.test.ts)");
-
-describe.runIf(!chromiumAvailable && requireAll)("browser e2e prerequisites", () => {
-  it("needs chromium when SKYSHIELD_REQUIRE_ALL=1", () => {
-    expect.fail("chromium is missing but SKYSHIELD_REQUIRE_ALL=1 requires the browser suites to run");
-  });
-});
+requireBrowser("browser e2e (test/e2e/match.test.ts)");
 
 /** Where a km point of the theatre is on the page. */
 async function pagePoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {

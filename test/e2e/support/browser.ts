@@ -21,15 +21,6 @@ const ARGS = [
   "--disable-sync",
 ];
 
-/** Print the loud notice once when the browser suites cannot run. */
-export function announceMissingBrowser(suite: string): void {
-  if (chromiumAvailable) return;
-  const line = "!".repeat(78);
-  console.warn(
-    `\n${line}\n!! ${suite}: SKIPPED — no chromium at ${CHROMIUM}.\n!! Install it (apt-get install -y chromium) or set SKYSHIELD_CHROMIUM.\n!! With SKYSHIELD_REQUIRE_ALL=1 this is a failure.\n${line}\n`,
-  );
-}
-
 export interface BrowserPage {
   page: Page;
   /** Console errors and uncaught page errors seen so far. */
