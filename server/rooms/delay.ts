@@ -18,12 +18,12 @@ interface DelayedEntries {
 }
 
 const MAX_FRAMES = 120;
+const MIN_FRAME_INTERVAL_MS = 500;
 
 function nightInProgress(frame: Frame): boolean {
   for (const view of frame.views.values()) return view.phase === "live";
   return false;
 }
-const MIN_FRAME_INTERVAL_MS = 500;
 
 export class DelayLine {
   private frames: Frame[] = [];
