@@ -13,7 +13,7 @@ export class BottomBar implements Part {
   private readonly meterMax: number;
   private readonly population: Map<string, number>;
 
-  constructor(private readonly ctx: MatchContext) {
+  constructor(ctx: MatchContext) {
     const thresholds = ctx.scenario.escalation.triggers
       .map((t) => (t.when.kind === "escalation-at-least" ? t.when.value : 0))
       .filter((v) => v > 0);
