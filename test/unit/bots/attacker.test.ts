@@ -3,7 +3,7 @@ import { observeAttackerLive } from "../../../server/bots/attacker/observe.js";
 import { planAttack } from "../../../server/bots/attacker/plan.js";
 import { bestRoute, knownHazards, routeDanger } from "../../../server/bots/attacker/routes.js";
 import { createBot } from "../../../server/bots/index.js";
-import { newAttackerMemory } from "../../../server/bots/memory.js";
+import { newAttackerMemory, type PlannedRoute } from "../../../server/bots/memory.js";
 import type { Command } from "../../../server/sim/api.js";
 import { createSimulation } from "../../../server/sim/index.js";
 import { Rng } from "../../../server/sim/rng.js";
@@ -12,6 +12,15 @@ import { assetAt, ctxFor, pub, sideView, track, unit, wideFront } from "./fixtur
 type Salvo = Extract<Command, { type: "plan-salvo" }>;
 const salvosOf = (commands: Command[]) => commands.filter((c): c is Salvo => c.type === "plan-salvo");
 const threat = (id: string) => wideFront.catalogue.threats[id];
+const LAUNCH_POINT = { x: 0, y: 0 };
+/** A remembered Shahed route from the launch point straight to `end`, aimed at `target`. */
+const shahedRoute = (target: string, end: { x: number; y: number }): PlannedRoute => ({
+  threatType: "shahed",
+  threatClass: "drone",
+  target,
+  path: [LAUNCH_POINT, end],
+  speedKmS: 0.05,
+});
 const zoneAt = (id: string) => wideFront.launchZones.find((z) => z.id === id)?.at ?? { x: 0, y: 0 };
 
 /** When the middle of a salvo reaches its target, along the planned route. */
@@ -81,23 +90,8 @@ describe("attacker bot", () => {
 
   it("learns where its threats were shot down and where they leaked", () => {
     const mem = newAttackerMemory();
-    const a = { x: 0, y: 0 };
-    mem.routes = [
-      {
-        threatType: "shahed",
-        threatClass: "drone",
-        target: "kyiv",
-        path: [a, { x: 100, y: 0 }],
-        speedKmS: 0.05,
-      },
-      {
-        threatType: "shahed",
-        threatClass: "drone",
-        target: "odesa",
-        path: [a, { x: 0, y: 100 }],
-        speedKmS: 0.05,
-      },
-    ];
+    const a = LAUNCH_POINT;
+    mem.routes = [shahedRoute("kyiv", { x: 100, y: 0 }), shahedRoute("odesa", { x: 0, y: 100 })];
     const seen = (clock: number, tracks: ReturnType<typeof track>[]) =>
       sideView("attacker", { phase: "live", clock, tracks });
     // Tracks travel as legs: position at t0 plus velocity; both legs start at the launch point.
@@ -116,16 +110,8 @@ describe("attacker bot", () => {
 
   it("books a threat turned off its route (spoofed by a jammer it cannot see) as stopped where it turned", () => {
     const mem = newAttackerMemory();
-    const a = { x: 0, y: 0 };
-    mem.routes = [
-      {
-        threatType: "shahed",
-        threatClass: "drone",
-        target: "kyiv",
-        path: [a, { x: 100, y: 0 }],
-        speedKmS: 0.05,
-      },
-    ];
+    const a = LAUNCH_POINT;
+    mem.routes = [shahedRoute("kyiv", { x: 100, y: 0 })];
     const onRoute = track("t1", a, { x: 100, y: 0 }, 0.05, { kind: "shahed" });
     // At 30 km the drone turns north: a new leg leading away from the route.
     const turned = { ...track("t1", { x: 30, y: 0 }, { x: 30, y: 100 }, 0.05, { kind: "shahed" }), t0: 600 };
