@@ -53,7 +53,14 @@ describe("a scripted training-range match", () => {
     expect(late.feed.some((entry) => entry.kind === "unit-deployed")).toBe(true);
 
     await watcher.waitFor(() => watcher.state.phase === "debrief", "the debrief", 60_000);
-    expect(phases).toEqual(["planning", "live", "assessment", "debrief"]);
+    // The first patch may still show the lobby: autostart moves on to planning within the same second.
+    expect(phases.filter((phase) => phase !== "lobby")).toEqual([
+      "planning",
+      "live",
+      "assessment",
+      "debrief",
+    ]);
+    expect(phases.indexOf("lobby")).toBeLessThanOrEqual(0);
     expect(watcher.state.winner).not.toBe("");
     const finals = watcher.summaries.filter((s) => s.final);
     expect(finals).toHaveLength(1);
