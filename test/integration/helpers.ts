@@ -4,6 +4,7 @@
  * conditions and count replies.
  */
 import { Client, type Room } from "colyseus.js";
+import { expect } from "vitest";
 import { createGameServer, type GameServer, type GameServerConfig } from "../../server/app.js";
 import type { ErrorReply, FeedEntry, ServerMessage } from "../../shared/protocol.js";
 import { MatchState, type ScoreBoard, scoresOf } from "../../shared/state.js";
@@ -35,6 +36,15 @@ export const FAST_MATCH = {
   planningSec: 5,
   pacing: { mode: "realtime", timeScale: 600 },
 } as const;
+
+/**
+ * The phases a watcher saw over a one-night match, in order, each once. The first patch may still show
+ * the lobby: autostart moves on to planning within the same second.
+ */
+export function expectWholeMatch(phases: readonly string[]): void {
+  expect(phases.filter((phase) => phase !== "lobby")).toEqual(["planning", "live", "assessment", "debrief"]);
+  expect(phases.indexOf("lobby")).toBeLessThanOrEqual(0);
+}
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
