@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
 /**
@@ -6,7 +5,6 @@ import { defineConfig } from "vite";
  * dev server on 5173 forwarding the API and the Colyseus routes to the game server on 2567.
  */
 const GAME_SERVER = process.env.SKYSHIELD_SERVER_URL ?? "http://localhost:2567";
-const repoRoot = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig({
   root: "client",
@@ -21,7 +19,6 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    fs: { allow: [repoRoot] },
     proxy: {
       "/api": GAME_SERVER,
       "/health": GAME_SERVER,

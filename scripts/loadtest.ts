@@ -24,7 +24,7 @@ import { parseArgs } from "node:util";
 import type { Room } from "colyseus.js";
 import { z } from "zod";
 import { BotLevel, type CreateMatchOptions } from "../shared/protocol.js";
-import type { MatchState } from "../shared/state.js";
+import type { MatchState } from "../shared/wire/state.js";
 import { type Cluster, startCluster } from "./cluster.js";
 import { Fleet } from "./loadtest/fleet.js";
 import { fetchOps, figuresOf, type OpsSample } from "./loadtest/ops.js";

@@ -9,7 +9,9 @@ import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const buildStamp = join(root, "dist", "index.html");
-const clientSources = ["client", "shared", "vite.config.ts", "package-lock.json"].map((p) => join(root, p));
+const clientSources = ["client", "shared", "sim", "bots", "vite.config.ts", "package-lock.json"].map((p) =>
+  join(root, p),
+);
 
 function newestMtimeMs(path) {
   if (!existsSync(path)) return 0;

@@ -6,6 +6,9 @@ import { matchMaker, type Presence, Server } from "@colyseus/core";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import { matchRoomClass } from "./colyseus/MatchRoom.js";
+import { MATCH_ROOM_NAME } from "./colyseus/metadata.js";
+import type { SyncOptions } from "./colyseus/sync.js";
 import { apiRouter } from "./http/api.js";
 import { clientRouter } from "./http/client.js";
 import { healthRouter } from "./http/health.js";
@@ -13,13 +16,10 @@ import { historyRouter } from "./http/history.js";
 import { monitorRouter } from "./http/monitor.js";
 import { opsRouter } from "./http/ops.js";
 import { createLogger, type Logger, type LogLevel } from "./log.js";
-import { matchRoomClass } from "./rooms/MatchRoom.js";
-import { MATCH_ROOM_NAME } from "./rooms/metadata.js";
-import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./rooms/ratelimit.js";
-import type { RecorderFactory } from "./rooms/recorder.js";
-import { builtInScenarios, type ScenarioSource } from "./rooms/scenarios.js";
-import type { BotFactory } from "./rooms/scripted.js";
-import type { SyncOptions } from "./rooms/sync.js";
+import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./match/ratelimit.js";
+import type { RecorderFactory } from "./match/recorder.js";
+import { builtInScenarios, type ScenarioSource } from "./match/scenarios.js";
+import type { BotFactory } from "./match/scripted.js";
 import type { History } from "./store/history.js";
 
 /**
@@ -36,7 +36,7 @@ export interface GameServerConfig {
   /** The built client; defaults to <repo>/dist. */
   distDir?: string;
   scenarios?: ScenarioSource;
-  /** Factory for "bot:<level>" seats (server/bots). Without it such seats are refused. */
+  /** Factory for "bot:<level>" seats (bots/). Without it such seats are refused. */
   bots?: BotFactory;
   /** Observers of every match (history, replays, tests). */
   recorders?: RecorderFactory;

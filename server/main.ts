@@ -4,9 +4,9 @@
  * SIGTERM/SIGINT (matches closed, clients told, sockets released).
  */
 import { createGameServer } from "./app.js";
-import { botFactory } from "./bots/index.js";
 import { ConfigError, loadEnv } from "./config.js";
 import { createLogger } from "./log.js";
+import { botFactory } from "./match/scripted.js";
 import { createScaleOut } from "./scaleout.js";
 import { History } from "./store/history.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Doctrine, Id, Point } from "./scenario.js";
+import { Doctrine, Id, Point, type PointKm } from "./scenario.js";
 
 /**
  * Plan files: what one side decides before (and between) the nights of a match. Used by the CLI,
@@ -77,3 +77,10 @@ export const DefaultPlans = z
   .object({ attacker: AttackerPlan, defender: DefenderPlan, ally: AllyPlan.optional() })
   .strict();
 export type DefaultPlans = z.infer<typeof DefaultPlans>;
+
+/** Plans with every position in km on the theatre plane: what `planCommands` turns into sim commands. */
+export type ResolvedDeployment = Omit<Deployment, "at"> & { at: PointKm };
+export type ResolvedDefenderPlan = Omit<DefenderPlan, "deployments"> & { deployments: ResolvedDeployment[] };
+export type ResolvedSalvo = Omit<Salvo, "waypoints"> & { waypoints: PointKm[] };
+export type ResolvedAttackerPlan = Omit<AttackerPlan, "salvos"> & { salvos: ResolvedSalvo[] };
+export type ResolvedPlan = ResolvedDefenderPlan | ResolvedAttackerPlan | AllyPlan;

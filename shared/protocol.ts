@@ -157,3 +157,18 @@ export const ServerMessages = {
 } as const;
 export type ServerMessageType = keyof typeof ServerMessages;
 export type ServerMessage<T extends ServerMessageType> = z.infer<(typeof ServerMessages)[T]>;
+
+/** The `restore` create option: continue a recorded match (recover) or start a new one from a moment of it (branch). */
+const RestorePhase = z.enum(["planning", "live", "assessment", "ended"]);
+
+export const RestoreRequest = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("recover"), matchId: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      kind: z.literal("branch"),
+      matchId: z.string().min(1).max(64),
+      at: z.object({ round: z.number().int().min(1), phase: RestorePhase, t: z.number().min(0) }).strict(),
+    })
+    .strict(),
+]);
+export type RestoreRequest = z.infer<typeof RestoreRequest>;

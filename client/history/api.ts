@@ -1,8 +1,7 @@
-import type { MatchSummary, WorldSnapshot } from "../../server/sim/api.js";
-import type { AfterActionReview } from "../../server/store/aar.js";
-import type { RecordExport } from "../../server/store/export.js";
-import type { Bookmark, MatchListing, MatchRecord } from "../../server/store/types.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
+import type { Bookmark, MatchListing, MatchRecord, RecordExport } from "../../shared/history.js";
+import type { MatchSummary, WorldSnapshot } from "../../sim/api.js";
+import type { AfterActionReview } from "../../sim/review/aar.js";
 
 /** The history API (server/http/history.ts), same origin. */
 

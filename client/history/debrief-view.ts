@@ -1,5 +1,5 @@
-import type { LayerRow, RoundTally } from "../../server/store/aar.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
+import type { LayerRow, RoundTally } from "../../sim/review/aar.js";
 import { h } from "../ui/dom.js";
 import { describe } from "../ui/errors.js";
 import { formatClock, formatCount, formatUsd } from "../util/format.js";

@@ -1,6 +1,6 @@
-import type { LeakReason } from "../../server/sim/api.js";
-import type { LeakPoint } from "../../server/store/aar.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
+import type { LeakReason } from "../../sim/api.js";
+import type { LeakPoint } from "../../sim/review/aar.js";
 import { css } from "../map/palette.js";
 import { h } from "../ui/dom.js";
 

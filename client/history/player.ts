@@ -1,13 +1,13 @@
+import type { Position, SnapshotMeta } from "../../shared/history.js";
 import {
   type Perspective,
   type SideView,
   type SimEvent,
   STEP_SEC,
   type WorldSnapshot,
-} from "../../server/sim/api.js";
-import { realEngine } from "../../server/store/engine.js";
-import { comparePositions, lastKnownPosition, Replay, type ReplaySource } from "../../server/store/replay.js";
-import type { Position, SnapshotMeta } from "../../server/store/types.js";
+} from "../../sim/api.js";
+import { realEngine } from "../../sim/review/engine.js";
+import { comparePositions, lastKnownPosition, Replay, type ReplaySource } from "../../sim/review/replay.js";
 import { Emitter } from "../util/emitter.js";
 import { getRecord, getSnapshot, type RecordExport } from "./api.js";
 

@@ -1,6 +1,5 @@
-import type { Scores } from "../../server/sim/api.js";
-import type { RestoreRequest } from "../../server/store/recovery.js";
-import type { CreateMatchOptions, ViewName } from "../../shared/protocol.js";
+import type { CreateMatchOptions, RestoreRequest, ViewName } from "../../shared/protocol.js";
+import type { Scores } from "../../sim/api.js";
 import { stored } from "../net/storage.js";
 import { h, select, setText } from "../ui/dom.js";
 import { describe, showNear } from "../ui/errors.js";
@@ -154,7 +153,7 @@ export function branchPanel(player: Player, create: CreateMatch): HTMLElement {
   const button = h("button", { class: "primary", testid: "branch" }, "Branch a new match from here");
   button.addEventListener("click", () => {
     const restore: RestoreRequest = { kind: "branch", matchId: player.record.id, at: player.position };
-    // The room reads `restore` before the create options (server/rooms/MatchRoom.ts).
+    // The room reads `restore` before the create options (server/colyseus/MatchRoom.ts).
     const options = { restore } as unknown as CreateMatchOptions;
     void create(options, stored.name() || "Instructor", button);
   });

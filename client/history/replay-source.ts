@@ -1,6 +1,6 @@
-import type { SideView } from "../../server/sim/api.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { ViewName } from "../../shared/protocol.js";
+import type { SideView } from "../../sim/api.js";
 import type { AssetLike, InterceptorLike, MapSource, SalvoLike, TrackLike, UnitLike } from "../map/source.js";
 import type { Player } from "./player.js";
 

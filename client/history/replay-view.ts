@@ -1,6 +1,6 @@
-import { Feed } from "../../server/rooms/feed.js";
-import type { SimEvent } from "../../server/sim/api.js";
 import type { FeedEntry, ViewName } from "../../shared/protocol.js";
+import type { SimEvent } from "../../sim/api.js";
+import { Feed } from "../../sim/review/narration.js";
 import type { MapController } from "../map/controller.js";
 import { fill, h, setText } from "../ui/dom.js";
 import { mapChrome } from "../ui/map-chrome.js";

@@ -1,6 +1,6 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { ViewName } from "../../shared/protocol.js";
-import type { Asset, Interceptor, PlannedSalvo, Track, Unit } from "../../shared/state.js";
+import type { Asset, Interceptor, PlannedSalvo, Track, Unit } from "../../shared/wire/state.js";
 
 /**
  * What the map draws, independent of where it comes from: a live match (the decoded room state) or

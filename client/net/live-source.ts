@@ -1,6 +1,6 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { ViewName } from "../../shared/protocol.js";
-import { type MatchState, pictureOf } from "../../shared/state.js";
+import { type MatchState, pictureOf } from "../../shared/wire/state.js";
 import type { AssetLike, InterceptorLike, MapSource, SalvoLike, TrackLike, UnitLike } from "../map/source.js";
 import { SimClock } from "./clock.js";
 import type { MatchSession } from "./session.js";

@@ -10,7 +10,7 @@ import type {
   SeatRole,
   ViewName,
 } from "../../shared/protocol.js";
-import { MatchState } from "../../shared/state.js";
+import { MatchState } from "../../shared/wire/state.js";
 import { Emitter } from "../util/emitter.js";
 import { lookupMatch } from "./api.js";
 import { isErrorReply, isFeed, isSummary, isWelcome, type Summary, type Welcome } from "./messages.js";

@@ -6,7 +6,7 @@
  */
 import { Client, type Room } from "colyseus.js";
 import type { CreateMatchOptions, ErrorReply, JoinOptions } from "../../shared/protocol.js";
-import { MatchState } from "../../shared/state.js";
+import { MatchState } from "../../shared/wire/state.js";
 
 /** colyseus.js's close code for a leave the client asked for. */
 const CONSENTED_CLOSE = 4000;

@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { playMatch, type Seat } from "../bots/driver.js";
+import { playMatch, type Seat } from "../../bots/driver.js";
+import type { Command, MatchSummary, Side } from "../../sim/api.js";
+import { createSimulation } from "../../sim/index.js";
 import { loadScenario, parseOverride } from "../scenarios/loader.js";
-import type { Command, MatchSummary, Side } from "../sim/api.js";
-import { createSimulation } from "../sim/index.js";
 import { CliError, type SimArgs } from "./args.js";
 import { formatUsd } from "./format.js";
 import { defaultPlans, planSource } from "./plan-sources.js";

@@ -1,4 +1,4 @@
-import type { MatchSummary, Scores } from "../sim/api.js";
+import type { MatchSummary, Scores } from "../../sim/api.js";
 
 /** The after-action summary as an aligned table: totals, then one column per round. */
 

@@ -1,9 +1,9 @@
+import type { Seat } from "../../bots/driver.js";
+import { botLevel, createBot } from "../../bots/index.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
-import type { Seat } from "../bots/driver.js";
-import { botLevel, createBot } from "../bots/index.js";
+import type { Side } from "../../sim/api.js";
+import { planCommands } from "../../sim/plans.js";
 import { loadDefaultPlans, loadPlanFile, type ResolvedPlan, resolvePlan } from "../scenarios/loader.js";
-import type { Side } from "../sim/api.js";
-import { planCommands } from "../sim/plans.js";
 import { CliError } from "./args.js";
 
 /**

@@ -1,8 +1,8 @@
 import { matchMaker } from "@colyseus/core";
 import { type Request, type Response, Router } from "express";
-import { normalizeCode } from "../rooms/codes.js";
-import { MATCH_ROOM_NAME, type MatchMetadata } from "../rooms/metadata.js";
-import type { ScenarioSource } from "../rooms/scenarios.js";
+import { MATCH_ROOM_NAME, type MatchMetadata } from "../colyseus/metadata.js";
+import { normalizeCode } from "../match/codes.js";
+import type { ScenarioSource } from "../match/scenarios.js";
 
 /**
  * The JSON API: scenarios for the lobby and the map, public matches, and join-code lookup. Matches come

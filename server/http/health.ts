@@ -1,6 +1,6 @@
 import { matchMaker } from "@colyseus/core";
 import { Router } from "express";
-import { MATCH_ROOM_NAME } from "../rooms/metadata.js";
+import { MATCH_ROOM_NAME } from "../colyseus/metadata.js";
 
 /** `GET /health`: liveness for load balancers and people; `rooms` counts this process's matches. */
 export function healthRouter(version: string, startedAtMs: number, now: () => number): Router {

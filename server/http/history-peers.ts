@@ -1,9 +1,9 @@
 import type { IncomingMessage } from "node:http";
 import { type Request, type Response, Router } from "express";
+import type { MatchListing } from "../../shared/history.js";
 import type { Logger } from "../log.js";
 import type { History } from "../store/history.js";
 import { getListing } from "../store/records.js";
-import type { MatchListing } from "../store/types.js";
 
 /**
  * One history across processes. Each process records its own matches in its own SQLite file (see

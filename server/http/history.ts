@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from "express";
 import { z } from "zod";
+import type { MatchRecord } from "../../shared/history.js";
 import { unpackJson } from "../store/db.js";
 import { eventsCsv, layersCsv, recordExport } from "../store/export.js";
 import type { History } from "../store/history.js";
@@ -12,7 +13,6 @@ import {
   loadRecord,
   loadSnapshot,
 } from "../store/records.js";
-import type { MatchRecord } from "../store/types.js";
 
 /**
  * The history API, mounted at /api/history:

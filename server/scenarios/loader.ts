@@ -19,17 +19,16 @@ import { checkReferences } from "./references.js";
  * file and every failing path; nothing half-loaded escapes.
  */
 
+export type {
+  ResolvedAttackerPlan,
+  ResolvedDefenderPlan,
+  ResolvedDeployment,
+  ResolvedPlan,
+  ResolvedSalvo,
+} from "../../shared/plan.js";
 export { ScenarioError, type ScenarioIssue } from "./errors.js";
 export { type Override, parseOverride } from "./overrides.js";
-export {
-  checkPlan,
-  type ResolvedAttackerPlan,
-  type ResolvedDefenderPlan,
-  type ResolvedDeployment,
-  type ResolvedPlan,
-  type ResolvedSalvo,
-  resolvePlan,
-} from "./plans.js";
+export { checkPlan, resolvePlan } from "./plans.js";
 
 const SCENARIO_DIR = dirname(fileURLToPath(import.meta.url));
 const PLANS_SUFFIX = ".plans.json";

@@ -1,17 +1,19 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import { distanceKm, insideExtent } from "../../shared/geo.js";
-import type { AllyPlan, AttackerPlan, DefenderPlan, Deployment, Plan, Salvo } from "../../shared/plan.js";
+import type {
+  AllyPlan,
+  AttackerPlan,
+  DefenderPlan,
+  Plan,
+  ResolvedAttackerPlan,
+  ResolvedDefenderPlan,
+  ResolvedPlan,
+  ResolvedSalvo,
+} from "../../shared/plan.js";
 import type { Point, PointKm } from "../../shared/scenario.js";
 import { NEEDS_CENTER, pointResolver } from "./compile.js";
 import { ScenarioError, type ScenarioIssue } from "./errors.js";
 import { DEFENDER_GROUND_TEXT, defenderGround, placementProblem, unitPlacement } from "./placement.js";
-
-/** Plans with every position in km on the theatre plane: what `planCommands` turns into sim commands. */
-export type ResolvedDeployment = Omit<Deployment, "at"> & { at: PointKm };
-export type ResolvedDefenderPlan = Omit<DefenderPlan, "deployments"> & { deployments: ResolvedDeployment[] };
-export type ResolvedSalvo = Omit<Salvo, "waypoints"> & { waypoints: PointKm[] };
-export type ResolvedAttackerPlan = Omit<AttackerPlan, "salvos"> & { salvos: ResolvedSalvo[] };
-export type ResolvedPlan = ResolvedDefenderPlan | ResolvedAttackerPlan | AllyPlan;
 
 /** Converts every point of a plan to km. Throws ScenarioError for lon/lat in a theatre without a centre. */
 export function resolvePlan(plan: DefenderPlan, compiled: CompiledScenario): ResolvedDefenderPlan;

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { realEngine } from "../../sim/review/engine.js";
 import { analyseStored } from "./analysis.js";
 import { openDb } from "./db.js";
-import { realEngine } from "./engine.js";
 
 /** A worker thread that analyses one stored match (see analysis.ts) and posts the result back. */
 

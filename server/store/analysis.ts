@@ -1,9 +1,15 @@
 import { Worker } from "node:worker_threads";
-import type { MatchSummary, SimEvent } from "../sim/api.js";
-import { AAR_VERSION, AarCollector, type AfterActionReview } from "./aar.js";
+import type { MatchSummary, SimEvent } from "../../sim/api.js";
+import { AAR_VERSION, AarCollector, type AfterActionReview } from "../../sim/review/aar.js";
+import {
+  diffJson,
+  type Engine,
+  Replay,
+  type ReplaySource,
+  type Verification,
+} from "../../sim/review/replay.js";
 import { type Db, packJson, unpackJson } from "./db.js";
 import { loadRecord, replaySource } from "./records.js";
-import { diffJson, type Engine, Replay, type ReplaySource, type Verification } from "./replay.js";
 
 /**
  * The after-action analysis of a record: re-simulate it, collect the review and the full event log,
@@ -103,7 +109,7 @@ export class AnalysisService {
     const { engine, dbPath } = this.options;
     if (engine || dbPath === ":memory:") {
       return (async () =>
-        analyseStored(this.db, matchId, engine ?? (await import("./engine.js")).realEngine))();
+        analyseStored(this.db, matchId, engine ?? (await import("../../sim/review/engine.js")).realEngine))();
     }
     return runWorker(dbPath, matchId);
   }

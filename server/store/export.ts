@@ -1,21 +1,16 @@
-import type { SimEvent, WorldSnapshot } from "../sim/api.js";
-import type { LayerRow } from "./aar.js";
-import type { MatchRecord } from "./types.js";
+import {
+  type MatchRecord,
+  RECORD_FORMAT,
+  RECORD_FORMAT_VERSION,
+  type RecordExport,
+} from "../../shared/history.js";
+import type { SimEvent, WorldSnapshot } from "../../sim/api.js";
+import type { LayerRow } from "../../sim/review/aar.js";
 
 /**
  * Downloads: the full record as JSON (what a replay needs, nothing secret), the event log and the
  * per-layer table as CSV (RFC 4180: comma separated, CRLF line ends, quotes doubled).
  */
-
-export const RECORD_FORMAT = "skyshield-match-record";
-export const RECORD_FORMAT_VERSION = 1;
-
-export interface RecordExport extends MatchRecord {
-  format: typeof RECORD_FORMAT;
-  formatVersion: number;
-  /** The snapshot a branched match starts from (others replay from the seed). */
-  origin: WorldSnapshot | null;
-}
 
 export function recordExport(record: MatchRecord, origin: WorldSnapshot | null): RecordExport {
   return { format: RECORD_FORMAT, formatVersion: RECORD_FORMAT_VERSION, ...record, origin };

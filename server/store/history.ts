@@ -1,12 +1,13 @@
-import type { MatchInfo, MatchRecorder, RecorderFactory } from "../rooms/recorder.js";
-import type { Simulation } from "../sim/api.js";
+import { RestoreRequest } from "../../shared/protocol.js";
+import type { Simulation } from "../../sim/api.js";
+import { realEngine } from "../../sim/review/engine.js";
+import type { Engine } from "../../sim/review/replay.js";
+import type { MatchInfo, MatchRecorder, RecorderFactory } from "../match/recorder.js";
 import { AnalysisService } from "./analysis.js";
 import { type Db, openDb } from "./db.js";
-import { realEngine } from "./engine.js";
 import { Recorder, type RecorderLogger, type RecorderOptions } from "./recorder.js";
 import { getListing, unfinishedMatchIds, updatedAtMs } from "./records.js";
-import { type RestoredMatch, RestoreError, RestoreRequest, restoreMatch } from "./recovery.js";
-import type { Engine } from "./replay.js";
+import { type RestoredMatch, RestoreError, restoreMatch } from "./recovery.js";
 
 /**
  * Match history for one server process: the database, the recorder the rooms write through, the

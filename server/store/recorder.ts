@@ -1,8 +1,8 @@
-import type { CommandRecord, MatchRecorder } from "../rooms/recorder.js";
-import type { Command, MatchSummary, SimEvent, SimPhase, Simulation } from "../sim/api.js";
+import type { MatchStart, Position, SeatRecord, SnapshotReason } from "../../shared/history.js";
+import type { Command, MatchSummary, SimEvent, SimPhase, Simulation } from "../../sim/api.js";
+import { positionOf } from "../../sim/review/replay.js";
+import type { CommandRecord, MatchRecorder } from "../match/recorder.js";
 import type { Db } from "./db.js";
-import { positionOf } from "./replay.js";
-import type { MatchStart, Position, SeatRecord, SnapshotReason } from "./types.js";
 import { isTransient, makeWriter, matchIdOf, type Op } from "./writer.js";
 
 /**

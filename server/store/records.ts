@@ -1,7 +1,4 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
-import type { Command, MatchSummary, SimPhase, WorldSnapshot } from "../sim/api.js";
-import { type Db, unpackJson } from "./db.js";
-import type { ReplaySource } from "./replay.js";
 import type {
   Bookmark,
   MatchListing,
@@ -11,7 +8,10 @@ import type {
   SeatRecord,
   SnapshotMeta,
   SnapshotReason,
-} from "./types.js";
+} from "../../shared/history.js";
+import type { Command, MatchSummary, SimPhase, WorldSnapshot } from "../../sim/api.js";
+import type { ReplaySource } from "../../sim/review/replay.js";
+import { type Db, unpackJson } from "./db.js";
 
 /** The read side of the history: listing, whole records, snapshots. */
 

@@ -1,31 +1,22 @@
-import { z } from "zod";
 import type { CompiledScenario } from "../../shared/compiled.js";
-import { CreateMatchOptions } from "../../shared/protocol.js";
-import type { Simulation } from "../sim/api.js";
+import type { MatchRecord, Position } from "../../shared/history.js";
+import { CreateMatchOptions, type RestoreRequest } from "../../shared/protocol.js";
+import type { Simulation } from "../../sim/api.js";
+import {
+  comparePositions,
+  type Engine,
+  formatPosition,
+  lastKnownPosition,
+  Replay,
+} from "../../sim/review/replay.js";
 import type { Db } from "./db.js";
 import { instructorKeyOf, loadRecord, replaySource } from "./records.js";
-import { comparePositions, type Engine, formatPosition, lastKnownPosition, Replay } from "./replay.js";
-import type { MatchRecord, Position } from "./types.js";
 
 /**
  * Bringing a recorded match back to life: after a restart (recover: the last snapshot plus the
  * commands after it, re-simulated to the last moment the record knows), or as a new match branched
  * from any moment of an old one ("what if the strait had been open here?").
  */
-
-const SimPhase = z.enum(["planning", "live", "assessment", "ended"]);
-
-export const RestoreRequest = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("recover"), matchId: z.string().min(1).max(64) }).strict(),
-  z
-    .object({
-      kind: z.literal("branch"),
-      matchId: z.string().min(1).max(64),
-      at: z.object({ round: z.number().int().min(1), phase: SimPhase, t: z.number().min(0) }).strict(),
-    })
-    .strict(),
-]);
-export type RestoreRequest = z.infer<typeof RestoreRequest>;
 
 /** What a room needs to continue a recorded match. */
 export interface RestoredMatch {

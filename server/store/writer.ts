@@ -1,6 +1,6 @@
-import type { MatchSummary } from "../sim/api.js";
+import type { MatchStart, Position, SnapshotReason } from "../../shared/history.js";
+import type { MatchSummary } from "../../sim/api.js";
 import { type Db, packJson } from "./db.js";
-import type { MatchStart, Position, SnapshotReason } from "./types.js";
 
 /**
  * The SQL side of the recorder: the queued operations and the one transaction that writes a batch.

@@ -1,13 +1,13 @@
 import { Client, type Room } from "colyseus.js";
 import { createGameServer } from "../../server/app.js";
-import { matchRoomClass } from "../../server/rooms/MatchRoom.js";
-import { MATCH_ROOM_NAME } from "../../server/rooms/metadata.js";
-import { DEFAULT_RATE_LIMIT } from "../../server/rooms/ratelimit.js";
-import type { ScenarioSource } from "../../server/rooms/scenarios.js";
-import type { Command } from "../../server/sim/api.js";
+import { matchRoomClass } from "../../server/colyseus/MatchRoom.js";
+import { MATCH_ROOM_NAME } from "../../server/colyseus/metadata.js";
+import { DEFAULT_RATE_LIMIT } from "../../server/match/ratelimit.js";
+import type { ScenarioSource } from "../../server/match/scenarios.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { DefaultPlans } from "../../shared/plan.js";
-import { MatchState, scoresOf } from "../../shared/state.js";
+import { MatchState, scoresOf } from "../../shared/wire/state.js";
+import type { Command } from "../../sim/api.js";
 import { type BenchModule, type BenchReport, nowMs } from "./harness.js";
 import { benchDefence, benchRaid, benchScenario } from "./sim-workload.js";
 

@@ -1,6 +1,6 @@
-import type { Command } from "../../server/sim/api.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { LayerType } from "../../shared/scenario.js";
+import type { Command } from "../../sim/api.js";
 
 /**
  * The simulation benchmark's workload, built in code so that it does not move with the built-in

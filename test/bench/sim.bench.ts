@@ -1,5 +1,5 @@
-import type { Simulation } from "../../server/sim/api.js";
-import { createSimulation, restoreSimulation } from "../../server/sim/index.js";
+import type { Simulation } from "../../sim/api.js";
+import { createSimulation, restoreSimulation } from "../../sim/index.js";
 import { type BenchModule, type BenchReport, cpuMs, ms, nowMs, stats } from "./harness.js";
 import { benchDefence, benchRaid, benchScenario } from "./sim-workload.js";
 

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { botFactory } from "../../server/bots/index.js";
-import type { BotFactory } from "../../server/rooms/scripted.js";
-import type { Perspective, SideView } from "../../server/sim/api.js";
-import { SimulationEngine } from "../../server/sim/simulation.js";
+import type { BotFactory } from "../../server/match/scripted.js";
+import { botFactory } from "../../server/match/scripted.js";
+import type { Perspective, SideView } from "../../sim/api.js";
+import { SimulationEngine } from "../../sim/simulation.js";
 import { expectWholeMatch, FAST_MATCH, startServer, TestClient, type TestServer } from "./helpers.js";
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MatchRecorder } from "../../server/rooms/recorder.js";
-import type { SimEvent } from "../../server/sim/api.js";
-import type { MatchState } from "../../shared/state.js";
+import type { MatchRecorder } from "../../server/match/recorder.js";
+import type { MatchState } from "../../shared/wire/state.js";
+import type { SimEvent } from "../../sim/api.js";
 import { FAST_MATCH, startServer, TestClient, type TestServer } from "./helpers.js";
 
 /**

@@ -7,7 +7,7 @@ import { Client, type Room } from "colyseus.js";
 import { expect } from "vitest";
 import { createGameServer, type GameServer, type GameServerConfig } from "../../server/app.js";
 import type { ErrorReply, FeedEntry, ServerMessage } from "../../shared/protocol.js";
-import { MatchState, type ScoreBoard, scoresOf } from "../../shared/state.js";
+import { MatchState, type ScoreBoard, scoresOf } from "../../shared/wire/state.js";
 
 export interface TestServer {
   game: GameServer;

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { Client, type Room } from "colyseus.js";
 import { createGameServer, type GameServer } from "../../server/app.js";
-import type { MatchSummary } from "../../server/sim/api.js";
 import { History } from "../../server/store/history.js";
 import type { CreateMatchOptions } from "../../shared/protocol.js";
-import { MatchState } from "../../shared/state.js";
+import { MatchState } from "../../shared/wire/state.js";
+import type { MatchSummary } from "../../sim/api.js";
 
 /**
  * Real servers for the history tests: in this process (createGameServer with a History on a temp

@@ -1,16 +1,16 @@
 import { join } from "node:path";
 import { Client } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MatchSummary } from "../../server/sim/api.js";
-import type { AfterActionReview } from "../../server/store/aar.js";
 import { openDb } from "../../server/store/db.js";
-import { realEngine } from "../../server/store/engine.js";
-import { EVENT_COLUMNS, LAYER_COLUMNS, type RecordExport } from "../../server/store/export.js";
+import { EVENT_COLUMNS, LAYER_COLUMNS } from "../../server/store/export.js";
 import { History } from "../../server/store/history.js";
 import { listMatches, loadRecord, replaySource } from "../../server/store/records.js";
-import { verifyReplay } from "../../server/store/replay.js";
-import type { MatchListing } from "../../server/store/types.js";
-import { MatchState } from "../../shared/state.js";
+import type { MatchListing, RecordExport } from "../../shared/history.js";
+import { MatchState } from "../../shared/wire/state.js";
+import type { MatchSummary } from "../../sim/api.js";
+import type { AfterActionReview } from "../../sim/review/aar.js";
+import { realEngine } from "../../sim/review/engine.js";
+import { verifyReplay } from "../../sim/review/replay.js";
 import { tempDir } from "../unit/store/helpers.js";
 import {
   createAs,

@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { openDb } from "../../server/store/db.js";
-import { realEngine } from "../../server/store/engine.js";
 import { loadRecord, replaySource } from "../../server/store/records.js";
-import { verifyReplay } from "../../server/store/replay.js";
-import type { MatchState } from "../../shared/state.js";
+import type { MatchState } from "../../shared/wire/state.js";
+import { realEngine } from "../../sim/review/engine.js";
+import { verifyReplay } from "../../sim/review/replay.js";
 import { tempDir } from "../unit/store/helpers.js";
 import {
   type ChildServer,

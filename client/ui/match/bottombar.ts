@@ -1,4 +1,4 @@
-import { type MatchState, pictureOf, scoresOf } from "../../../shared/state.js";
+import { type MatchState, pictureOf, scoresOf } from "../../../shared/wire/state.js";
 import { formatCount, formatPopulation, formatRatio, formatUsd } from "../../util/format.js";
 import { h, setText } from "../dom.js";
 import type { MatchContext, Part } from "./context.js";

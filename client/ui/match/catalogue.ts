@@ -1,4 +1,4 @@
-import type { MatchState } from "../../../shared/state.js";
+import type { MatchState } from "../../../shared/wire/state.js";
 import { deployCostUsd } from "../../map/coverage.js";
 import { formatKm, formatUsd } from "../../util/format.js";
 import { h, setText } from "../dom.js";

@@ -1,6 +1,6 @@
 import type { CompiledScenario } from "../../../shared/compiled.js";
 import type { SeatRole } from "../../../shared/protocol.js";
-import type { Economy, MatchState, Unit } from "../../../shared/state.js";
+import type { Economy, MatchState, Unit } from "../../../shared/wire/state.js";
 import type { MapController } from "../../map/controller.js";
 import type { MatchSession } from "../../net/session.js";
 

@@ -1,4 +1,4 @@
-import { type MatchState, scoresOf } from "../../../shared/state.js";
+import { type MatchState, scoresOf } from "../../../shared/wire/state.js";
 import { typeName } from "../../map/coverage.js";
 import type { Summary } from "../../net/messages.js";
 import { h, setText } from "../dom.js";

@@ -1,5 +1,5 @@
 import type { FeedEntry } from "../../../shared/protocol.js";
-import type { MatchState } from "../../../shared/state.js";
+import type { MatchState } from "../../../shared/wire/state.js";
 import { formatClock } from "../../util/format.js";
 import { h } from "../dom.js";
 import type { MatchContext, Part } from "./context.js";

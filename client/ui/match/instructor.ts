@@ -1,5 +1,5 @@
 import type { SeatFill, ViewName } from "../../../shared/protocol.js";
-import type { MatchState, Seat } from "../../../shared/state.js";
+import type { MatchState, Seat } from "../../../shared/wire/state.js";
 import { formatClock } from "../../util/format.js";
 import { h, select, setText } from "../dom.js";
 import { copyableLink, joinLink, qrElement } from "../qr.js";

@@ -1,5 +1,5 @@
 import type { CompiledScenario } from "../../../shared/compiled.js";
-import type { MatchState } from "../../../shared/state.js";
+import type { MatchState } from "../../../shared/wire/state.js";
 import type { MapController } from "../../map/controller.js";
 import { LiveSource } from "../../net/live-source.js";
 import type { MatchSession } from "../../net/session.js";

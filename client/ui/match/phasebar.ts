@@ -1,4 +1,4 @@
-import type { MatchState, Seat } from "../../../shared/state.js";
+import type { MatchState, Seat } from "../../../shared/wire/state.js";
 import { formatCountdown } from "../../util/format.js";
 import { h, setText } from "../dom.js";
 import type { MatchContext, Part } from "./context.js";

@@ -1,4 +1,4 @@
-import type { MatchState } from "../../../shared/state.js";
+import type { MatchState } from "../../../shared/wire/state.js";
 import { formatClock, formatUsd } from "../../util/format.js";
 import { field, h, select, setText } from "../dom.js";
 import { economyOf, type MatchContext, type Part } from "./context.js";

@@ -1,4 +1,4 @@
-import { type MatchState, scoresOf } from "../../../shared/state.js";
+import { type MatchState, scoresOf } from "../../../shared/wire/state.js";
 import { formatCount, formatPercent, formatRatio, formatUsd } from "../../util/format.js";
 import { h } from "../dom.js";
 

@@ -1,4 +1,4 @@
-import type { MatchState } from "../../../shared/state.js";
+import type { MatchState } from "../../../shared/wire/state.js";
 import { formatClock, formatCountdown } from "../../util/format.js";
 import { h, setText } from "../dom.js";
 import { type MatchContext, type Part, PHASE_LABEL, roundName } from "./context.js";

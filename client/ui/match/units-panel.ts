@@ -1,5 +1,5 @@
 import type { Doctrine, FireMode, WeaponsControl } from "../../../shared/scenario.js";
-import type { MatchState, Unit } from "../../../shared/state.js";
+import type { MatchState, Unit } from "../../../shared/wire/state.js";
 import { typeName } from "../../map/coverage.js";
 import { h, select, setText } from "../dom.js";
 import { type MatchContext, ownUnits, type Part } from "./context.js";

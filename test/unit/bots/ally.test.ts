@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { allyTick, planAlly } from "../../../server/bots/ally.js";
-import type { SideView, UnitView } from "../../../server/sim/api.js";
-import { createSimulation } from "../../../server/sim/index.js";
+import { allyTick, planAlly } from "../../../bots/ally.js";
 import { regionAt } from "../../../shared/geo.js";
+import type { SideView, UnitView } from "../../../sim/api.js";
+import { createSimulation } from "../../../sim/index.js";
 import { ctxFor, sideView, track, unit, wideFront } from "./fixtures.js";
 
 const placed = (id: string) =>

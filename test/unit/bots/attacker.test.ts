@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { observeAttackerLive } from "../../../server/bots/attacker/observe.js";
-import { planAttack } from "../../../server/bots/attacker/plan.js";
-import { bestRoute, knownHazards, routeDanger } from "../../../server/bots/attacker/routes.js";
-import { createBot } from "../../../server/bots/index.js";
-import { newAttackerMemory, type PlannedRoute } from "../../../server/bots/memory.js";
-import type { Command } from "../../../server/sim/api.js";
-import { createSimulation } from "../../../server/sim/index.js";
-import { Rng } from "../../../server/sim/rng.js";
+import { observeAttackerLive } from "../../../bots/attacker/observe.js";
+import { planAttack } from "../../../bots/attacker/plan.js";
+import { bestRoute, knownHazards, routeDanger } from "../../../bots/attacker/routes.js";
+import { createBot } from "../../../bots/index.js";
+import { newAttackerMemory, type PlannedRoute } from "../../../bots/memory.js";
+import type { Command } from "../../../sim/api.js";
+import { createSimulation } from "../../../sim/index.js";
+import { Rng } from "../../../sim/rng.js";
 import { assetAt, ctxFor, pub, sideView, track, unit, wideFront } from "./fixtures.js";
 
 type Salvo = Extract<Command, { type: "plan-salvo" }>;

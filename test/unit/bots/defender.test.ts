@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { borderKm, JAMMER_BORDER_KM } from "../../../server/bots/defender/escalation.js";
-import { defenderTick } from "../../../server/bots/defender/live.js";
-import { threatPicture } from "../../../server/bots/defender/picture.js";
-import { planDefence } from "../../../server/bots/defender/plan.js";
-import { createBot } from "../../../server/bots/index.js";
-import { newDefenderMemory } from "../../../server/bots/memory.js";
-import type { Command } from "../../../server/sim/api.js";
-import { createSimulation } from "../../../server/sim/index.js";
+import { borderKm, JAMMER_BORDER_KM } from "../../../bots/defender/escalation.js";
+import { defenderTick } from "../../../bots/defender/live.js";
+import { threatPicture } from "../../../bots/defender/picture.js";
+import { planDefence } from "../../../bots/defender/plan.js";
+import { createBot } from "../../../bots/index.js";
+import { newDefenderMemory } from "../../../bots/memory.js";
+import type { Command } from "../../../sim/api.js";
+import { createSimulation } from "../../../sim/index.js";
 import { assetAt, ctxFor, pub, sideView, track, unit, wideFront } from "./fixtures.js";
 
 type Deploy = Extract<Command, { type: "deploy" }>;

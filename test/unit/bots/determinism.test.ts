@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { type BotLevel, botLevel, createBot } from "../../../server/bots/index.js";
-import type { Side } from "../../../server/sim/api.js";
-import { createSimulation } from "../../../server/sim/index.js";
+import { type BotLevel, botLevel, createBot } from "../../../bots/index.js";
+import type { Side } from "../../../sim/api.js";
+import { createSimulation } from "../../../sim/index.js";
 import { sideView, track, wideFront } from "./fixtures.js";
 
-const BOTS_DIR = fileURLToPath(new URL("../../../server/bots", import.meta.url));
+const BOTS_DIR = fileURLToPath(new URL("../../../bots", import.meta.url));
 
 function planFor(side: Side, level: BotLevel, seed: number) {
   const sim = createSimulation(wideFront, seed);

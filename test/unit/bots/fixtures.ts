@@ -2,13 +2,13 @@
  * Hand-built views for the bots' unit tests, on the real `wide-front` scenario (its catalogue has every
  * layer and threat class, allies and ROE). A view built here is exactly the shape the engine builds.
  */
-import type { BotContext } from "../../../server/bots/context.js";
-import { type BotLevel, JUDGEMENT } from "../../../server/bots/levels.js";
-import { publicScenario } from "../../../server/bots/public.js";
+import type { BotContext } from "../../../bots/context.js";
+import { type BotLevel, JUDGEMENT } from "../../../bots/levels.js";
+import { publicScenario } from "../../../bots/public.js";
 import { loadScenario } from "../../../server/scenarios/loader.js";
-import type { Perspective, SideView, TrackView, UnitView } from "../../../server/sim/api.js";
-import { emptyScores } from "../../../server/sim/campaign/scores.js";
 import type { Doctrine, PointKm } from "../../../shared/scenario.js";
+import type { Perspective, SideView, TrackView, UnitView } from "../../../sim/api.js";
+import { emptyScores } from "../../../sim/campaign/scores.js";
 
 export const wideFront = loadScenario("wide-front");
 export const pub = publicScenario(wideFront);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { playMatch, type Seat } from "../../../server/bots/driver.js";
-import { createBot } from "../../../server/bots/index.js";
+import { playMatch, type Seat } from "../../../bots/driver.js";
+import { createBot } from "../../../bots/index.js";
 import { loadScenario } from "../../../server/scenarios/loader.js";
-import type { Command, Perspective, SideView, Simulation } from "../../../server/sim/api.js";
-import { createSimulation } from "../../../server/sim/index.js";
+import type { Command, Perspective, SideView, Simulation } from "../../../sim/api.js";
+import { createSimulation } from "../../../sim/index.js";
 import { assetAt, wideFront } from "./fixtures.js";
 
 /** Wrap a simulation so that every view it builds is remembered with the perspective it was built for. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { playMatch } from "../../../server/bots/driver.js";
-import { type BotLevel, createBot } from "../../../server/bots/index.js";
+import { playMatch } from "../../../bots/driver.js";
+import { type BotLevel, createBot } from "../../../bots/index.js";
 import { stats } from "../../../server/cli/batch.js";
 import { loadScenario } from "../../../server/scenarios/loader.js";
-import type { MatchSummary } from "../../../server/sim/api.js";
-import { createSimulation } from "../../../server/sim/index.js";
+import type { MatchSummary } from "../../../sim/api.js";
+import { createSimulation } from "../../../sim/index.js";
 
 /**
  * Levels differ in judgement, and judgement shows in the results. This fast check plays the one-night

@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parseSimArgs } from "../../../server/cli/args.js";
 import { aggregate, progressBar, runBatch, stats } from "../../../server/cli/batch.js";
-import type { MatchSummary } from "../../../server/sim/api.js";
+import type { MatchSummary } from "../../../sim/api.js";
 
 /** `npm run sim -- --batch N`: seeds on worker threads, statistics of every field, progress on a terminal. */
 

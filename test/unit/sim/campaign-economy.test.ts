@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Command, Simulation } from "../../../server/sim/api.js";
-import { createSimulation } from "../../../server/sim/index.js";
+import type { Command, Simulation } from "../../../sim/api.js";
+import { createSimulation } from "../../../sim/index.js";
 import { campaignWorld, droneDownLine, inject, NIGHT_SEC, stepUntil } from "./campaign-world.js";
 import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SimEvent, Simulation, WorldSnapshot } from "../../../server/sim/api.js";
-import { createSimulation, restoreSimulation } from "../../../server/sim/index.js";
+import type { SimEvent, Simulation, WorldSnapshot } from "../../../sim/api.js";
+import { createSimulation, restoreSimulation } from "../../../sim/index.js";
 import { campaignWorld, droneDownLine, inject, stepUntil, withAllyUnits } from "./campaign-world.js";
 import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 

@@ -1,6 +1,6 @@
-import type { Command, SimEvent, Simulation } from "../../../server/sim/api.js";
 import type { CompiledScenario } from "../../../shared/compiled.js";
 import type { PlacedUnit, PointKm } from "../../../shared/scenario.js";
+import type { Command, SimEvent, Simulation } from "../../../sim/api.js";
 import { fixtureScenario } from "./campaign/fixture.js";
 
 /**

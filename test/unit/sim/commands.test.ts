@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Command, RejectCode } from "../../../server/sim/api.js";
-import { createSimulation } from "../../../server/sim/index.js";
+import type { Command, RejectCode } from "../../../sim/api.js";
+import { createSimulation } from "../../../sim/index.js";
 import { fixtureWithAlly } from "./fixtures.js";
 import { applyAll, deploy, salvo, WHITE } from "./helpers.js";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { SimEvent, Simulation } from "../../../server/sim/api.js";
-import { createSimulation, restoreSimulation } from "../../../server/sim/index.js";
+import type { SimEvent, Simulation } from "../../../sim/api.js";
+import { createSimulation, restoreSimulation } from "../../../sim/index.js";
 import { fixtureScenario } from "./fixtures.js";
 import { playBusyMatch } from "./helpers.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { SimEvent } from "../../../server/sim/api.js";
-import { leakReason } from "../../../server/sim/impacts.js";
-import { createSimulation } from "../../../server/sim/index.js";
-import { LEAK } from "../../../server/sim/world.js";
+import type { SimEvent } from "../../../sim/api.js";
+import { leakReason } from "../../../sim/impacts.js";
+import { createSimulation } from "../../../sim/index.js";
+import { LEAK } from "../../../sim/world.js";
 import { fixtureScenario } from "./fixtures.js";
 import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { emit, everyone } from "../../../server/sim/context.js";
-import type { SimContext, SimExtension } from "../../../server/sim/index.js";
-import { createSimulation, restoreSimulation } from "../../../server/sim/index.js";
-import { redirectThreat } from "../../../server/sim/threats.js";
+import { emit, everyone } from "../../../sim/context.js";
+import type { SimContext, SimExtension } from "../../../sim/index.js";
+import { createSimulation, restoreSimulation } from "../../../sim/index.js";
+import { redirectThreat } from "../../../sim/threats.js";
 import { fixtureScenario } from "./fixtures.js";
 import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 

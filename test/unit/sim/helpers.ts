@@ -1,4 +1,4 @@
-import type { Command, SimEvent, Simulation } from "../../../server/sim/api.js";
+import type { Command, SimEvent, Simulation } from "../../../sim/api.js";
 
 /** Helpers that state a test's orders and run its nights (on the fixture of fixtures.ts). */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SimEvent } from "../../../server/sim/api.js";
-import { createSimulation } from "../../../server/sim/index.js";
+import type { SimEvent } from "../../../sim/api.js";
+import { createSimulation } from "../../../sim/index.js";
 import { fixtureScenario } from "./fixtures.js";
 import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 

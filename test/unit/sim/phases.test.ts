@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSimulation, GRACE_SEC } from "../../../server/sim/index.js";
+import { createSimulation, GRACE_SEC } from "../../../sim/index.js";
 import { fixtureScenario, fixtureWithAlly } from "./fixtures.js";
 import { applyAll, deploy, ofType, runLive, salvo, stepN, WHITE } from "./helpers.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { STEP_SEC } from "../../../server/sim/api.js";
-import { detectionRangeKm, radarHorizonKm } from "../../../server/sim/catalogue.js";
-import { createSimulation } from "../../../server/sim/index.js";
-import { interceptTimeSec } from "../../../server/sim/interceptors.js";
+import { STEP_SEC } from "../../../sim/api.js";
+import { detectionRangeKm, radarHorizonKm } from "../../../sim/catalogue.js";
+import { createSimulation } from "../../../sim/index.js";
+import { interceptTimeSec } from "../../../sim/interceptors.js";
 import { fixtureScenario } from "./fixtures.js";
 import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 

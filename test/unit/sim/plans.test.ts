@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ResolvedAttackerPlan, ResolvedDefenderPlan } from "../../../server/scenarios/plans.js";
-import { createSimulation, planCommands } from "../../../server/sim/index.js";
+import type { ResolvedAttackerPlan, ResolvedDefenderPlan } from "../../../shared/plan.js";
+import { createSimulation, planCommands } from "../../../sim/index.js";
 import { fixtureWithAlly } from "./fixtures.js";
 
 describe("planCommands", () => {

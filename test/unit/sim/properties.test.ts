@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Command, Simulation } from "../../../server/sim/api.js";
-import { createSimulation } from "../../../server/sim/index.js";
+import type { Command, Simulation } from "../../../sim/api.js";
+import { createSimulation } from "../../../sim/index.js";
 import { fixtureWithAlly } from "./fixtures.js";
 import { WHITE } from "./helpers.js";
 

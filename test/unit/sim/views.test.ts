@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { SimEvent } from "../../../server/sim/api.js";
-import { createSimulation } from "../../../server/sim/index.js";
-import { threatId } from "../../../server/sim/threats.js";
+import type { SimEvent } from "../../../sim/api.js";
+import { createSimulation } from "../../../sim/index.js";
+import { threatId } from "../../../sim/threats.js";
 import { fixtureScenario, fixtureWithAlly } from "./fixtures.js";
 import { applyAll, deploy, ofType, salvo, WHITE } from "./helpers.js";
 

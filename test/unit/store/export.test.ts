@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SimEvent } from "../../../server/sim/api.js";
 import { EVENT_COLUMNS, eventsCsv, layersCsv, toCsv } from "../../../server/store/export.js";
+import type { SimEvent } from "../../../sim/api.js";
 import { parseCsv } from "../../integration/history-harness.js";
 
 describe("CSV exports", () => {

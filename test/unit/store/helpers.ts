@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { MatchRecorder } from "../../../server/rooms/recorder.js";
-import type { Command, Simulation } from "../../../server/sim/api.js";
+import type { MatchRecorder } from "../../../server/match/recorder.js";
+import type { Command, Simulation } from "../../../sim/api.js";
 import { toyPlanning } from "./toy-sim.js";
 
 /** A fresh directory for one test's database files; removed by the returned cleanup. */
@@ -26,7 +26,7 @@ const reserveSalvo: Command = {
 };
 
 /**
- * Calls the recorder hooks the way the match room does (server/rooms/match.ts): each accepted command
+ * Calls the recorder hooks the way the match room does (server/match/match.ts): each accepted command
  * with the position it was applied at, the events of each step, summaries and phases as they change.
  * It plays two scripted seats: planning orders then start-live, a reserve salvo every 37 live seconds,
  * next-round after each assessment.

@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Command, MatchSummary } from "../../../server/sim/api.js";
 import { type Db, openDb } from "../../../server/store/db.js";
 import { Recorder } from "../../../server/store/recorder.js";
 import { listMatches, loadRecord, loadSnapshot } from "../../../server/store/records.js";
-import type { MatchStart } from "../../../server/store/types.js";
+import type { MatchStart } from "../../../shared/history.js";
+import type { Command, MatchSummary } from "../../../sim/api.js";
 import { tempDir } from "./helpers.js";
 import { toyEngine, toyScenario } from "./toy-sim.js";
 

@@ -1,12 +1,12 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { MatchInfo } from "../../../server/rooms/recorder.js";
-import type { Simulation } from "../../../server/sim/api.js";
+import type { MatchInfo } from "../../../server/match/recorder.js";
 import { History } from "../../../server/store/history.js";
 import { loadRecord } from "../../../server/store/records.js";
 import { RestoreError, restoreMatch } from "../../../server/store/recovery.js";
-import { comparePositions } from "../../../server/store/replay.js";
-import type { Position } from "../../../server/store/types.js";
+import type { Position } from "../../../shared/history.js";
+import type { Simulation } from "../../../sim/api.js";
+import { comparePositions } from "../../../sim/review/replay.js";
 import { ToyRoom, tempDir } from "./helpers.js";
 import { toyEngine, toyScenario } from "./toy-sim.js";
 

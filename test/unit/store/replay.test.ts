@@ -1,18 +1,18 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { MatchRecorder } from "../../../server/rooms/recorder.js";
-import type { Simulation } from "../../../server/sim/api.js";
+import type { MatchRecorder } from "../../../server/match/recorder.js";
 import { type Db, openDb } from "../../../server/store/db.js";
 import { Recorder } from "../../../server/store/recorder.js";
 import { loadRecord, loadSnapshot } from "../../../server/store/records.js";
+import type { MatchRecord, Position } from "../../../shared/history.js";
+import type { Simulation } from "../../../sim/api.js";
 import {
   comparePositions,
   Replay,
   ReplayDivergence,
   type ReplaySource,
   verifyReplay,
-} from "../../../server/store/replay.js";
-import type { MatchRecord, Position } from "../../../server/store/types.js";
+} from "../../../sim/review/replay.js";
 import { ToyRoom, tempDir } from "./helpers.js";
 import { TOY_NIGHT_SEC, toyEngine, toyScenario } from "./toy-sim.js";
 

@@ -1,3 +1,4 @@
+import type { CompiledScenario } from "../../../shared/compiled.js";
 import type {
   Command,
   CommandResult,
@@ -9,9 +10,8 @@ import type {
   SimPhase,
   Simulation,
   WorldSnapshot,
-} from "../../../server/sim/api.js";
-import type { Engine } from "../../../server/store/replay.js";
-import type { CompiledScenario } from "../../../shared/compiled.js";
+} from "../../../sim/api.js";
+import type { Engine } from "../../../sim/review/replay.js";
 
 /**
  * A tiny deterministic world with the real Simulation contract (phases, commands, a seeded generator

@@ -11,7 +11,7 @@ import {
   endRound,
   refund,
   takeFromStock,
-} from "../../../../server/sim/campaign/economy.js";
+} from "../../../../sim/campaign/economy.js";
 import { fixtureScenario } from "./fixture.js";
 
 const scenario = fixtureScenario();

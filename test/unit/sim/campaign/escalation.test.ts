@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SimEvent } from "../../../../server/sim/api.js";
+import type { SimEvent } from "../../../../sim/api.js";
 import {
   allyMayEngage,
   type CampaignState,
@@ -11,7 +11,7 @@ import {
   incidentWeight,
   noteIncidents,
   raiseEscalation,
-} from "../../../../server/sim/campaign/index.js";
+} from "../../../../sim/campaign/index.js";
 import { fixtureScenario, trigger } from "./fixture.js";
 
 const scenario = fixtureScenario();

@@ -9,7 +9,7 @@ import {
   type GridState,
   recomputeGrid,
   repairAssets,
-} from "../../../../server/sim/campaign/grid.js";
+} from "../../../../sim/campaign/grid.js";
 import { fixtureScenario } from "./fixture.js";
 
 // p1 → s1 → {c1 100k, c2 50k};  p1 → s2 → c3 200k;  c4 10k is off-grid.

@@ -9,7 +9,7 @@ import {
   neighbourRegions,
   outsideRoeIncident,
   recordIncident,
-} from "../../../../server/sim/campaign/incidents.js";
+} from "../../../../sim/campaign/incidents.js";
 import { fixtureScenario } from "./fixture.js";
 
 const neighbours = neighbourRegions(fixtureScenario().theatre.regions);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Inject } from "../../../../shared/scenario.js";
 import {
   ALL_SENSORS,
   applyInject,
@@ -13,8 +14,7 @@ import {
   pendingInjects,
   sensorOffline,
   weatherFactor,
-} from "../../../../server/sim/campaign/index.js";
-import type { Inject } from "../../../../shared/scenario.js";
+} from "../../../../sim/campaign/index.js";
 import { fixtureScenario } from "./fixture.js";
 
 const scenario = fixtureScenario();

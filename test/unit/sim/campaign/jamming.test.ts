@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { STEP_SEC } from "../../../../server/sim/api.js";
-import { crashIncident } from "../../../../server/sim/campaign/incidents.js";
-import {
-  createCampaignContext,
-  createCampaignState,
-  noteIncidents,
-} from "../../../../server/sim/campaign/index.js";
+import { STEP_SEC } from "../../../../sim/api.js";
+import { crashIncident } from "../../../../sim/campaign/incidents.js";
+import { createCampaignContext, createCampaignState, noteIncidents } from "../../../../sim/campaign/index.js";
 import {
   DEFAULT_SPOOF_PARAMS,
   type Jammer,
@@ -13,7 +9,7 @@ import {
   jammerAffects,
   stepProbability,
   trySpoof,
-} from "../../../../server/sim/campaign/jamming.js";
+} from "../../../../sim/campaign/jamming.js";
 import { fixtureScenario } from "./fixture.js";
 
 /** A `next()` that returns the given values in turn and counts the draws. */

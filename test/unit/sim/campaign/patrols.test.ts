@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { patrolSpec, sortieOnStation } from "../../../../server/sim/campaign/patrols.js";
+import { patrolSpec, sortieOnStation } from "../../../../sim/campaign/patrols.js";
 import { fixtureScenario } from "./fixture.js";
 
 const { layers } = fixtureScenario().catalogue;

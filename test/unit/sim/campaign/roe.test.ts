@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRoe, parseRoe, roePermits, seaUnitActive } from "../../../../server/sim/campaign/roe.js";
+import { formatRoe, parseRoe, roePermits, seaUnitActive } from "../../../../sim/campaign/roe.js";
 import { fixtureScenario, square } from "./fixture.js";
 
 // Eastland is the square x ∈ [100, 300], y ∈ [-100, 100]: its western border is x = 100.

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Scores } from "../../../../server/sim/api.js";
+import type { Scores } from "../../../../sim/api.js";
 import {
   costExchange,
   defenderLossUsd,
@@ -8,7 +8,7 @@ import {
   leakRate,
   sumScores,
   withRatios,
-} from "../../../../server/sim/campaign/scores.js";
+} from "../../../../sim/campaign/scores.js";
 import { fixtureScenario } from "./fixture.js";
 
 describe("ratios", () => {

@@ -9,7 +9,7 @@ import {
   noteIncidents,
   repairBetweenRounds,
   restoreCampaign,
-} from "../../../../server/sim/campaign/index.js";
+} from "../../../../sim/campaign/index.js";
 import { fixtureScenario } from "./fixture.js";
 
 const scenario = fixtureScenario();

@@ -1,0 +1,119 @@
+import type { Client, ClientArray, Deferred } from "@colyseus/core";
+import type { SeatFill, ViewName } from "../../shared/protocol.js";
+import type { Logger } from "../log.js";
+import type { Match } from "../match/match.js";
+import type { Sender } from "../match/orders.js";
+import { OK, type Outcome, refuse } from "../match/outcome.js";
+import type { FloodGuard } from "../match/ratelimit.js";
+import { type ViewKey, viewKey } from "./views.js";
+
+/**
+ * Who is connected where: which client holds which seat (and which seats wait for a dropped player),
+ * which perspective each client follows, and the instructor's seat and view changes that move people.
+ */
+export interface Occupant {
+  sender: Sender;
+  key: ViewKey;
+  guard: FloodGuard;
+  /** Removed on purpose (kick, flooding): no reconnection hold. */
+  kicked: boolean;
+}
+
+export type OccupantClient = Client<Occupant>;
+
+const KICKED_CLOSE_CODE = 4003;
+
+export class Occupancy {
+  private readonly owners = new Map<string, string>();
+  private readonly holds = new Map<string, Deferred<Client>>();
+
+  constructor(
+    private readonly match: Match,
+    private readonly clients: ClientArray<Occupant>,
+    private readonly log: Logger,
+    /** Seats changed: the room republishes its listing. */
+    private readonly changed: () => void,
+  ) {}
+
+  seated(seatId: string, sessionId: string): void {
+    this.owners.set(seatId, sessionId);
+  }
+
+  /** A dropped player's seat waits for them until the hold resolves or is rejected. */
+  holdFor(seatId: string, hold: Deferred<Client>): void {
+    if (!this.match.seats.get(seatId)) return; // spectators hold no seat
+    this.holds.set(seatId, hold);
+    hold.promise.finally(() => this.holds.delete(seatId)).catch(() => {});
+  }
+
+  /** Open a seat: disconnect the person in it (or end their reconnection hold), or stop its script. */
+  kick(seatId: string): Outcome {
+    const seat = this.match.seats.get(seatId);
+    if (!seat) return refuse("not_allowed", `no seat '${seatId}'`, "seatId");
+    if (seat.filledBy === "") return refuse("not_allowed", `seat '${seatId}' is empty`, "seatId");
+    if (seat.filledBy !== "human") return this.match.assignSeat(seatId, "human");
+    this.dismiss(seatId);
+    this.match.seats.release(seatId);
+    this.changed();
+    return OK;
+  }
+
+  /** Hand a seat to a scripted player (or open it); whoever sat there is sent away. */
+  assignSeat(seatId: string, fill: SeatFill): Outcome {
+    const personInSeat = this.match.seats.get(seatId)?.filledBy === "human";
+    const outcome = this.match.assignSeat(seatId, fill);
+    if (outcome.ok && personInSeat) this.dismiss(seatId);
+    this.changed();
+    return outcome;
+  }
+
+  /** Show a client another perspective (instructor and spectators). */
+  setView(sender: Sender, view: ViewName): Outcome {
+    const client = this.clients.getById(sender.sessionId);
+    const occupant = client?.userData;
+    if (!client?.view || !occupant) return refuse("internal", "no such client");
+    if (!this.match.perspectives.includes(view))
+      return refuse("not_allowed", `this scenario has no ${view} view`, "view");
+    const key = viewKey(view, sender.role === "spectator" && this.match.hasDelay);
+    if (key === occupant.key) return OK;
+    client.view = this.match.hub.switchView(client.view, occupant.key, key);
+    occupant.key = key;
+    this.match.watch(key);
+    client.send("feed", { entries: this.match.feed.recent(key) });
+    return OK;
+  }
+
+  /** A client has left for good: open its seat, unless someone (or something) else has it by now. */
+  vacate(client: OccupantClient): void {
+    const occupant = client.userData;
+    if (!occupant) return;
+    const { seatId } = occupant.sender;
+    if (this.owners.get(seatId) === client.sessionId) {
+      this.owners.delete(seatId);
+      this.match.seats.release(seatId);
+    }
+    if (client.view) this.match.hub.release(client.view);
+    this.changed();
+  }
+
+  forKey(key: ViewKey, send: (client: OccupantClient) => void): void {
+    for (const client of this.clients) if (client.userData?.key === key) send(client);
+  }
+
+  spectatorCount(): number {
+    return this.clients.filter((client) => client.userData?.sender.role === "spectator").length;
+  }
+
+  /** Send the person holding a seat away (the seat itself is the caller's business). */
+  private dismiss(seatId: string): void {
+    const sessionId = this.owners.get(seatId);
+    const client = sessionId ? this.clients.getById(sessionId) : undefined;
+    if (client?.userData) {
+      client.userData.kicked = true;
+      client.leave(KICKED_CLOSE_CODE, "removed by the instructor");
+    }
+    this.holds.get(seatId)?.reject(new Error("dismissed"));
+    this.owners.delete(seatId);
+    this.log.info({ seatId }, "dismissed");
+  }
+}

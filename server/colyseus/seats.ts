@@ -1,0 +1,141 @@
+import type { MapSchema } from "@colyseus/schema";
+import type { SeatFill, SeatRole } from "../../shared/protocol.js";
+import type { Seats } from "../../shared/scenario.js";
+import { Seat } from "../../shared/wire/state.js";
+import type { Side } from "../../sim/api.js";
+
+/**
+ * The seats of a match, kept in `state.seats` (every client sees who sits where). The scenario says how
+ * many seats of each role exist; a seat is open (`filledBy` ""), held by a human, or played by a scripted
+ * controller ("plan", "bot:<level>"). A scripted fill from the create options takes the first seat of its
+ * role; the others stay open for people.
+ */
+export type PlayingRole = Side;
+export type SeatedRole = PlayingRole | "instructor";
+export const PLAYING_ROLES: readonly PlayingRole[] = ["attacker", "defender", "ally"];
+
+export function isPlayingRole(role: SeatRole | string): role is PlayingRole {
+  return (PLAYING_ROLES as readonly string[]).includes(role);
+}
+
+export interface SeatCounts {
+  total: number;
+  filled: number;
+}
+export type SeatSummary = Record<SeatedRole, SeatCounts>;
+
+export class SeatBook {
+  readonly spectatorLimit: number;
+
+  constructor(
+    private readonly seats: MapSchema<Seat>,
+    counts: Seats,
+    fills: Partial<Record<PlayingRole, SeatFill>>,
+  ) {
+    this.spectatorLimit = counts.spectator;
+    for (const role of [...PLAYING_ROLES, "instructor"] as const) {
+      for (let n = 1; n <= counts[role]; n++) {
+        const seat = new Seat();
+        seat.id = `${role}-${n}`;
+        seat.role = role;
+        seats.set(seat.id, seat);
+      }
+      const fill = isPlayingRole(role) ? fills[role] : undefined;
+      const first = seats.get(`${role}-1`);
+      if (fill && fill !== "human" && first) this.assign(first.id, fill);
+    }
+  }
+
+  get(seatId: string): Seat | undefined {
+    return this.seats.get(seatId);
+  }
+
+  all(): Seat[] {
+    return [...this.seats.values()];
+  }
+
+  hasOpen(role: SeatedRole): boolean {
+    return this.all().some((seat) => seat.role === role && seat.filledBy === "");
+  }
+
+  /** Why a person cannot take a seat of this role. */
+  unavailable(role: SeatedRole): string {
+    const total = this.all().filter((seat) => seat.role === role).length;
+    return total === 0
+      ? `this scenario has no ${role} seat`
+      : `no open ${role} seat (${total} of ${total} taken)`;
+  }
+
+  /** Take the first open seat of a role for a person; an error text when none is open. */
+  claim(role: SeatedRole, name: string): Seat | string {
+    const open = this.all().find((seat) => seat.role === role && seat.filledBy === "");
+    if (!open) return this.unavailable(role);
+    open.filledBy = "human";
+    open.name = name;
+    open.connected = true;
+    open.ready = false;
+    return open;
+  }
+
+  release(seatId: string): void {
+    const seat = this.seats.get(seatId);
+    if (!seat) return;
+    seat.filledBy = "";
+    seat.name = "";
+    seat.connected = false;
+    seat.ready = false;
+  }
+
+  setConnected(seatId: string, connected: boolean): void {
+    const seat = this.seats.get(seatId);
+    if (seat) seat.connected = connected;
+  }
+
+  /** Hand a playing seat to a scripted controller (or open it for people with "human"). */
+  assign(seatId: string, fill: SeatFill): void {
+    const seat = this.seats.get(seatId);
+    if (!seat) return;
+    if (fill === "human") {
+      this.release(seatId);
+      return;
+    }
+    seat.filledBy = fill;
+    seat.name = fill === "plan" ? "Scripted plan" : `Bot (${fill.slice("bot:".length)})`;
+    seat.connected = true;
+    seat.ready = true;
+  }
+
+  /** Playing seats held by people (connected or within their reconnection hold). */
+  humanPlayingSeats(): Seat[] {
+    return this.all().filter((seat) => seat.filledBy === "human" && isPlayingRole(seat.role));
+  }
+
+  scriptedSeats(): Seat[] {
+    return this.all().filter((seat) => seat.filledBy !== "" && seat.filledBy !== "human");
+  }
+
+  /** At least one person plays, and every person playing has said ready. */
+  allHumansReady(): boolean {
+    const humans = this.humanPlayingSeats();
+    return humans.length > 0 && humans.every((seat) => seat.ready);
+  }
+
+  resetReady(): void {
+    for (const seat of this.humanPlayingSeats()) seat.ready = false;
+  }
+
+  summary(): SeatSummary {
+    const summary: SeatSummary = {
+      attacker: { total: 0, filled: 0 },
+      defender: { total: 0, filled: 0 },
+      ally: { total: 0, filled: 0 },
+      instructor: { total: 0, filled: 0 },
+    };
+    for (const seat of this.all()) {
+      const counts = summary[seat.role as SeatedRole];
+      counts.total++;
+      if (seat.filledBy !== "") counts.filled++;
+    }
+    return summary;
+  }
+}

@@ -1,0 +1,96 @@
+import { type Schema, StateView } from "@colyseus/schema";
+import type { Perspective } from "../../sim/api.js";
+
+/**
+ * Fog of war: which schema items each client may decode. Every perspective (truth, attacker, defender,
+ * ally, and their delayed variants for spectators) has one shared StateView that all its clients use, so
+ * its patch is encoded once (TOOLCHAIN.md note 9). A client that switches perspective (instructor
+ * `set-view`) gets a private view that follows the new perspective.
+ *
+ * Items of a perspective live in the @view maps under keys `<key>:<id>`, e.g. `d:threat-12`.
+ */
+export type ViewKey = string;
+
+const PREFIX: Record<Perspective, string> = { truth: "t", attacker: "a", defender: "d", ally: "y" };
+const DELAYED = "x";
+
+export function viewKey(perspective: Perspective, delayed = false): ViewKey {
+  return (delayed ? DELAYED : "") + PREFIX[perspective];
+}
+
+export function isDelayedKey(key: ViewKey): boolean {
+  return key.startsWith(DELAYED);
+}
+
+export function perspectiveOf(key: ViewKey): Perspective {
+  const prefix = isDelayedKey(key) ? key.slice(DELAYED.length) : key;
+  const entry = Object.entries(PREFIX).find(([, p]) => p === prefix);
+  if (!entry) throw new Error(`unknown view key '${key}'`);
+  return entry[0] as Perspective;
+}
+
+export type ItemsOf = (key: ViewKey) => Iterable<Schema>;
+
+export class ViewHub {
+  private readonly shared = new Map<ViewKey, StateView>();
+  private readonly followers = new Map<ViewKey, Set<StateView>>();
+
+  /** `itemsOf` lists a perspective's items, so a view created late starts with all of them. */
+  constructor(private readonly itemsOf: ItemsOf) {}
+
+  /** The one view all clients of a perspective share. */
+  sharedView(key: ViewKey): StateView {
+    let view = this.shared.get(key);
+    if (!view) {
+      view = new StateView();
+      for (const item of this.itemsOf(key)) view.add(item);
+      this.shared.set(key, view);
+      this.followersOf(key).add(view);
+    }
+    return view;
+  }
+
+  isShared(view: StateView): boolean {
+    return [...this.shared.values()].includes(view);
+  }
+
+  /** A new item of a perspective becomes visible to every view following it. */
+  add(key: ViewKey, item: Schema): void {
+    for (const view of this.followersOf(key)) view.add(item);
+  }
+
+  /**
+   * Move one client from `fromKey` to `toKey`. A client on a shared view first gets a private copy that
+   * already holds what it has decoded (so nothing is sent twice); then the old items are removed from its
+   * view (the client drops them) and the new perspective's items are added.
+   */
+  switchView(current: StateView, fromKey: ViewKey, toKey: ViewKey): StateView {
+    let view = current;
+    if (this.isShared(current)) {
+      view = new StateView();
+      for (const item of this.itemsOf(fromKey)) view.add(item);
+      view.changes.clear();
+    } else {
+      this.followersOf(fromKey).delete(view);
+    }
+    for (const item of this.itemsOf(fromKey)) view.remove(item);
+    for (const item of this.itemsOf(toKey)) view.add(item);
+    this.followersOf(toKey).add(view);
+    return view;
+  }
+
+  /** Forget a private view whose client has left for good. */
+  release(view: StateView): void {
+    if (this.isShared(view)) return;
+    for (const set of this.followers.values()) set.delete(view);
+  }
+
+  private followersOf(key: ViewKey): Set<StateView> {
+    let set = this.followers.get(key);
+    if (!set) {
+      set = new Set();
+      this.followers.set(key, set);
+    }
+    return set;
+  }
+}

@@ -1,0 +1,32 @@
+import type { Occupancy } from "../colyseus/occupancy.js";
+import type { Match } from "./match.js";
+import type { OrderTarget, Sender } from "./orders.js";
+import { fromCommandResult, OK, type Outcome } from "./outcome.js";
+
+/** What accepted orders do: the match's own controls, plus the seat and view changes that move people. */
+export function orderTarget(match: Match, occupancy: Occupancy): OrderTarget {
+  const by = (sender: Sender) => (sender.role === "instructor" ? `white:${sender.seatId}` : sender.seatId);
+  const done = (action: () => void): Outcome => {
+    action();
+    return OK;
+  };
+  return {
+    get phase() {
+      return match.phase;
+    },
+    get waitingForConfirm() {
+      return match.waitingForConfirm;
+    },
+    command: (sender, command) => fromCommandResult(match.apply(command, by(sender))),
+    ownsUnit: (side, unitId) => match.ownsUnit(side, unitId),
+    setReady: (sender, ready) => done(() => match.setReady(sender.seatId, ready)),
+    confirm: (sender) => done(() => match.confirm(sender.seatId)),
+    setView: (sender, view) => occupancy.setView(sender, view),
+    setPaused: (paused) => done(() => match.setPaused(paused)),
+    setTimeScale: (timeScale) => done(() => match.setTimeScale(timeScale)),
+    advance: (sender) => match.advance(by(sender)),
+    kick: (seatId) => occupancy.kick(seatId),
+    assignSeat: (seatId, fill) => occupancy.assignSeat(seatId, fill),
+    bookmark: (sender, note) => done(() => match.bookmark(note, by(sender))),
+  };
+}

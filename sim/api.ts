@@ -1,0 +1,317 @@
+/**
+ * The simulation's public contract: what the room, the CLI, the bots and the replay code may rely on.
+ * Everything here is plain data (JSON-serialisable). Positions are km on the theatre plane, times are
+ * simulation seconds since the start of the current round's live phase, money is USD.
+ */
+import type { Band, Doctrine, Inject, PointKm, ThreatClass, WeaponsControl } from "../shared/scenario.js";
+
+/** Fixed simulation step. Time scale is the caller's business: run more steps per tick. */
+export const STEP_SEC = 0.5;
+
+export type Side = "attacker" | "defender" | "ally";
+/** Who issued a command: a playing side or the instructor (white cell). */
+export type Issuer = Side | "white";
+/** Whose perception a view shows; "truth" is everything (instructor, truth spectators). */
+export type Perspective = Side | "truth";
+
+export type SimPhase = "planning" | "live" | "assessment" | "ended";
+
+/** Commands, each applied atomically: accepted whole or rejected with a reason and no change. */
+export type Command =
+  | {
+      type: "deploy";
+      side: "defender";
+      unitType: string;
+      at: PointKm;
+      id?: string;
+      doctrine?: Partial<Doctrine>;
+    }
+  | { type: "remove-unit"; side: "defender"; unitId: string }
+  | {
+      type: "set-doctrine";
+      side: "defender" | "ally";
+      /** A unit id, or "all" for every unit of the side. */
+      unitId: string;
+      doctrine: Partial<Doctrine>;
+    }
+  | { type: "relocate"; side: "defender" | "ally"; unitId: string; to: PointKm }
+  | { type: "buy-resupply"; side: "defender"; layer: string; count: number }
+  | {
+      type: "plan-salvo";
+      side: "attacker";
+      zone: string;
+      threatType: string;
+      count: number;
+      /** Seconds after the live phase starts (planning) or from now (a reserve salvo in live). */
+      launchAtSec: number;
+      intervalSec: number;
+      target: string;
+      waypoints: PointKm[];
+    }
+  | { type: "cancel-salvo"; side: "attacker"; salvoId: string }
+  | { type: "inject"; side: "white"; inject: Inject; title?: string }
+  | { type: "fire-scheduled-inject"; side: "white"; injectId: string }
+  /** Phase control (the room issues these on behalf of the instructor, timers or ready seats). */
+  | { type: "start-live"; side: "white" }
+  | { type: "end-live"; side: "white" }
+  | { type: "next-round"; side: "white" };
+
+export type CommandType = Command["type"];
+
+export type CommandResult =
+  | { ok: true; events: SimEvent[] }
+  | { ok: false; code: RejectCode; reason: string; path?: string };
+
+export type RejectCode =
+  | "wrong_phase"
+  | "wrong_side"
+  | "unknown_unit"
+  | "unknown_type"
+  | "unknown_zone"
+  | "unknown_target"
+  | "not_allowed"
+  | "over_budget"
+  | "out_of_stock"
+  | "out_of_area";
+
+/** What happened during a step or a command. `visibleTo` says which perspectives may learn of it. */
+export interface SimEventBase {
+  /** Simulation time of the event (seconds into the round's live phase). */
+  t: number;
+  round: number;
+  visibleTo: Perspective[];
+}
+
+export type SimEvent = SimEventBase &
+  (
+    | { type: "launch"; threatId: string; threatType: string; zone: string; costUsd: number }
+    | { type: "detect"; side: Side; threatId: string }
+    | { type: "identify"; side: Side; threatId: string; threatType: string; decoy: boolean }
+    | { type: "track-lost"; side: Side; threatId: string }
+    | {
+        type: "fire";
+        unitId: string;
+        interceptorId: string;
+        threatId: string;
+        costUsd: number;
+        /** Whether the engagement was outside the shooter's ROE (allies). */
+        outsideRoe: boolean;
+      }
+    | {
+        type: "intercept";
+        unitId: string;
+        interceptorId: string;
+        threatId: string;
+        threatType: string;
+        x: number;
+        y: number;
+      }
+    | { type: "miss"; unitId: string; interceptorId: string; threatId: string; x: number; y: number }
+    | {
+        type: "impact";
+        threatId: string;
+        threatType: string;
+        x: number;
+        y: number;
+        /** Assets damaged by the blast, with damage dealt. */
+        hits: { assetId: string; damage: number }[];
+        casualties: number;
+        /** Why nobody stopped it: the leak analysis of the after-action review. */
+        leakReason: LeakReason;
+      }
+    | { type: "crash"; threatId: string; x: number; y: number; region: string | null }
+    | { type: "spoofed"; threatId: string; unitId: string }
+    | {
+        type: "incident";
+        nation: string;
+        cause: "airspace" | "crash" | "debris" | "outside-roe";
+        threatId?: string;
+        unitId?: string;
+        x: number;
+        y: number;
+      }
+    | { type: "escalation"; value: number; delta: number }
+    | { type: "trigger"; triggerId: string; title: string }
+    | { type: "blackout"; cityId: string; population: number }
+    | { type: "power-restored"; cityId: string }
+    | { type: "asset-destroyed"; assetId: string }
+    | { type: "resupply"; layer: string; count: number }
+    | { type: "inject"; inject: Inject; title: string }
+    | { type: "unit-deployed"; unitId: string; unitType: string; x: number; y: number }
+    | { type: "unit-revealed"; unitId: string }
+    | { type: "unit-moved"; unitId: string; x: number; y: number }
+    | { type: "phase"; phase: SimPhase }
+    | { type: "match-end"; winner: Side | "draw"; reason: string }
+  );
+
+export type SimEventType = SimEvent["type"];
+
+export type LeakReason =
+  | "undetected"
+  | "out-of-range"
+  | "out-of-stock"
+  | "held-by-roe"
+  | "held-by-doctrine"
+  | "missed";
+
+/** A threat as one perspective perceives it, synced as legs: position at t0 plus velocity. */
+export interface TrackView {
+  id: string;
+  x: number;
+  y: number;
+  /** km per second. */
+  vx: number;
+  vy: number;
+  t0: number;
+  band: Band;
+  identity: "unknown" | "identified";
+  /** Threat type id; empty until identified (always known for the attacker's own threats). */
+  kind: string;
+  /** Threat class once identified ("" before). */
+  threatClass: ThreatClass | "";
+}
+
+export type UnitStatus =
+  | "ready"
+  | "reloading"
+  | "relocating"
+  | "empty"
+  | "offline"
+  | "on-station"
+  | "grounded";
+
+export interface UnitView {
+  id: string;
+  side: "defender" | "ally";
+  kind: string;
+  x: number;
+  y: number;
+  status: UnitStatus;
+  /** Rounds in the launcher (-1 = unlimited). */
+  magazine: number;
+  doctrine: Doctrine;
+  /** Owning ally id for allied units, "" for the defender's. */
+  allyId: string;
+}
+
+export interface InterceptorView {
+  id: string;
+  unitId: string;
+  threatId: string;
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+  t0: number;
+  /** When it reaches its predicted intercept point. */
+  tEnd: number;
+}
+
+export interface AssetView {
+  id: string;
+  kind: string;
+  name: string;
+  x: number;
+  y: number;
+  hp: number;
+  hpMax: number;
+  powered: boolean;
+}
+
+/** Figures for the summary and the live counters; all totals over the rounds so far. */
+export interface Scores {
+  threats_launched: number;
+  threats_intercepted: number;
+  threats_leaked: number;
+  threats_crashed: number;
+  leak_rate: number;
+  decoys_engaged: number;
+  defender_spend_usd: number;
+  attacker_spend_usd: number;
+  cost_exchange: number;
+  casualties: number;
+  blackout_population_hours: number;
+  incidents: number;
+  escalation: number;
+  interceptors_left: number;
+  damage: number;
+}
+
+export interface MatchSummary extends Scores {
+  scenario: string;
+  seed: number;
+  rounds: number;
+  winner: Side | "draw" | null;
+  per_round: (Scores & { round: number })[];
+}
+
+/** A planned salvo: seen by the attacker and the white cell only. */
+export interface SalvoView {
+  id: string;
+  zone: string;
+  threatType: string;
+  count: number;
+  launched: number;
+  /** Clock time of the first launch within its round. */
+  launchAtSec: number;
+  intervalSec: number;
+  target: string;
+  waypoints: PointKm[];
+}
+
+/** A scheduled (MSEL) inject of the current round not fired yet: the white cell's list. */
+export interface ScheduledInjectView {
+  id: string;
+  title: string;
+  atSec: number;
+  auto: boolean;
+  inject: Inject;
+}
+
+/** Everything one perspective may know right now. Bots decide from this and nothing else. */
+export interface SideView {
+  perspective: Perspective;
+  phase: SimPhase;
+  round: number;
+  clock: number;
+  tracks: TrackView[];
+  units: UnitView[];
+  interceptors: InterceptorView[];
+  assets: AssetView[];
+  /** Budgets and stocks of this side (truth: both). */
+  budgetUsd: { attacker?: number; defender?: number };
+  stocks: Record<string, number>;
+  escalation: number;
+  /** Current ROE per nation and accessibility per sea region (public). */
+  roe: Record<string, string>;
+  seaAccess: Record<string, boolean>;
+  scores: Scores;
+  /** The attacker's planned salvos of this round (attacker and truth; empty for others). */
+  salvos: SalvoView[];
+  /** Scheduled injects of this round still to fire (truth only; empty for others). */
+  injects: ScheduledInjectView[];
+}
+
+export type { Doctrine, WeaponsControl };
+
+/** A running match world. Create with `createSimulation`, restore with `restoreSimulation`. */
+export interface Simulation {
+  readonly seed: number;
+  readonly phase: SimPhase;
+  /** 1-based index of the current round. */
+  readonly round: number;
+  /** Seconds into the current round's live phase. */
+  readonly clock: number;
+  /** Apply one command atomically. Rejected commands leave the world unchanged. */
+  apply(command: Command): CommandResult;
+  /** Advance by STEP_SEC (only in the live phase; otherwise returns no events). */
+  step(): SimEvent[];
+  /** What one perspective may see now. */
+  view(perspective: Perspective): SideView;
+  summary(): MatchSummary;
+  /** A JSON-serialisable copy of the whole world; restoring it continues identically. */
+  snapshot(): WorldSnapshot;
+}
+
+/** Opaque JSON of the whole world state (including the generator's state). */
+export type WorldSnapshot = { version: 1; [key: string]: unknown };
