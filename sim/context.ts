@@ -49,6 +49,8 @@ export class Scratch {
   covered = TRACKING_SIDES.map(() => new Uint8Array(256));
   /** Per tracking side: the shortest identification dwell among the sensors covering each threat. */
   identifySec = TRACKING_SIDES.map(() => new Float64Array(256));
+  /** Per tracking side: the shortest decoy-unmasking dwell among the sensors covering each threat. */
+  unmaskSec = TRACKING_SIDES.map(() => new Float64Array(256));
   /** Per tracking side: threats in coverage this step. */
   coveredCount = TRACKING_SIDES.map(() => 0);
   /** Per tracking side: tracks held after the last track update (-1: unknown, e.g. after a restore). */
@@ -69,6 +71,7 @@ export class Scratch {
     this.candidates = new Int32Array(size);
     this.covered = TRACKING_SIDES.map(() => new Uint8Array(size));
     this.identifySec = TRACKING_SIDES.map(() => new Float64Array(size));
+    this.unmaskSec = TRACKING_SIDES.map(() => new Float64Array(size));
   }
 }
 

@@ -3,18 +3,22 @@ import { takeFromStock } from "./campaign/economy.js";
 import { sensorOffline } from "./campaign/injects.js";
 import type { LayerInfo } from "./catalogue.js";
 import { emit, everyone, type SimContext, sideAndTruth } from "./context.js";
+import { type AbleUnit, doctrineVerdict } from "./doctrine.js";
 import { interceptTimeSec, launchInterceptor } from "./interceptors.js";
-import { LEAK, roundCounters, type ThreatState, trackingIndex, type UnitState } from "./world.js";
+import { countShots } from "./tally.js";
+import { LEAK, type ThreatState, TRACKING_SIDES, trackingIndex, type UnitState } from "./world.js";
 
 /**
- * Engagement decisions, unit by unit, on the unit's side's own tracks only. A unit fires when it is
- * ready (magazine, reload, shot interval, not relocating) and its doctrine allows: weapons hold /
- * tight (identified hostiles only; an identified decoy is never a target) / free; the footprint rule
- * (only threats predicted to enter a defended footprint); the layer's bands and classes; reach (the
- * predicted intercept point within reach, or within the BMD reach for ballistic threats); and the
- * ROE rule. Among the candidates it picks the most value at risk soonest; it engages a threat only
- * while no interceptor of its side is already in flight at it, firing its salvo size at once
- * ("salvo") or one at a time, looking before the next ("shoot-look-shoot").
+ * Engagement decisions, unit by unit (cheapest shot first, so the cheapest layer claims a threat it can
+ * reach), on the unit's side's own tracks only. A unit fires when it is ready (magazine, reload, shot
+ * interval, not relocating) and its doctrine allows: weapons hold / tight (identified hostiles only; a
+ * decoy once unmasked is never a target, before that it looks like a drone) / free; the footprint rule
+ * (only threats predicted to enter a defended footprint); reserve and hand-off to cheaper layers
+ * (doctrine.ts); the layer's bands and classes; reach (the predicted intercept point within reach, or
+ * within the BMD reach for ballistic threats); and the ROE rule. Among the candidates it picks the most
+ * value at risk soonest; it engages a threat only while no interceptor of its side is already in flight
+ * at it, firing its salvo size at once ("salvo") or one at a time, looking before the next
+ * ("shoot-look-shoot").
  */
 
 /** Seconds added to the time to impact in the priority, so that "now" does not divide by zero. */
@@ -39,17 +43,47 @@ export function unitStatus(ctx: SimContext, unit: UnitState): UnitStatus {
   return fighter ? "on-station" : "ready";
 }
 
+/** The side's shooters and fighters, cheapest shot first (ties in unit order), kept while units stay. */
+interface FiringOrder {
+  units: UnitState[];
+  order: AbleUnit[];
+}
+
+function firingOrder(ctx: SimContext): AbleUnit[] {
+  const { units } = ctx.world;
+  const cached = ctx.derived.firingOrder as FiringOrder | undefined;
+  if (cached && cached.units.length === units.length && cached.units.every((u, i) => u === units[i]))
+    return cached.order;
+  const order = units
+    .filter((unit) => unit.role === "shooter" || unit.role === "fighter")
+    .map((unit) => {
+      const layer = ctx.cat.layers.get(unit.type)!;
+      return { unit, layer, costUsd: layer.def.costPerShotUsd };
+    })
+    .sort((a, b) => a.costUsd - b.costUsd);
+  ctx.derived.firingOrder = { units: [...units], order };
+  return order;
+}
+
 export function engagementPhase(ctx: SimContext): void {
   if (ctx.world.threats.length === 0) return;
-  for (const unit of ctx.world.units) {
-    if (unit.role !== "shooter" && unit.role !== "fighter") continue;
-    const layer = ctx.cat.layers.get(unit.type)!;
-    const status = unitStatus(ctx, unit);
-    const ready = status === "ready" || status === "on-station";
-    if (status === "empty" || status === "reloading") flagInReach(ctx, unit, layer, LEAK.outOfStock);
-    else if (ready && unit.doctrine.weapons === "hold") flagInReach(ctx, unit, layer, LEAK.heldByDoctrine);
-    else if (ready && ctx.t1 >= unit.nextShotAt) engage(ctx, unit, layer);
-  }
+  const order = firingOrder(ctx);
+  const ready = order.map((a) => {
+    const status = unitStatus(ctx, a.unit);
+    const isReady = status === "ready" || status === "on-station";
+    if (status === "empty" || status === "reloading") flagInReach(ctx, a.unit, a.layer, LEAK.outOfStock);
+    else if (isReady && a.unit.doctrine.weapons === "hold")
+      flagInReach(ctx, a.unit, a.layer, LEAK.heldByDoctrine);
+    return isReady && a.unit.doctrine.weapons !== "hold";
+  });
+  const able: AbleUnit[][] = TRACKING_SIDES.map(() => []);
+  order.forEach((a, k) => {
+    if (ready[k]) able[trackingIndex(a.unit.side)].push(a);
+  });
+  order.forEach((a, k) => {
+    if (ready[k] && ctx.t1 >= a.unit.nextShotAt)
+      engage(ctx, a.unit, a.layer, a.costUsd, able[trackingIndex(a.unit.side)]);
+  });
 }
 
 /** Mark the side's tracked threats now within reach of a unit that cannot or may not fire. */
@@ -68,7 +102,13 @@ function flagInReach(ctx: SimContext, unit: UnitState, layer: LayerInfo, flag: n
   }
 }
 
-function engage(ctx: SimContext, unit: UnitState, layer: LayerInfo): void {
+function engage(
+  ctx: SimContext,
+  unit: UnitState,
+  layer: LayerInfo,
+  costUsd: number,
+  able: readonly AbleUnit[],
+): void {
   const side = trackingIndex(unit.side);
   const threats = ctx.world.threats;
   const out = ctx.scratch.candidates;
@@ -93,11 +133,15 @@ function engage(ctx: SimContext, unit: UnitState, layer: LayerInfo): void {
     )
       continue;
     const info = ctx.cat.threats[threat.ti];
-    if (track.identified && info.decoy) continue;
+    if (track.unmasked) continue;
     const reachKm = info.def.class === "ballistic" ? layer.def.reachVsBallisticKm! : layer.def.reachKm;
     // Doctrine first (cheap): a held threat within reach now is what the leak analysis needs.
     const tightHold = unit.doctrine.weapons === "tight" && !track.identified;
-    if (tightHold || (unit.doctrine.footprintOnly && track.predAsset < 0)) {
+    if (
+      tightHold ||
+      (unit.doctrine.footprintOnly && track.predAsset < 0) ||
+      doctrineVerdict(ctx, unit, costUsd, threat, track, able) === "hold"
+    ) {
       if (now2 <= reachKm * reachKm) threat.flags |= LEAK.inReach | LEAK.heldByDoctrine;
       continue;
     }
@@ -138,13 +182,11 @@ function fire(ctx: SimContext, unit: UnitState, layer: LayerInfo, threat: Threat
   const { world } = ctx;
   const shotsWanted = unit.doctrine.fire === "salvo" ? unit.doctrine.salvoSize : 1;
   const shots = unit.magazine < 0 ? shotsWanted : Math.min(shotsWanted, unit.magazine);
-  const counters = roundCounters(world);
   const costUsd = layer.def.costPerShotUsd;
-  if (ctx.cat.threats[threat.ti].decoy && !(threat.flags & LEAK.fired)) counters.decoysEngaged++;
+  countShots(ctx, unit, threat, shots);
   threat.flags |= LEAK.fired;
   for (let s = 0; s < shots; s++) {
     const interceptor = launchInterceptor(ctx, unit, threat, best.flightSec, best.x, best.y);
-    counters.defenderSpendUsd += costUsd;
     emit(
       ctx,
       {

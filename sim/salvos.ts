@@ -1,3 +1,4 @@
+import type { PointKm, ThreatType } from "../shared/scenario.js";
 import type { Command } from "./api.js";
 import { charge, refund } from "./campaign/economy.js";
 import { countProblem, pointProblem, type Rejection, reject } from "./commands.js";
@@ -8,7 +9,9 @@ import { routeLengthKm } from "./threats.js";
  * The attacker's salvos: bought from its production budget when planned (count × unit cost), launched
  * from the zone at `launchAtSec` (after the live phase starts, or from now for a reserve salvo in a
  * live phase) one every `intervalSec`. Every launch must happen within the night's duration and the
- * route (zone, waypoints, target, with the zone's and aim scatter) within the type's range.
+ * route (zone, waypoints, target, with the zone's scatter, each waypoint's corridor and the aim scatter)
+ * within the type's range. When bought, the salvo draws its launch-time jitter (the type's
+ * `launchJitterSec`), kept within the night: the plan says roughly when, the night says exactly.
  */
 
 type Of<K extends Command["type"]> = Extract<Command, { type: K }>;
@@ -41,9 +44,7 @@ function salvoProblem(ctx: SimContext, c: Of<"plan-salvo">): Rejection | null {
     const badPoint = pointProblem(c.waypoints[i]);
     if (badPoint) return reject("out_of_area", badPoint, `waypoints.${i}`);
   }
-  const target = scenario.assets[targetIndex].at;
-  const route = [...c.waypoints.flatMap((w) => [w.x, w.y]), target.x, target.y];
-  const lengthKm = routeLengthKm(zone.at.x, zone.at.y, route) + zone.radiusKm + info.def.accuracyKm;
+  const lengthKm = worstRouteKm(zone, c.waypoints, scenario.assets[targetIndex].at, info.def);
   if (lengthKm > info.def.rangeKm) {
     return reject(
       "not_allowed",
@@ -63,8 +64,34 @@ function salvoProblem(ctx: SimContext, c: Of<"plan-salvo">): Rejection | null {
   return null;
 }
 
+/**
+ * The longest a salvo's route can be: from the far edge of the zone, every waypoint displaced against it
+ * by its corridor (there and back), to the scattered aim point. Plans and commands are checked with it.
+ */
+export function worstRouteKm(
+  zone: { at: PointKm; radiusKm: number },
+  waypoints: readonly PointKm[],
+  target: PointKm,
+  type: ThreatType,
+): number {
+  const route = [...waypoints.flatMap((w) => [w.x, w.y]), target.x, target.y];
+  const corridorKm = 2 * waypoints.length * (type.routeJitterKm ?? 0);
+  return routeLengthKm(zone.at.x, zone.at.y, route) + zone.radiusKm + type.accuracyKm + corridorKm;
+}
+
 function firstLaunchSec(ctx: SimContext, c: Of<"plan-salvo">): number {
   return ctx.world.phase === "live" ? ctx.world.clock + c.launchAtSec : c.launchAtSec;
+}
+
+/** The salvo's launch-time jitter: uniform within ± the type's jitter, every launch kept in the night. */
+function drawOffsetSec(ctx: SimContext, c: Of<"plan-salvo">, jitterSec: number): number {
+  if (jitterSec <= 0) return 0;
+  const first = firstLaunchSec(ctx, c);
+  const earliest = ctx.world.phase === "live" ? ctx.world.clock : 0;
+  const last = first + (c.count - 1) * c.intervalSec;
+  const durationSec = ctx.scenario.rounds[ctx.world.round - 1].durationSec;
+  const offsetSec = jitterSec * (2 * ctx.rng.next01() - 1);
+  return Math.max(earliest - first, Math.min(durationSec - last, offsetSec));
 }
 
 /** Bought when planned: checked in full, then paid (a refused payment changes nothing), then listed. */
@@ -72,7 +99,8 @@ export function planSalvo(ctx: SimContext, c: Of<"plan-salvo">): Rejection | nul
   const problem = salvoProblem(ctx, c);
   if (problem) return problem;
   const { world } = ctx;
-  const unitCostUsd = ctx.cat.threatById.get(c.threatType)!.def.costUsd;
+  const type = ctx.cat.threatById.get(c.threatType)!.def;
+  const unitCostUsd = type.costUsd;
   const paid = charge(world.economy, "attacker", c.count * unitCostUsd, `${c.count} × ${c.threatType}`);
   if (!paid.ok) return { ...paid, path: "count" };
   world.salvos.push({
@@ -83,6 +111,7 @@ export function planSalvo(ctx: SimContext, c: Of<"plan-salvo">): Rejection | nul
     count: c.count,
     launched: 0,
     launchAtSec: firstLaunchSec(ctx, c),
+    offsetSec: drawOffsetSec(ctx, c, type.launchJitterSec ?? 0),
     intervalSec: c.intervalSec,
     target: c.target,
     waypoints: c.waypoints.map((w) => ({ x: w.x, y: w.y })),

@@ -3,10 +3,11 @@ import type { SimContext } from "./context.js";
 import { TRACKING_SIDES, trackingIndex } from "./world.js";
 
 /**
- * Sensor coverage for the step: which threats each tracking side's sensors see now. Ranges come
- * precomputed per sensor and threat type (radar horizon, instrumented range scaled by signature,
- * bands, acoustic speed limit: catalogue.ts); weather multiplies them all. A sensor is dark during an
- * outage or while its unit relocates, or when the rules say its unit cannot act.
+ * Sensor coverage for the step: which threats each tracking side's sensors see now, and the shortest
+ * identification and decoy-unmasking dwells among the sensors that see each. Ranges come precomputed per
+ * sensor and threat type (radar horizon, instrumented range scaled by signature, bands, acoustic speed
+ * limit: catalogue.ts); weather and each threat's own detection factor multiply them. A sensor is dark
+ * during an outage or while its unit relocates, or when the rules say its unit cannot act.
  */
 
 export function sensorPhase(ctx: SimContext): void {
@@ -17,6 +18,7 @@ export function sensorPhase(ctx: SimContext): void {
   for (let s = 0; s < TRACKING_SIDES.length; s++) {
     scratch.covered[s].fill(0, 0, n);
     scratch.identifySec[s].fill(Number.MAX_VALUE, 0, n);
+    scratch.unmaskSec[s].fill(Number.MAX_VALUE, 0, n);
   }
   const weather = weatherFactor(world.sensors, ctx.t1);
   const threats = world.threats;
@@ -30,24 +32,29 @@ export function sensorPhase(ctx: SimContext): void {
     const side = trackingIndex(unit.side);
     const covered = scratch.covered[side];
     const identifySec = scratch.identifySec[side];
+    const unmaskSec = scratch.unmaskSec[side];
+    const unmaskDwell = sensor.def.decoyIdentifySec ?? Number.MAX_VALUE;
     const ranges = sensor.rangeByThreatKm;
     // Query only as far as the sensor sees the types actually flying (a radar's reach against a
     // ballistic missile is much longer than against a drone under its horizon).
     let queryKm = 0;
-    for (let ti = 0; ti < inFlight.length; ti++)
-      if (inFlight[ti] && ranges[ti] > queryKm) queryKm = ranges[ti];
+    for (let ti = 0; ti < inFlight.length; ti++) {
+      const farthestKm = ranges[ti] * cat.threats[ti].maxSight;
+      if (inFlight[ti] && farthestKm > queryKm) queryKm = farthestKm;
+    }
     if (queryKm <= 0) continue;
     const count = grid.query(unit.x, unit.y, queryKm * weather, out);
     for (let k = 0; k < count; k++) {
       const i = out[k];
       const threat = threats[i];
-      const rangeKm = ranges[threat.ti] * weather;
+      const rangeKm = ranges[threat.ti] * weather * threat.sight;
       const dx = threat.x - unit.x;
       const dy = threat.y - unit.y;
       if (!threat.alive || dx * dx + dy * dy > rangeKm * rangeKm || rangeKm <= 0) continue;
       if (covered[i] === 0) scratch.coveredCount[side]++;
       covered[i] = 1;
       if (sensor.def.identifySec < identifySec[i]) identifySec[i] = sensor.def.identifySec;
+      if (unmaskDwell < unmaskSec[i]) unmaskSec[i] = unmaskDwell;
     }
   }
 }

@@ -1,12 +1,13 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { playMatch, type Seat } from "../../bots/driver.js";
-import type { Command, MatchSummary, Side } from "../../sim/api.js";
+import type { CompiledScenario } from "../../shared/compiled.js";
+import type { Command, MatchSummary, Side, SimEvent } from "../../sim/api.js";
 import { createSimulation } from "../../sim/index.js";
 import { loadScenario, parseOverride } from "../scenarios/loader.js";
 import { CliError, type SimArgs } from "./args.js";
 import { formatUsd } from "./format.js";
-import { defaultPlans, planSource } from "./plan-sources.js";
+import { planSource, scenarioPlans } from "./plan-sources.js";
 
 /**
  * `npm run sim -- --batch N [--seed-start S] ...`: the same match N times with seeds S, S+1, …, spread
@@ -19,12 +20,18 @@ const SIDES: readonly Side[] = ["attacker", "defender", "ally"];
 
 export type Refusal = (side: Side, command: Command, reason: string, round: number) => void;
 
-/**
- * Load and check everything a match needs once (exit code 2 material is thrown here, before any run),
- * then return a function playing the match for a seed. sim.ts and the batch workers both use it.
- */
-export function matchRunner(args: SimArgs, onRefused?: Refusal): (seed: number) => MatchSummary {
-  const scenario = loadScenario(args.scenario, args.sets.map(parseOverride));
+/** What the caller of a match wants to hear about besides its summary. */
+export interface MatchListeners {
+  onRefused?: Refusal;
+  onEvents?: (events: readonly SimEvent[]) => void;
+}
+
+/** The scenario of a run: loaded with its variants and overrides, cut to `--rounds`. */
+export function runScenario(args: SimArgs): CompiledScenario {
+  const scenario = loadScenario(args.scenario, {
+    variants: args.variants,
+    overrides: args.sets.map(parseOverride),
+  });
   if (args.rounds !== undefined) {
     if (args.rounds > scenario.rounds.length) {
       throw new CliError(
@@ -33,12 +40,22 @@ export function matchRunner(args: SimArgs, onRefused?: Refusal): (seed: number) 
       );
     }
     scenario.rounds = scenario.rounds.slice(0, args.rounds);
+    scenario.msel = scenario.msel.filter((s) => s.round <= scenario.rounds.length);
   }
-  const defaults = defaultPlans(args.scenario, scenario);
+  return scenario;
+}
+
+/**
+ * Load and check everything a match needs once (exit code 2 material is thrown here, before any run),
+ * then return a function playing the match for a seed. sim.ts, the batch and lessons workers use it.
+ */
+export function matchRunner(args: SimArgs, listen: MatchListeners = {}): (seed: number) => MatchSummary {
+  const scenario = runScenario(args);
+  const plans = scenarioPlans(args.scenario, scenario);
   const seatsFor = (seed: number) => {
     const seats: Partial<Record<Side, Seat>> = {};
     for (const side of SIDES) {
-      const seat = planSource(args[side], { side, scenario, seed }, defaults);
+      const seat = planSource(args[side], { side, scenario, seed, plans, rounds: args.rounds });
       if (seat) seats[side] = seat;
     }
     return seats;
@@ -46,8 +63,10 @@ export function matchRunner(args: SimArgs, onRefused?: Refusal): (seed: number) 
   seatsFor(args.seed);
   return (seed) => {
     const sim = createSimulation(scenario, seed);
+    const { onRefused, onEvents } = listen;
     return playMatch(sim, seatsFor(seed), {
       onRefused: onRefused && ((side, command, reason) => onRefused(side, command, reason, sim.round)),
+      onEvents,
     });
   };
 }

@@ -1,4 +1,4 @@
-import type { MatchSummary, Scores } from "../../sim/api.js";
+import type { MatchSummary, Scores, SimEvent } from "../../sim/api.js";
 
 /** The after-action summary as an aligned table: totals, then one column per round. */
 
@@ -52,4 +52,11 @@ export function formatSummary(summary: MatchSummary): string {
     line(header),
     ...cells.map(line),
   ].join("\n");
+}
+
+/** Events as JSON lines (`--events`): `{ t, round, kind, ... }`, the event's type named `kind`. */
+export function eventLines(events: readonly SimEvent[]): string {
+  return events
+    .map(({ type, t, round, ...rest }) => `${JSON.stringify({ t, round, kind: type, ...rest })}\n`)
+    .join("");
 }

@@ -7,7 +7,7 @@
  * - rules: `engagementRoe` — an allied unit engages only where its nation's current ROE permits (at the
  *   predicted intercept point), else the threat is held by ROE; the defender's units may fire over a
  *   neighbour's airspace, but that is an engagement outside ROE (an incident, attributed to the
- *   neighbour). `unitActive` — ships only in open seas; fighters only on station (a sortie window of the
+ *   neighbour) unless the neighbour is a consenting coalition partner. `unitActive` — ships only in open seas; fighters only on station (a sortie window of the
  *   live phase; status on-station / grounded).
  * - after "scheduled": escalation decay, blackout population-hours, fighters re-armed at each new sortie.
  * - after "index": jamming — EW units spoof GNSS-guided threats in reach with their per-second
@@ -40,7 +40,8 @@ import {
   debrisIncident,
   forgetThreat,
   type Incident,
-  nationAt,
+  type Neighbours,
+  neighbours,
   outsideRoeIncident,
 } from "./incidents.js";
 import { type Jammer, type JamTarget, jammerAffects, trySpoof } from "./jamming.js";
@@ -57,6 +58,7 @@ interface JammerLayer {
 /** Lookups derived from the scenario for one engine, and scratch objects of the hot paths. */
 interface Runtime {
   campaign: CampaignContext;
+  neighbours: Neighbours;
   /** Fighter layers' patrol schedules, by layer id. */
   patrols: Map<string, PatrolSpec>;
   jammers: Map<string, JammerLayer>;
@@ -75,8 +77,12 @@ function buildRuntime(ctx: SimContext): Runtime {
     const affects = Uint8Array.from(ctx.cat.threats, (t) => (jammerAffects(layer.def, t.def) ? 1 : 0));
     jammers.set(id, { reachKm: layer.def.reachKm, jamPerSec: layer.def.jamPerSec ?? 0, affects });
   }
+  const campaign = createCampaignContext(ctx.scenario);
+  // A consenting partner consents while its ROE allows engagements at all.
+  const consents = (nation: string) => campaign.consenting.has(nation) && ctx.world.roe[nation] !== "none";
   return {
-    campaign: createCampaignContext(ctx.scenario),
+    campaign,
+    neighbours: neighbours(campaign.neighbourRaster, consents),
     patrols,
     jammers,
     next: () => ctx.rng.next01(),
@@ -101,7 +107,8 @@ function engagementRoe(ctx: SimContext, unit: UnitState, x: number, y: number): 
   rt.point.y = y;
   if (unit.side === "ally")
     return allyMayEngage(rt.campaign, ctx.world, unit.allyId, rt.point) ? "allowed" : "forbidden";
-  return nationAt(rt.point, rt.campaign.neighbours) === null ? "allowed" : "outside-roe";
+  const nation = rt.neighbours.nationAt(rt.point);
+  return nation === null || rt.neighbours.consents(nation) ? "allowed" : "outside-roe";
 }
 
 /** The sortie on station at clock time t (-1: grounded); fighters fly only in a live phase. */
@@ -197,37 +204,35 @@ function outsideRoe(
   const nation =
     unit.side === "ally"
       ? (rt.campaign.allies.get(unit.allyId)?.nation ?? null)
-      : nationAt(aim, rt.campaign.neighbours);
-  return nation === null ? null : outsideRoeIncident(nation, unit.id, fire.threatId, aim);
+      : rt.neighbours.nationAt(aim);
+  return nation === null
+    ? null
+    : outsideRoeIncident(ctx.world.incidents, nation, unit.id, fire.threatId, aim);
 }
 
 /** Everything the step did that a neighbour would count, in a fixed order: airspace, then events. */
 function stepIncidents(ctx: SimContext, rt: Runtime): { incidents: Incident[]; damaged: string[] } {
   const { world } = ctx;
-  const { neighbours } = rt.campaign;
+  const state = world.incidents;
+  const lookup = rt.neighbours;
   const incidents: Incident[] = [];
   const damaged: string[] = [];
   const add = (incident: Incident | null) => {
     if (incident) incidents.push(incident);
   };
-  if (neighbours.length > 0) {
+  if (rt.campaign.neighbours.length > 0) {
     for (const threat of world.threats) {
       rt.point.x = threat.x;
       rt.point.y = threat.y;
-      add(checkAirspaceEntry(world.incidents, neighbours, threat.id, rt.point));
+      add(checkAirspaceEntry(state, lookup, threat.id, rt.point));
     }
   }
-  let lastEngagement = "";
   for (const event of ctx.events) {
-    if (event.type === "crash") add(crashIncident(neighbours, event.threatId, event));
-    else if (event.type === "intercept") add(debrisIncident(neighbours, event.threatId, event.unitId, event));
+    if (event.type === "crash") add(crashIncident(state, lookup, event.threatId, event));
+    else if (event.type === "intercept")
+      add(debrisIncident(state, lookup, event.threatId, event.unitId, event));
     else if (event.type === "impact") for (const hit of event.hits) damaged.push(hit.assetId);
-    else if (event.type === "fire" && event.outsideRoe) {
-      // A salvo is one engagement: one incident however many interceptors it fires.
-      const engagement = `${event.unitId}>${event.threatId}`;
-      if (engagement !== lastEngagement) add(outsideRoe(ctx, rt, event));
-      lastEngagement = engagement;
-    }
+    else if (event.type === "fire" && event.outsideRoe) add(outsideRoe(ctx, rt, event));
   }
   return { incidents, damaged };
 }
@@ -236,11 +241,12 @@ function incidentPhase(ctx: SimContext): void {
   const { world } = ctx;
   const rt = runtime(ctx);
   const { incidents, damaged } = stepIncidents(ctx, rt);
-  // Only neighbours' airspace is remembered per threat (see stepIncidents).
-  if (rt.campaign.neighbours.length > 0)
-    for (const threat of world.threats) if (!threat.alive) forgetThreat(world.incidents, threat.id);
+  for (const threat of world.threats) if (!threat.alive) forgetThreat(world.incidents, threat.id);
   const stamp = { t: ctx.t1, round: world.round };
-  roundCounters(world).incidents += incidents.length;
+  const counters = roundCounters(world);
+  counters.incidents += incidents.length;
+  for (const { nation } of incidents)
+    counters.incidentsByNation[nation] = (counters.incidentsByNation[nation] ?? 0) + 1;
   ctx.events.push(...noteIncidents(rt.campaign, world, incidents, stamp));
   if (damaged.length === 0) return;
   const hpOf = (assetId: string) => world.assets[ctx.cat.assetIndex.get(assetId)!].hp;
@@ -277,7 +283,7 @@ export const campaignExtension: SimExtension = {
   ],
   onPhase(ctx, phase) {
     if (phase === "live") armFighters(ctx);
-    else if (phase === "assessment") ctx.world.incidents.airspaceSeen = {};
+    else if (phase === "assessment") ctx.world.incidents.made = {};
     else if (phase === "planning" && ctx.world.round >= 2) repair(ctx);
   },
 };

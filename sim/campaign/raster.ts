@@ -1,0 +1,86 @@
+/**
+ * A raster over a list of land regions that answers "the first region containing p" (what `regionAt`
+ * answers for land) without a polygon test for most points. Each cell of the grid is either wholly in one
+ * region, wholly in none, or crossed by an outline (then the exact test runs). Incidents ask it for every
+ * threat at every step, so the polygon tests it saves are most of a night's work near long borders.
+ */
+import type { CompiledRegion } from "../../shared/compiled.js";
+import { regionAt } from "../../shared/geo.js";
+import type { PointKm } from "../../shared/scenario.js";
+
+const MIXED = -2;
+const NONE = -1;
+/** Cell edge: small enough that border bands stay thin, few enough cells to classify at once. */
+const CELL_KM = 10;
+/** Steps along an outline edge per cell, so no crossed cell is missed between two samples. */
+const SAMPLES_PER_CELL = 4;
+
+export class RegionRaster {
+  private readonly cells: Int16Array;
+  private readonly cols: number;
+  private readonly rows: number;
+  private readonly minX: number;
+  private readonly minY: number;
+
+  constructor(private readonly regions: readonly CompiledRegion[]) {
+    let minX = Number.POSITIVE_INFINITY;
+    let minY = Number.POSITIVE_INFINITY;
+    let maxX = Number.NEGATIVE_INFINITY;
+    let maxY = Number.NEGATIVE_INFINITY;
+    for (const { bbox } of regions) {
+      minX = Math.min(minX, bbox.minX);
+      minY = Math.min(minY, bbox.minY);
+      maxX = Math.max(maxX, bbox.maxX);
+      maxY = Math.max(maxY, bbox.maxY);
+    }
+    this.minX = regions.length > 0 ? minX - CELL_KM : 0;
+    this.minY = regions.length > 0 ? minY - CELL_KM : 0;
+    this.cols = regions.length > 0 ? Math.ceil((maxX - minX) / CELL_KM) + 2 : 0;
+    this.rows = regions.length > 0 ? Math.ceil((maxY - minY) / CELL_KM) + 2 : 0;
+    this.cells = new Int16Array(this.cols * this.rows).fill(NONE);
+    for (const region of regions) for (const ring of region.polygons) this.markOutline(ring);
+    this.classify();
+  }
+
+  /** The first region (in list order) containing p, or null: the same answer as `regionAt`. */
+  firstAt(p: PointKm): CompiledRegion | null {
+    const col = Math.floor((p.x - this.minX) / CELL_KM);
+    const row = Math.floor((p.y - this.minY) / CELL_KM);
+    if (col < 0 || row < 0 || col >= this.cols || row >= this.rows) return null;
+    const cell = this.cells[row * this.cols + col];
+    if (cell === MIXED) return regionAt(p, this.regions);
+    return cell === NONE ? null : this.regions[cell];
+  }
+
+  /** Mark every cell an outline edge passes through (and its neighbours, for the corners cut) as mixed. */
+  private markOutline(ring: readonly [number, number][]): void {
+    for (let i = 0; i < ring.length; i++) {
+      const [ax, ay] = ring[i];
+      const [bx, by] = ring[(i + 1) % ring.length];
+      const steps = Math.max(1, Math.ceil((Math.hypot(bx - ax, by - ay) / CELL_KM) * SAMPLES_PER_CELL));
+      for (let k = 0; k <= steps; k++) {
+        const col = Math.floor((ax + ((bx - ax) * k) / steps - this.minX) / CELL_KM);
+        const row = Math.floor((ay + ((by - ay) * k) / steps - this.minY) / CELL_KM);
+        for (let r = row - 1; r <= row + 1; r++)
+          for (let c = col - 1; c <= col + 1; c++)
+            if (r >= 0 && c >= 0 && r < this.rows && c < this.cols) this.cells[r * this.cols + c] = MIXED;
+      }
+    }
+  }
+
+  /** A cell no outline crosses lies wholly in the region its centre is in. */
+  private classify(): void {
+    const index = new Map(this.regions.map((region, i) => [region, i]));
+    const centre = { x: 0, y: 0 };
+    for (let row = 0; row < this.rows; row++) {
+      for (let col = 0; col < this.cols; col++) {
+        const k = row * this.cols + col;
+        if (this.cells[k] === MIXED) continue;
+        centre.x = this.minX + (col + 0.5) * CELL_KM;
+        centre.y = this.minY + (row + 0.5) * CELL_KM;
+        const region = regionAt(centre, this.regions);
+        this.cells[k] = region ? (index.get(region) ?? NONE) : NONE;
+      }
+    }
+  }
+}
