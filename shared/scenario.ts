@@ -336,6 +336,8 @@ export const EscalationRules = z
     crashWeight: z.number().nonnegative(),
     debrisWeight: z.number().nonnegative(),
     outsideRoeWeight: z.number().nonnegative(),
+    /** Bands whose flight over a neighbour is an airspace incident (default: all; a ballistic missile crosses in space). */
+    airspaceBands: z.array(Band).optional(),
     /** Escalation lost per simulated hour (tension eases with time). */
     decayPerHour: z.number().nonnegative().default(0),
     triggers: z.array(Trigger).default([]),

@@ -84,7 +84,15 @@ export interface SimEventBase {
 
 export type SimEvent = SimEventBase &
   (
-    | { type: "launch"; threatId: string; threatType: string; zone: string; costUsd: number }
+    | {
+        type: "launch";
+        threatId: string;
+        threatType: string;
+        zone: string;
+        /** The asset the threat was sent at (the attacker's own knowledge). */
+        target: string;
+        costUsd: number;
+      }
     | { type: "detect"; side: Side; threatId: string }
     | { type: "identify"; side: Side; threatId: string; threatType: string; decoy: boolean }
     | { type: "track-lost"; side: Side; threatId: string }

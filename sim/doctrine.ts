@@ -72,7 +72,8 @@ function segmentNear(px: number, py: number, dx: number, dy: number, cx: number,
 
 /**
  * The cheapest cost per shot among the able units (sorted cheapest first) whose reach the track's
- * course crosses from now to its predicted impact, -1 when none.
+ * course crosses from now until it leaves the defended footprint it heads into (the side does not know
+ * the aim point within it), -1 when none.
  */
 function cheapestAhead(
   ctx: SimContext,
@@ -84,10 +85,15 @@ function cheapestAhead(
   const x = track.x + track.vx * (t - track.t0);
   const y = track.y + track.vy * (t - track.t0);
   let horizonSec = AHEAD_HORIZON_SEC;
-  if (track.predAsset >= 0) {
-    const at = ctx.scenario.assets[track.predAsset].at;
-    const speed2 = track.vx * track.vx + track.vy * track.vy;
-    horizonSec = speed2 > 0 ? Math.max(0, ((at.x - x) * track.vx + (at.y - y) * track.vy) / speed2) : 0;
+  const speed2 = track.vx * track.vx + track.vy * track.vy;
+  if (track.predAsset >= 0 && speed2 > 0) {
+    const asset = ctx.scenario.assets[track.predAsset];
+    const ax = asset.at.x - x;
+    const ay = asset.at.y - y;
+    const alongSec = (ax * track.vx + ay * track.vy) / speed2;
+    const miss2 = ax * ax + ay * ay - alongSec * alongSec * speed2;
+    const r = asset.footprintKm;
+    horizonSec = Math.max(0, alongSec + Math.sqrt(Math.max(0, r * r - miss2) / speed2));
   }
   const dx = track.vx * horizonSec;
   const dy = track.vy * horizonSec;

@@ -6,7 +6,7 @@ import { emit, everyone, type SimContext, sideAndTruth } from "./context.js";
 import { type AbleUnit, doctrineVerdict } from "./doctrine.js";
 import { interceptTimeSec, launchInterceptor } from "./interceptors.js";
 import { countShots } from "./tally.js";
-import { LEAK, type ThreatState, TRACKING_SIDES, trackingIndex, type UnitState } from "./world.js";
+import { LEAK, type ThreatState, trackingIndex, type UnitState } from "./world.js";
 
 /**
  * Engagement decisions, unit by unit (cheapest shot first, so the cheapest layer claims a threat it can
@@ -16,8 +16,8 @@ import { LEAK, type ThreatState, TRACKING_SIDES, trackingIndex, type UnitState }
  * (only threats predicted to enter a defended footprint); reserve and hand-off to cheaper layers
  * (doctrine.ts); the layer's bands and classes; reach (the predicted intercept point within reach, or
  * within the BMD reach for ballistic threats); and the ROE rule. Among the candidates it picks the most
- * value at risk soonest; it engages a threat only while no interceptor of its side is already in flight
- * at it, firing its salvo size at once ("salvo") or one at a time, looking before the next
+ * value at risk soonest; it engages a threat only while no interceptor of the coalition (its side or the
+ * other) is already in flight at it, firing its salvo size at once ("salvo") or one at a time, looking before the next
  * ("shoot-look-shoot").
  */
 
@@ -76,13 +76,13 @@ export function engagementPhase(ctx: SimContext): void {
       flagInReach(ctx, a.unit, a.layer, LEAK.heldByDoctrine);
     return isReady && a.unit.doctrine.weapons !== "hold";
   });
-  const able: AbleUnit[][] = TRACKING_SIDES.map(() => []);
-  order.forEach((a, k) => {
-    if (ready[k]) able[trackingIndex(a.unit.side)].push(a);
-  });
+  // An ally hands a threat off to any cheaper coalition unit; the defender only to its own (an ally's
+  // unit may be barred by its ROE from where the defender needs it).
+  const able = order.filter((_, k) => ready[k]);
+  const defenders = able.filter((a) => a.unit.side === "defender");
   order.forEach((a, k) => {
     if (ready[k] && ctx.t1 >= a.unit.nextShotAt)
-      engage(ctx, a.unit, a.layer, a.costUsd, able[trackingIndex(a.unit.side)]);
+      engage(ctx, a.unit, a.layer, a.costUsd, a.unit.side === "defender" ? defenders : able);
   });
 }
 
@@ -129,7 +129,8 @@ function engage(
       now2 > queryKm * queryKm ||
       !track ||
       layer.engagesThreat[threat.ti] === 0 ||
-      threat.engaged[side] > 0
+      // The coalition shares its engagements: nobody fires at a threat with an interceptor on its way.
+      threat.engaged[0] + threat.engaged[1] > 0
     )
       continue;
     const info = ctx.cat.threats[threat.ti];
@@ -154,7 +155,8 @@ function engage(
     if (ix * ix + iy * iy > reachKm * reachKm) continue;
     threat.flags |= LEAK.inReach;
     const verdict = ctx.rules.engagementRoe(ctx, unit, threat, ix + unit.x, iy + unit.y);
-    if (verdict === "forbidden") {
+    // Weapons tight keeps within the rules too; only weapons free engages where an ROE forbids it.
+    if (verdict === "forbidden" || (verdict === "outside-roe" && unit.doctrine.weapons !== "free")) {
       threat.flags |= LEAK.heldByRoe;
       continue;
     }
@@ -179,7 +181,6 @@ function engage(
 }
 
 function fire(ctx: SimContext, unit: UnitState, layer: LayerInfo, threat: ThreatState): void {
-  const { world } = ctx;
   const shotsWanted = unit.doctrine.fire === "salvo" ? unit.doctrine.salvoSize : 1;
   const shots = unit.magazine < 0 ? shotsWanted : Math.min(shotsWanted, unit.magazine);
   const costUsd = layer.def.costPerShotUsd;

@@ -109,7 +109,14 @@ function launchThreat(ctx: SimContext, salvo: SalvoState, launchedAt: number): v
   countLaunch(ctx, threat, info.def.costUsd);
   emit(
     ctx,
-    { type: "launch", threatId: threat.id, threatType: info.id, zone: salvo.zone, costUsd: info.def.costUsd },
+    {
+      type: "launch",
+      threatId: threat.id,
+      threatType: info.id,
+      zone: salvo.zone,
+      target: salvo.target,
+      costUsd: info.def.costUsd,
+    },
     sideAndTruth("attacker"),
   );
 }

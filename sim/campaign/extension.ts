@@ -7,8 +7,9 @@
  * - rules: `engagementRoe` — an allied unit engages only where its nation's current ROE permits (at the
  *   predicted intercept point), else the threat is held by ROE; the defender's units may fire over a
  *   neighbour's airspace, but that is an engagement outside ROE (an incident, attributed to the
- *   neighbour) unless the neighbour is a consenting coalition partner. `unitActive` — ships only in open seas; fighters only on station (a sortie window of the
- *   live phase; status on-station / grounded).
+ *   neighbour) unless the neighbour is a consenting coalition partner. `unitActive` — ships only in
+ *   open seas; fighters only on station (a sortie window of the live phase; status on-station /
+ *   grounded).
  * - after "scheduled": escalation decay, blackout population-hours, fighters re-armed at each new sortie.
  * - after "index": jamming — EW units spoof GNSS-guided threats in reach with their per-second
  *   probability; a spoofed threat flies off course to where its fuel or luck ends and crashes there.
@@ -21,6 +22,7 @@
  * Threats brought down by the end of a night (still flying at the grace limit, or an instructor's
  * end-live) are an accounting closure, not a modelled crash: they make no incident.
  */
+import { pointInRegion } from "../../shared/geo.js";
 import type { PointKm } from "../../shared/scenario.js";
 import type { SimEvent } from "../api.js";
 import { emit, everyone, type RoeVerdict, type SimContext, type SimExtension } from "../context.js";
@@ -46,6 +48,8 @@ import {
 } from "./incidents.js";
 import { type Jammer, type JamTarget, jammerAffects, trySpoof } from "./jamming.js";
 import { type PatrolSpec, patrolSpec, sortieOnStation } from "./patrols.js";
+import { BufferRaster } from "./raster.js";
+import { parseRoe, seaOpenByDefault } from "./roe.js";
 import { type CampaignContext, createCampaignContext } from "./state.js";
 
 interface JammerLayer {
@@ -59,6 +63,11 @@ interface JammerLayer {
 interface Runtime {
   campaign: CampaignContext;
   neighbours: Neighbours;
+  /** Whether a threat type's flight over a neighbour is an airspace incident (by catalogue index). */
+  overflightCounts: Uint8Array;
+  /** Where each ally may engage, by "<ally id>|<ROE>" (null: nowhere). */
+  allyCovers: Map<string, BufferRaster | null>;
+  shipSeas: WeakMap<UnitState, { x: number; y: number; sea: string | null }>;
   /** Fighter layers' patrol schedules, by layer id. */
   patrols: Map<string, PatrolSpec>;
   jammers: Map<string, JammerLayer>;
@@ -80,9 +89,13 @@ function buildRuntime(ctx: SimContext): Runtime {
   const campaign = createCampaignContext(ctx.scenario);
   // A consenting partner consents while its ROE allows engagements at all.
   const consents = (nation: string) => campaign.consenting.has(nation) && ctx.world.roe[nation] !== "none";
+  const bands = ctx.scenario.escalation.airspaceBands;
   return {
     campaign,
     neighbours: neighbours(campaign.neighbourRaster, consents),
+    overflightCounts: Uint8Array.from(ctx.cat.threats, (t) => (!bands || bands.includes(t.def.band) ? 1 : 0)),
+    allyCovers: new Map(),
+    shipSeas: new WeakMap(),
     patrols,
     jammers,
     next: () => ctx.rng.next01(),
@@ -101,12 +114,32 @@ function runtime(ctx: SimContext): Runtime {
 
 // ---- Rules -------------------------------------------------------------------------------------
 
+/**
+ * Where an ally may engage under an ROE: its airspace plus the buffer, rasterised once per ally and ROE
+ * (allyMayEngage's answer, without a polygon test for most points).
+ */
+function allyCover(rt: Runtime, allyId: string, roeText: string): BufferRaster | null {
+  const key = `${allyId}|${roeText}`;
+  let cover = rt.allyCovers.get(key);
+  if (cover === undefined) {
+    const roe = parseRoe(roeText);
+    const airspace = rt.campaign.allies.get(allyId)?.airspace ?? [];
+    cover =
+      !roe || roe.kind === "none" ? null : new BufferRaster(airspace, roe.kind === "buffer" ? roe.km : 0);
+    rt.allyCovers.set(key, cover);
+  }
+  return cover;
+}
+
 function engagementRoe(ctx: SimContext, unit: UnitState, x: number, y: number): RoeVerdict {
   const rt = runtime(ctx);
   rt.point.x = x;
   rt.point.y = y;
-  if (unit.side === "ally")
-    return allyMayEngage(rt.campaign, ctx.world, unit.allyId, rt.point) ? "allowed" : "forbidden";
+  if (unit.side === "ally") {
+    const nation = rt.campaign.allies.get(unit.allyId)?.nation ?? "";
+    const cover = allyCover(rt, unit.allyId, ctx.world.roe[nation] ?? "none");
+    return cover?.covers(rt.point) ? "allowed" : "forbidden";
+  }
   const nation = rt.neighbours.nationAt(rt.point);
   return nation === null || rt.neighbours.consents(nation) ? "allowed" : "outside-roe";
 }
@@ -117,11 +150,24 @@ function sortieAt(ctx: SimContext, patrol: PatrolSpec, t: number): number {
   return sortieOnStation(patrol, ctx.scenario.rounds[ctx.world.round - 1].durationSec, t);
 }
 
+/** The sea region a ship stands in, remembered while it stays put (region tests are dear). */
+function shipSea(rt: Runtime, unit: UnitState): string | null {
+  const known = rt.shipSeas.get(unit);
+  if (known && known.x === unit.x && known.y === unit.y) return known.sea;
+  const sea = rt.campaign.seaRegions.find((region) => pointInRegion(unit, region))?.id ?? null;
+  rt.shipSeas.set(unit, { x: unit.x, y: unit.y, sea });
+  return sea;
+}
+
 function isActive(ctx: SimContext, unit: UnitState): boolean {
   const layer = ctx.cat.layers.get(unit.type)?.def;
   if (!layer) return true;
   const rt = runtime(ctx);
-  if (layer.seaOnly) return unitActive(rt.campaign, ctx.world, true, unit);
+  if (layer.seaOnly) {
+    const sea = shipSea(rt, unit);
+    const region = rt.campaign.seaRegions.find((r) => r.id === sea);
+    return region !== undefined && (ctx.world.seaAccess[region.id] ?? seaOpenByDefault(region));
+  }
   const patrol = rt.patrols.get(unit.type);
   return !patrol || sortieAt(ctx, patrol, ctx.world.clock) >= 0;
 }
@@ -222,6 +268,7 @@ function stepIncidents(ctx: SimContext, rt: Runtime): { incidents: Incident[]; d
   };
   if (rt.campaign.neighbours.length > 0) {
     for (const threat of world.threats) {
+      if (rt.overflightCounts[threat.ti] === 0) continue;
       rt.point.x = threat.x;
       rt.point.y = threat.y;
       add(checkAirspaceEntry(state, lookup, threat.id, rt.point));

@@ -119,5 +119,5 @@ export function recordIncident(state: IncidentState, incident: Incident): void {
 
 /** Drop the per-threat memory once a threat is gone (impact, crash, intercept) to keep snapshots small. */
 export function forgetThreat(state: IncidentState, threatId: string): void {
-  delete state.made[threatId];
+  if (Object.hasOwn(state.made, threatId)) delete state.made[threatId];
 }

@@ -1,11 +1,14 @@
 /**
+ * Rasters over region outlines, so that the questions asked for every threat at every step (whose soil is
+ * this? may this ally engage here?) cost a lookup for most points and a polygon test only near outlines.
+ *
  * A raster over a list of land regions that answers "the first region containing p" (what `regionAt`
  * answers for land) without a polygon test for most points. Each cell of the grid is either wholly in one
  * region, wholly in none, or crossed by an outline (then the exact test runs). Incidents ask it for every
  * threat at every step, so the polygon tests it saves are most of a night's work near long borders.
  */
 import type { CompiledRegion } from "../../shared/compiled.js";
-import { regionAt } from "../../shared/geo.js";
+import { distanceToRegionKm, regionAt } from "../../shared/geo.js";
 import type { PointKm } from "../../shared/scenario.js";
 
 const MIXED = -2;
@@ -82,5 +85,61 @@ export class RegionRaster {
         this.cells[k] = region ? (index.get(region) ?? NONE) : NONE;
       }
     }
+  }
+}
+
+/**
+ * A raster answering "within `km` of any of these regions" (an ally's airspace plus its ROE buffer) for
+ * the per-candidate ROE check: inside is the regions' own raster; outside, distance to a region changes by
+ * at most the distance moved, so a cell whose centre is nearer than `km` less half its diagonal is wholly
+ * within, one farther than `km` plus it wholly without; only cells in between take the exact test.
+ */
+export class BufferRaster {
+  private readonly inside: RegionRaster;
+  private readonly cells: Int8Array;
+  private readonly cols: number;
+  private readonly rows: number;
+  private readonly minX: number;
+  private readonly minY: number;
+
+  constructor(
+    private readonly regions: readonly CompiledRegion[],
+    private readonly km: number,
+  ) {
+    this.inside = new RegionRaster(regions);
+    const margin = km + CELL_KM;
+    const boxes = regions.map((r) => r.bbox);
+    const some = km > 0 && boxes.length > 0;
+    this.minX = some ? Math.min(...boxes.map((b) => b.minX)) - margin : 0;
+    this.minY = some ? Math.min(...boxes.map((b) => b.minY)) - margin : 0;
+    this.cols = some ? Math.ceil((Math.max(...boxes.map((b) => b.maxX)) + margin - this.minX) / CELL_KM) : 0;
+    this.rows = some ? Math.ceil((Math.max(...boxes.map((b) => b.maxY)) + margin - this.minY) / CELL_KM) : 0;
+    this.cells = new Int8Array(this.cols * this.rows);
+    const halfDiagonal = (CELL_KM * Math.SQRT2) / 2;
+    const centre = { x: 0, y: 0 };
+    for (let row = 0; row < this.rows; row++) {
+      for (let col = 0; col < this.cols; col++) {
+        centre.x = this.minX + (col + 0.5) * CELL_KM;
+        centre.y = this.minY + (row + 0.5) * CELL_KM;
+        const d = this.distanceKm(centre, km + halfDiagonal + 1);
+        this.cells[row * this.cols + col] = d <= km - halfDiagonal ? 1 : d >= km + halfDiagonal ? 0 : MIXED;
+      }
+    }
+  }
+
+  /** Whether p lies inside one of the regions or within `km` of one. */
+  covers(p: PointKm): boolean {
+    if (this.inside.firstAt(p) !== null) return true;
+    const col = Math.floor((p.x - this.minX) / CELL_KM);
+    const row = Math.floor((p.y - this.minY) / CELL_KM);
+    if (col < 0 || row < 0 || col >= this.cols || row >= this.rows) return false;
+    const cell = this.cells[row * this.cols + col];
+    return cell === MIXED ? this.distanceKm(p, this.km + 1) <= this.km : cell === 1;
+  }
+
+  private distanceKm(p: PointKm, capKm: number): number {
+    let best = capKm;
+    for (const region of this.regions) best = Math.min(best, distanceToRegionKm(p, region, best));
+    return best;
   }
 }
