@@ -108,16 +108,19 @@ export class CatalogueIndex {
 
   private layerInfo(id: string, def: LayerType): LayerInfo {
     const engagesThreat = new Uint8Array(this.threats.length);
-    let fastestKmS = 0;
+    let queryRadiusKm = 0;
     for (const t of this.threats) {
       const ok = layerMayEngage(def, t.def);
       engagesThreat[t.index] = ok ? 1 : 0;
-      if (ok) fastestKmS = Math.max(fastestKmS, t.speedKmS);
+      // The intercept point lies within reach, reached within reach / interceptor speed: the threat
+      // can be at most that flight time's distance further out now.
+      const reachKm = t.def.class === "ballistic" ? (def.reachVsBallisticKm ?? 0) : def.reachKm;
+      if (ok)
+        queryRadiusKm = Math.max(
+          queryRadiusKm,
+          reachKm * (1 + t.speedKmS / (def.interceptorSpeedMps / 1000)),
+        );
     }
-    const reachKm = Math.max(def.reachKm, def.reachVsBallisticKm ?? 0);
-    // The intercept point lies within reach, reached within reach / interceptor speed: the threat
-    // can be at most that flight time's distance further out now.
-    const queryRadiusKm = reachKm * (1 + fastestKmS / (def.interceptorSpeedMps / 1000));
     const defaultDoctrine: Doctrine = {
       weapons: "tight",
       fire: "salvo",

@@ -137,3 +137,17 @@ export interface SimExtension {
   /** Called after the core applied an inject (for the inject types the core only records). */
   onInject?(ctx: SimContext, inject: Inject): void;
 }
+
+/**
+ * A value derived from the world's units (lists by role, firing order), rebuilt only when units are
+ * added or removed: the hot loops read it every step.
+ */
+export function fromUnits<T>(ctx: SimContext, key: string, build: (units: readonly UnitState[]) => T): T {
+  const { units } = ctx.world;
+  const cached = ctx.derived[key] as { units: UnitState[]; value: T } | undefined;
+  if (cached && cached.units.length === units.length && cached.units.every((u, i) => u === units[i]))
+    return cached.value;
+  const value = build(units);
+  ctx.derived[key] = { units: [...units], value };
+  return value;
+}

@@ -20,7 +20,7 @@ import type { ThreatState, TrackState, UnitState } from "./world.js";
 /** A threat this close (in seconds) to entering a defended footprint, or inside one, is about to hit. */
 export const LAST_RESORT_SEC = 60;
 /** Kill probability per shot a cheaper unit needs to be counted on instead. */
-export const ABLE_PK = 0.5;
+export const ABLE_PK = 0.1;
 /** Seconds between two reviews of a track's hand-off. */
 export const REVIEW_SEC = 10;
 /** How far ahead (seconds) a course not bound for a defended footprint is followed. */

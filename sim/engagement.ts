@@ -2,7 +2,7 @@ import type { UnitStatus } from "./api.js";
 import { takeFromStock } from "./campaign/economy.js";
 import { sensorOffline } from "./campaign/injects.js";
 import type { LayerInfo } from "./catalogue.js";
-import { emit, everyone, type SimContext, sideAndTruth } from "./context.js";
+import { emit, everyone, fromUnits, type SimContext, sideAndTruth } from "./context.js";
 import { type AbleUnit, doctrineVerdict } from "./doctrine.js";
 import { interceptTimeSec, launchInterceptor } from "./interceptors.js";
 import { countShots } from "./tally.js";
@@ -43,47 +43,63 @@ export function unitStatus(ctx: SimContext, unit: UnitState): UnitStatus {
   return fighter ? "on-station" : "ready";
 }
 
-/** The side's shooters and fighters, cheapest shot first (ties in unit order), kept while units stay. */
+/**
+ * The shooters and fighters, cheapest shot first (ties in unit order), with the lists each step fills:
+ * those able to fire (all, and the defender's own).
+ */
 interface FiringOrder {
-  units: UnitState[];
   order: AbleUnit[];
+  able: AbleUnit[];
+  defenders: AbleUnit[];
 }
 
-function firingOrder(ctx: SimContext): AbleUnit[] {
-  const { units } = ctx.world;
-  const cached = ctx.derived.firingOrder as FiringOrder | undefined;
-  if (cached && cached.units.length === units.length && cached.units.every((u, i) => u === units[i]))
-    return cached.order;
-  const order = units
-    .filter((unit) => unit.role === "shooter" || unit.role === "fighter")
-    .map((unit) => {
-      const layer = ctx.cat.layers.get(unit.type)!;
-      return { unit, layer, costUsd: layer.def.costPerShotUsd };
-    })
-    .sort((a, b) => a.costUsd - b.costUsd);
-  ctx.derived.firingOrder = { units: [...units], order };
-  return order;
+function firingOrder(ctx: SimContext): FiringOrder {
+  return fromUnits(ctx, "firingOrder", (units) => ({
+    order: units
+      .filter((unit) => unit.role === "shooter" || unit.role === "fighter")
+      .map((unit) => {
+        const layer = ctx.cat.layers.get(unit.type)!;
+        return { unit, layer, costUsd: layer.def.costPerShotUsd };
+      })
+      .sort((a, b) => a.costUsd - b.costUsd),
+    able: [],
+    defenders: [],
+  }));
+}
+
+/** Whether a unit can fire now; flags the threats in reach of one that cannot (or may not). */
+function readyToFire(ctx: SimContext, a: AbleUnit): boolean {
+  const status = unitStatus(ctx, a.unit);
+  const ready = status === "ready" || status === "on-station";
+  if (status === "empty" || status === "reloading") flagInReach(ctx, a.unit, a.layer, LEAK.outOfStock);
+  else if (ready && a.unit.doctrine.weapons === "hold")
+    flagInReach(ctx, a.unit, a.layer, LEAK.heldByDoctrine);
+  return ready && a.unit.doctrine.weapons !== "hold";
 }
 
 export function engagementPhase(ctx: SimContext): void {
   if (ctx.world.threats.length === 0) return;
-  const order = firingOrder(ctx);
-  const ready = order.map((a) => {
-    const status = unitStatus(ctx, a.unit);
-    const isReady = status === "ready" || status === "on-station";
-    if (status === "empty" || status === "reloading") flagInReach(ctx, a.unit, a.layer, LEAK.outOfStock);
-    else if (isReady && a.unit.doctrine.weapons === "hold")
-      flagInReach(ctx, a.unit, a.layer, LEAK.heldByDoctrine);
-    return isReady && a.unit.doctrine.weapons !== "hold";
-  });
   // An ally hands a threat off to any cheaper coalition unit; the defender only to its own (an ally's
   // unit may be barred by its ROE from where the defender needs it).
-  const able = order.filter((_, k) => ready[k]);
-  const defenders = able.filter((a) => a.unit.side === "defender");
-  order.forEach((a, k) => {
-    if (ready[k] && ctx.t1 >= a.unit.nextShotAt)
+  const { order, able, defenders } = firingOrder(ctx);
+  able.length = 0;
+  defenders.length = 0;
+  for (const a of order) {
+    if (!readyToFire(ctx, a)) continue;
+    able.push(a);
+    if (a.unit.side === "defender") defenders.push(a);
+  }
+  const inFlight = ctx.scratch.typesInFlight;
+  for (const a of able) {
+    if (ctx.t1 >= a.unit.nextShotAt && engagesAnyOf(a.layer, inFlight))
       engage(ctx, a.unit, a.layer, a.costUsd, a.unit.side === "defender" ? defenders : able);
-  });
+  }
+}
+
+/** Whether a layer may engage any of the threat types in flight (an upper tier waits for ballistics). */
+function engagesAnyOf(layer: LayerInfo, inFlight: Uint8Array): boolean {
+  for (let ti = 0; ti < inFlight.length; ti++) if (inFlight[ti] && layer.engagesThreat[ti]) return true;
+  return false;
 }
 
 /** Mark the side's tracked threats now within reach of a unit that cannot or may not fire. */

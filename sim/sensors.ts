@@ -1,6 +1,7 @@
 import { sensorOffline, weatherFactor } from "./campaign/injects.js";
-import type { SimContext } from "./context.js";
-import { TRACKING_SIDES, trackingIndex } from "./world.js";
+import type { SensorInfo } from "./catalogue.js";
+import { fromUnits, type SimContext } from "./context.js";
+import { TRACKING_SIDES, trackingIndex, type UnitState } from "./world.js";
 
 /**
  * Sensor coverage for the step: which threats each tracking side's sensors see now, and the shortest
@@ -24,9 +25,18 @@ export function sensorPhase(ctx: SimContext): void {
   const threats = world.threats;
   const out = scratch.candidates;
   const inFlight = scratch.typesInFlight;
-  for (const unit of world.units) {
-    const sensor = cat.unitSensor(unit.type);
-    if (!sensor || unit.relocating) continue;
+  for (const { unit, sensor } of sensorUnits(ctx)) {
+    if (unit.relocating) continue;
+    // Query only as far as the sensor sees the types actually flying (a radar's reach against a
+    // ballistic missile is much longer than against a drone under its horizon).
+    const ranges = sensor.rangeByThreatKm;
+    let queryKm = 0;
+    for (let ti = 0; ti < inFlight.length; ti++) {
+      const farthestKm = ranges[ti] * cat.threats[ti].maxSight;
+      if (inFlight[ti] && farthestKm > queryKm) queryKm = farthestKm;
+    }
+    // Cheap tests first: most sensors have no threat anywhere near them most of the night.
+    if (queryKm <= 0 || !grid.near(unit.x, unit.y, queryKm * weather)) continue;
     if (sensorOffline(world.sensors, unit.id, unit.side === "defender", ctx.t1)) continue;
     if (!ctx.rules.unitActive(ctx, unit)) continue;
     const side = trackingIndex(unit.side);
@@ -34,15 +44,6 @@ export function sensorPhase(ctx: SimContext): void {
     const identifySec = scratch.identifySec[side];
     const unmaskSec = scratch.unmaskSec[side];
     const unmaskDwell = sensor.def.decoyIdentifySec ?? Number.MAX_VALUE;
-    const ranges = sensor.rangeByThreatKm;
-    // Query only as far as the sensor sees the types actually flying (a radar's reach against a
-    // ballistic missile is much longer than against a drone under its horizon).
-    let queryKm = 0;
-    for (let ti = 0; ti < inFlight.length; ti++) {
-      const farthestKm = ranges[ti] * cat.threats[ti].maxSight;
-      if (inFlight[ti] && farthestKm > queryKm) queryKm = farthestKm;
-    }
-    if (queryKm <= 0) continue;
     const count = grid.query(unit.x, unit.y, queryKm * weather, out);
     for (let k = 0; k < count; k++) {
       const i = out[k];
@@ -57,4 +58,14 @@ export function sensorPhase(ctx: SimContext): void {
       if (unmaskDwell < unmaskSec[i]) unmaskSec[i] = unmaskDwell;
     }
   }
+}
+
+/** The units that carry a sensor, with it. */
+function sensorUnits(ctx: SimContext): { unit: UnitState; sensor: SensorInfo }[] {
+  return fromUnits(ctx, "sensorUnits", (units) =>
+    units.flatMap((unit) => {
+      const sensor = ctx.cat.unitSensor(unit.type);
+      return sensor ? [{ unit, sensor }] : [];
+    }),
+  );
 }

@@ -1,5 +1,3 @@
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { playMatch, type Seat } from "../../bots/driver.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { Command, MatchSummary, Side, SimEvent } from "../../sim/api.js";
@@ -8,10 +6,11 @@ import { loadScenario, parseOverride } from "../scenarios/loader.js";
 import { CliError, type SimArgs } from "./args.js";
 import { formatUsd } from "./format.js";
 import { planSource, scenarioPlans } from "./plan-sources.js";
+import { type PoolIo, runOnWorkers } from "./pool.js";
 
 /**
  * `npm run sim -- --batch N [--seed-start S] ...`: the same match N times with seeds S, S+1, …, spread
- * over worker threads (one per core), with a progress bar on a terminal. The result gives, for every
+ * over worker threads (pool.ts: one per core), with a progress bar on a terminal. The result gives, for every
  * numeric field of the summary, the mean, the sample standard deviation and the 95 % interval of the
  * mean (mean ± 1.96·stdev/√n), plus every run's own summary, in seed order.
  */
@@ -115,18 +114,7 @@ export function aggregate(perRun: MatchSummary[], seedStart: number): BatchResul
   return result;
 }
 
-/** `[########------] 12/30 40%` for a terminal line. */
-export function progressBar(done: number, total: number, width = 30): string {
-  const filled = total > 0 ? Math.round((done / total) * width) : width;
-  const percent = total > 0 ? Math.round((100 * done) / total) : 100;
-  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${percent}%`;
-}
-
-export interface BatchIo {
-  /** Where the progress bar goes; none when it is not a terminal. */
-  progress?: NodeJS.WriteStream;
-  workers?: number;
-}
+export type BatchIo = PoolIo;
 
 /** Run the batch on worker threads; per-run summaries come back in seed order. */
 export async function runBatch(
@@ -137,43 +125,13 @@ export async function runBatch(
 ): Promise<BatchResult> {
   matchRunner(args);
   const seeds = Array.from({ length: runs }, (_, i) => seedStart + i);
-  const results = new Map<number, MatchSummary>();
-  const tty = io.progress?.isTTY ? io.progress : undefined;
-  const show = () => tty?.write(`\r${progressBar(results.size, runs)}`);
-  show();
-  let next = 0;
-  const workerCount = Math.max(1, Math.min(io.workers ?? availableParallelism(), runs));
-  const workers = Array.from(
-    { length: workerCount },
-    () => new Worker(new URL("./batch-worker.mjs", import.meta.url), { workerData: { args } }),
+  const summaries = await runOnWorkers<number, MatchSummary>(
+    new URL("./batch-worker.mjs", import.meta.url),
+    { args },
+    seeds,
+    io,
   );
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            // Each worker asks for the next seed as it finishes one: the cores stay busy to the end.
-            const feed = () =>
-              next < seeds.length ? worker.postMessage({ seed: seeds[next++] }) : resolve();
-            worker.on("message", (message: { seed: number; summary: MatchSummary }) => {
-              results.set(message.seed, message.summary);
-              show();
-              feed();
-            });
-            worker.on("error", reject);
-            worker.on("exit", (code) => reject(new Error(`a batch worker stopped (exit code ${code})`)));
-            worker.on("online", feed);
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  tty?.write("\n");
-  return aggregate(
-    seeds.map((s) => results.get(s) as MatchSummary),
-    seedStart,
-  );
+  return aggregate(summaries, seedStart);
 }
 
 /** A figure for the table: money as $…M, small numbers with three decimals, others whole. */

@@ -96,6 +96,10 @@ function checkDefender(plan: ResolvedDefenderPlan, c: CompiledScenario, push: Pu
     }
   });
   checkBudget(spend, (r) => c.rounds[r].defenderBudgetUsd, "deployments", push);
+  const own = new Set(c.fixedUnits.map((u) => u.id));
+  for (const id of Object.keys(plan.doctrine)) {
+    if (!own.has(id)) push(`doctrine.${id}`, `unknown unit '${id}' of the scenario's own (fixed) units`);
+  }
 }
 
 function checkSalvo(salvo: ResolvedSalvo, path: string, c: CompiledScenario, push: Push): void {

@@ -48,7 +48,7 @@ import {
 } from "./incidents.js";
 import { type Jammer, type JamTarget, jammerAffects, trySpoof } from "./jamming.js";
 import { type PatrolSpec, patrolSpec, sortieOnStation } from "./patrols.js";
-import { BufferRaster } from "./raster.js";
+import { BufferRaster, outlineKey } from "./raster.js";
 import { parseRoe, seaOpenByDefault } from "./roe.js";
 import { type CampaignContext, createCampaignContext } from "./state.js";
 
@@ -67,6 +67,7 @@ interface Runtime {
   overflightCounts: Uint8Array;
   /** Where each ally may engage, by "<ally id>|<ROE>" (null: nowhere). */
   allyCovers: Map<string, BufferRaster | null>;
+  /** Each ship's sea region, remembered while it stays put. */
   shipSeas: WeakMap<UnitState, { x: number; y: number; sea: string | null }>;
   /** Fighter layers' patrol schedules, by layer id. */
   patrols: Map<string, PatrolSpec>;
@@ -114,20 +115,27 @@ function runtime(ctx: SimContext): Runtime {
 
 // ---- Rules -------------------------------------------------------------------------------------
 
+/** Allied ROE rasters, built once per theatre (batches and lessons play many matches on it). */
+const coverCache = new Map<string, BufferRaster | null>();
+
 /**
- * Where an ally may engage under an ROE: its airspace plus the buffer, rasterised once per ally and ROE
- * (allyMayEngage's answer, without a polygon test for most points).
+ * Where an ally may engage under an ROE: its airspace plus the buffer, rasterised once per airspace and
+ * ROE (allyMayEngage's answer, without a polygon test for most points).
  */
 function allyCover(rt: Runtime, allyId: string, roeText: string): BufferRaster | null {
-  const key = `${allyId}|${roeText}`;
-  let cover = rt.allyCovers.get(key);
+  const local = `${allyId}|${roeText}`;
+  let cover = rt.allyCovers.get(local);
+  if (cover !== undefined) return cover;
+  const airspace = rt.campaign.allies.get(allyId)?.airspace ?? [];
+  const key = `${roeText}|${outlineKey(airspace)}`;
+  cover = coverCache.get(key);
   if (cover === undefined) {
     const roe = parseRoe(roeText);
-    const airspace = rt.campaign.allies.get(allyId)?.airspace ?? [];
     cover =
       !roe || roe.kind === "none" ? null : new BufferRaster(airspace, roe.kind === "buffer" ? roe.km : 0);
-    rt.allyCovers.set(key, cover);
+    coverCache.set(key, cover);
   }
+  rt.allyCovers.set(local, cover);
   return cover;
 }
 

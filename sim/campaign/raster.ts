@@ -14,9 +14,7 @@ import type { PointKm } from "../../shared/scenario.js";
 const MIXED = -2;
 const NONE = -1;
 /** Cell edge: small enough that border bands stay thin, few enough cells to classify at once. */
-const CELL_KM = 10;
-/** Steps along an outline edge per cell, so no crossed cell is missed between two samples. */
-const SAMPLES_PER_CELL = 4;
+const CELL_KM = 5;
 
 export class RegionRaster {
   private readonly cells: Int16Array;
@@ -55,20 +53,49 @@ export class RegionRaster {
     return cell === NONE ? null : this.regions[cell];
   }
 
-  /** Mark every cell an outline edge passes through (and its neighbours, for the corners cut) as mixed. */
+  /** Mark every cell an outline edge passes through as mixed (a grid walk along the edge). */
   private markOutline(ring: readonly [number, number][]): void {
     for (let i = 0; i < ring.length; i++) {
       const [ax, ay] = ring[i];
       const [bx, by] = ring[(i + 1) % ring.length];
-      const steps = Math.max(1, Math.ceil((Math.hypot(bx - ax, by - ay) / CELL_KM) * SAMPLES_PER_CELL));
-      for (let k = 0; k <= steps; k++) {
-        const col = Math.floor((ax + ((bx - ax) * k) / steps - this.minX) / CELL_KM);
-        const row = Math.floor((ay + ((by - ay) * k) / steps - this.minY) / CELL_KM);
-        for (let r = row - 1; r <= row + 1; r++)
-          for (let c = col - 1; c <= col + 1; c++)
-            if (r >= 0 && c >= 0 && r < this.rows && c < this.cols) this.cells[r * this.cols + c] = MIXED;
+      this.walk(ax - this.minX, ay - this.minY, bx - this.minX, by - this.minY);
+    }
+  }
+
+  /** Visit the cells a segment crosses (grid coordinates relative to the raster's corner). */
+  private walk(ax: number, ay: number, bx: number, by: number): void {
+    let col = Math.floor(ax / CELL_KM);
+    let row = Math.floor(ay / CELL_KM);
+    const endCol = Math.floor(bx / CELL_KM);
+    const endRow = Math.floor(by / CELL_KM);
+    const dx = bx - ax;
+    const dy = by - ay;
+    const stepCol = Math.sign(dx);
+    const stepRow = Math.sign(dy);
+    const deltaX = dx !== 0 ? CELL_KM / Math.abs(dx) : Number.POSITIVE_INFINITY;
+    const deltaY = dy !== 0 ? CELL_KM / Math.abs(dy) : Number.POSITIVE_INFINITY;
+    let nextX = dx !== 0 ? ((col + (dx > 0 ? 1 : 0)) * CELL_KM - ax) / dx : Number.POSITIVE_INFINITY;
+    let nextY = dy !== 0 ? ((row + (dy > 0 ? 1 : 0)) * CELL_KM - ay) / dy : Number.POSITIVE_INFINITY;
+    for (let guard = this.cols + this.rows + 2; guard > 0; guard--) {
+      this.mark(col, row);
+      if (col === endCol && row === endRow) return;
+      if (nextX === nextY) {
+        // Through a corner: both side cells are touched.
+        this.mark(col + stepCol, row);
+        this.mark(col, row + stepRow);
+      }
+      if (nextX <= nextY) {
+        nextX += deltaX;
+        col += stepCol;
+      } else {
+        nextY += deltaY;
+        row += stepRow;
       }
     }
+  }
+
+  private mark(col: number, row: number): void {
+    if (row >= 0 && col >= 0 && row < this.rows && col < this.cols) this.cells[row * this.cols + col] = MIXED;
   }
 
   /** A cell no outline crosses lies wholly in the region its centre is in. */
@@ -142,4 +169,16 @@ export class BufferRaster {
     for (const region of this.regions) best = Math.min(best, distanceToRegionKm(p, region, best));
     return best;
   }
+}
+
+/**
+ * A key for rasters that stays the same across loads of the same theatre (a lessons worker plays many
+ * configurations of one scenario, each loaded anew): the regions' ids, owners, nations and outlines.
+ */
+export function outlineKey(regions: readonly CompiledRegion[]): string {
+  return regions
+    .map(
+      (r) => `${r.id}/${r.owner}/${r.nation ?? ""}/${r.polygons.map((p) => `${p.length}:${p[0]}`).join(";")}`,
+    )
+    .join("|");
 }

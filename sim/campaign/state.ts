@@ -11,7 +11,7 @@ import { createEscalationState, type EscalationState } from "./escalation.js";
 import { buildGridModel, createGridState, type GridModel, type GridState, recomputeGrid } from "./grid.js";
 import { createIncidentState, type IncidentState, neighbourRegions } from "./incidents.js";
 import { createSensorConditions, type SensorConditions } from "./injects.js";
-import { RegionRaster } from "./raster.js";
+import { outlineKey, RegionRaster } from "./raster.js";
 import { seaOpenByDefault } from "./roe.js";
 
 export interface CampaignContext {
@@ -28,14 +28,15 @@ export interface CampaignContext {
   grid: GridModel;
 }
 
-/** Rasters are built once per loaded theatre (a batch plays many matches on one scenario object). */
-const rasters = new WeakMap<readonly CompiledRegion[], RegionRaster>();
+/** Rasters are built once per theatre (batches and lessons play many matches on it). */
+const rasters = new Map<string, RegionRaster>();
 
-function neighbourRaster(regions: readonly CompiledRegion[], neighbours: CompiledRegion[]): RegionRaster {
-  let raster = rasters.get(regions);
+function neighbourRaster(neighbours: CompiledRegion[]): RegionRaster {
+  const key = outlineKey(neighbours);
+  let raster = rasters.get(key);
   if (!raster) {
     raster = new RegionRaster(neighbours);
-    rasters.set(regions, raster);
+    rasters.set(key, raster);
   }
   return raster;
 }
@@ -47,7 +48,7 @@ export function createCampaignContext(scenario: CompiledScenario): CampaignConte
   return {
     scenario,
     neighbours,
-    neighbourRaster: neighbourRaster(regions, neighbours),
+    neighbourRaster: neighbourRaster(neighbours),
     consenting: new Set(scenario.nations.filter((n) => n.consent).map((n) => n.id)),
     seaRegions: regions.filter((r) => r.owner === "sea"),
     allies: new Map(
