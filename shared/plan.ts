@@ -32,7 +32,7 @@ export const DefenderPlan = z
     /** Interceptors bought from the round's budget during its planning phase. */
     resupply: z.array(ResupplyOrder).default([]),
     /** Doctrine changes for the scenario's own units (fixed units), by unit id, in round 1. */
-    doctrine: z.record(Id, Doctrine.partial()).default({}),
+    doctrine: z.record(Id, Doctrine.partial()).optional(),
   })
   .strict();
 export type DefenderPlan = z.infer<typeof DefenderPlan>;

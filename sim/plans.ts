@@ -27,7 +27,7 @@ export function planCommands(plan: ResolvedPlan, round: number): Command[] {
         ...plan.resupply
           .filter((r) => r.round === round)
           .map((r): Command => ({ type: "buy-resupply", side: "defender", layer: r.layer, count: r.count })),
-        ...doctrineCommands("defender", plan.doctrine, round),
+        ...doctrineCommands("defender", plan.doctrine ?? {}, round),
       ];
     case "attacker":
       return plan.salvos

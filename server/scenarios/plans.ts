@@ -97,7 +97,7 @@ function checkDefender(plan: ResolvedDefenderPlan, c: CompiledScenario, push: Pu
   });
   checkBudget(spend, (r) => c.rounds[r].defenderBudgetUsd, "deployments", push);
   const own = new Set(c.fixedUnits.map((u) => u.id));
-  for (const id of Object.keys(plan.doctrine)) {
+  for (const id of Object.keys(plan.doctrine ?? {})) {
     if (!own.has(id)) push(`doctrine.${id}`, `unknown unit '${id}' of the scenario's own (fixed) units`);
   }
 }
@@ -150,7 +150,7 @@ function checkAttacker(plan: ResolvedAttackerPlan, c: CompiledScenario, push: Pu
 
 function checkAlly(plan: AllyPlan, c: CompiledScenario, push: Push): void {
   const units = new Set(c.allies.flatMap((a) => a.units.map((u) => u.id)));
-  for (const id of Object.keys(plan.doctrine)) {
+  for (const id of Object.keys(plan.doctrine ?? {})) {
     if (!units.has(id)) push(`doctrine.${id}`, `unknown allied unit '${id}'`);
   }
 }
