@@ -45,12 +45,21 @@ export class RegionRaster {
 
   /** The first region (in list order) containing p, or null: the same answer as `regionAt`. */
   firstAt(p: PointKm): CompiledRegion | null {
-    const col = Math.floor((p.x - this.minX) / CELL_KM);
-    const row = Math.floor((p.y - this.minY) / CELL_KM);
-    if (col < 0 || row < 0 || col >= this.cols || row >= this.rows) return null;
-    const cell = this.cells[row * this.cols + col];
+    const cell = this.cellAt(p);
     if (cell === MIXED) return regionAt(p, this.regions);
     return cell === NONE ? null : this.regions[cell];
+  }
+
+  /** Whether an outline passes through p's cell (only there can p lie on an outline). */
+  nearOutline(p: PointKm): boolean {
+    return this.cellAt(p) === MIXED;
+  }
+
+  private cellAt(p: PointKm): number {
+    const col = Math.floor((p.x - this.minX) / CELL_KM);
+    const row = Math.floor((p.y - this.minY) / CELL_KM);
+    if (col < 0 || row < 0 || col >= this.cols || row >= this.rows) return NONE;
+    return this.cells[row * this.cols + col];
   }
 
   /** Mark every cell an outline edge passes through as mixed (a grid walk along the edge). */
@@ -154,9 +163,10 @@ export class BufferRaster {
     }
   }
 
-  /** Whether p lies inside one of the regions or within `km` of one. */
+  /** Whether p lies inside one of the regions or within `km` of one (on the outline counts). */
   covers(p: PointKm): boolean {
     if (this.inside.firstAt(p) !== null) return true;
+    if (this.km === 0) return this.inside.nearOutline(p) && this.distanceKm(p, 1) <= 0;
     const col = Math.floor((p.x - this.minX) / CELL_KM);
     const row = Math.floor((p.y - this.minY) / CELL_KM);
     if (col < 0 || row < 0 || col >= this.cols || row >= this.rows) return false;
