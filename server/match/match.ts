@@ -1,3 +1,4 @@
+import { OK, type Outcome, refusal } from "../../shared/commands.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { DefaultPlans } from "../../shared/plan.js";
 import type { FeedEntry, SeatFill } from "../../shared/protocol.js";
@@ -18,7 +19,6 @@ import { isDelayedKey, perspectiveOf, ViewHub, type ViewKey, viewKey } from "../
 import type { Logger } from "../log.js";
 import { DelayLine } from "./delay.js";
 import type { MatchSettings } from "./options.js";
-import { fromCommandResult, OK, type Outcome, refuse } from "./outcome.js";
 import { Pacer } from "./pacing.js";
 import { PhaseClock, type RoomPhase, roomPhaseFor, stepOutOf } from "./phases.js";
 import type { MatchRecorder } from "./recorder.js";
@@ -28,6 +28,8 @@ import { type BotFactory, createController, type SeatController } from "./script
 const FEED_INTERVAL_MS = 1000;
 /** Scores, assets and other public figures are copied once a second (the clock every tick). */
 const PUBLIC_INTERVAL_MS = 1000;
+/** Phases that end when every person playing is ready. */
+const READY_PHASES: readonly RoomPhase[] = ["lobby", "planning", "assessment"];
 
 /** The match itself: what it plays, and where it writes. */
 export interface MatchSetup {
@@ -133,8 +135,10 @@ export class Match {
     this.copyToState(views, nowMs);
   }
 
-  /** Apply a sim command; `by` names who gave it for the record. */
+  /** Apply a sim command; `by` names who gave it for the record. Orders open with the first planning. */
   apply(command: Command, by: string): CommandResult {
+    if (this.phase === "lobby")
+      return refusal("wrong_phase", "the match has not started: orders open with planning");
     const { sim } = this.setup;
     const { recorder } = this.services;
     const clock = sim.clock;
@@ -152,14 +156,14 @@ export class Match {
     const step = stepOutOf(this.phase);
     switch (step) {
       case "none":
-        return refuse("wrong_phase", "the match is over");
+        return refusal("wrong_phase", "the match is over");
       case "enter-planning":
         this.enter("planning");
         return OK;
       case "start-live":
       case "end-live":
       case "next-round": {
-        const outcome = fromCommandResult(this.apply({ type: step, side: "white" }, by));
+        const outcome = this.apply({ type: step, side: "white" }, by);
         this.reconcile();
         return outcome;
       }
@@ -176,27 +180,30 @@ export class Match {
     this.setup.state.timeScale = timeScale;
   }
 
-  setReady(seatId: string, ready: boolean): void {
+  /** A seat says it is ready; when every person playing is, the match moves on. */
+  setReady(seatId: string, ready: boolean): Outcome {
+    if (!READY_PHASES.includes(this.phase))
+      return refusal("wrong_phase", `nothing to be ready for during ${this.phase}`);
     const seat = this.seats.get(seatId);
     if (seat) seat.ready = ready;
     if (this.seats.allHumansReady()) this.advance("ready");
+    return OK;
   }
 
-  confirm(seatId: string): void {
+  /** Wego pacing: a seat has seen the pause; the clock goes on when every person has. */
+  confirm(seatId: string): Outcome {
+    if (!this.pacer.waiting) return refusal("wrong_phase", "the clock is not waiting for confirmation");
     this.pacer.confirm(seatId);
     this.pacer.releaseIfConfirmed(this.humanSeatIds());
-  }
-
-  ownsUnit(side: "defender" | "ally", unitId: string): boolean {
-    return this.setup.sim.view(side).units.some((unit) => unit.id === unitId && unit.side === side);
+    return OK;
   }
 
   /** Hand a playing seat to a scripted controller, or open it for people ("human"). */
   assignSeat(seatId: string, fill: SeatFill): Outcome {
     const seat = this.seats.get(seatId);
-    if (!seat) return refuse("not_allowed", `no seat '${seatId}'`, "seatId");
+    if (!seat) return refusal("not_allowed", `no seat '${seatId}'`, "seatId");
     if (!isPlayingRole(seat.role))
-      return refuse("not_allowed", `the ${seat.role} seat cannot be scripted`, "seatId");
+      return refusal("not_allowed", `the ${seat.role} seat cannot be scripted`, "seatId");
     if (fill === "human") {
       this.controllers.delete(seatId);
       this.seats.release(seatId);
@@ -221,11 +228,11 @@ export class Match {
   private startController(seatId: string, fill: SeatFill): Outcome {
     const seat = this.seats.get(seatId);
     if (!seat || fill === "human" || !isPlayingRole(seat.role))
-      return refuse("not_allowed", "not a playing seat");
+      return refusal("not_allowed", "not a playing seat");
     const { scenarioId, scenario, defaultPlans, seed } = this.setup;
     const ctx = { side: seat.role, scenarioId, scenario, defaultPlans, seed };
     const controller = createController(fill, ctx, this.services.bots);
-    if (typeof controller === "string") return refuse("not_allowed", controller, "to");
+    if (typeof controller === "string") return refusal("not_allowed", controller, "to");
     this.seats.assign(seatId, fill);
     this.controllers.set(seatId, controller);
     return OK;
@@ -311,7 +318,7 @@ export class Match {
       const result = this.apply(command, `plan:${seatId}`);
       if (!result.ok)
         this.setup.log.warn(
-          { seatId, command: command.type, reason: result.reason },
+          { seatId, command: command.type, reason: result.message },
           "scripted order refused",
         );
     }

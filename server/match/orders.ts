@@ -1,4 +1,17 @@
 import {
+  CLIENT_ORDER_TYPES,
+  type ClientOrderType,
+  type Command,
+  type Issuer,
+  invalid,
+  mayIssue,
+  OK,
+  ORDERS,
+  type Outcome,
+  refusal,
+} from "../../shared/commands.js";
+import { assertNever } from "../../shared/never.js";
+import {
   type ClientMessage,
   ClientMessages,
   type ClientMessageType,
@@ -7,17 +20,14 @@ import {
   type SeatRole,
   type ViewName,
 } from "../../shared/protocol.js";
-import type { Command } from "../../sim/api.js";
-import { isPlayingRole, type PlayingRole } from "../colyseus/seats.js";
-import { INSTRUCTOR_HANDLERS } from "./instructor.js";
-import { OK, type Outcome, refuse } from "./outcome.js";
-import type { RoomPhase } from "./phases.js";
 import type { FloodGuard } from "./ratelimit.js";
 
 /**
  * Every client message goes through one desk: flood control → known type → zod parse (safeParse, so a
- * bad message gets a reply instead of a disconnect) → seat and phase checks → ownership → the sim.
- * Each rejected message gets exactly one `error` reply naming its type and rid.
+ * bad message gets a reply instead of a disconnect) → the sender's seat → the match. Orders become sim
+ * commands of the sender's side; which phase accepts them is the simulation's rule, and whether a unit is
+ * the side's own is checked there too. Each rejected message gets exactly one `error` reply naming its
+ * type and rid.
  */
 export interface Sender {
   sessionId: string;
@@ -28,10 +38,7 @@ export interface Sender {
 
 /** What handlers may do to the match; the room provides it. */
 export interface OrderTarget {
-  readonly phase: RoomPhase;
-  readonly waitingForConfirm: boolean;
   command(sender: Sender, command: Command): Outcome;
-  ownsUnit(side: "defender" | "ally", unitId: string): boolean;
   setReady(sender: Sender, ready: boolean): Outcome;
   confirm(sender: Sender): Outcome;
   setView(sender: Sender, view: ViewName): Outcome;
@@ -48,109 +55,87 @@ export type Handler<T extends ClientMessageType> = (
   sender: Sender,
   message: ClientMessage<T>,
 ) => Outcome;
-export type HandlerTable<K extends ClientMessageType> = { [T in K]: Handler<T> };
+type HandlerTable<K extends ClientMessageType> = { [T in K]: Handler<T> };
 
-const SIM_ORDER_PHASES: readonly RoomPhase[] = ["planning", "live", "assessment"];
-const READY_PHASES: readonly RoomPhase[] = ["lobby", "planning", "assessment"];
+/** The issuer a seat gives orders as: its side, or the white cell for the instructor. */
+function issuerOf(role: SeatRole): Issuer | undefined {
+  switch (role) {
+    case "attacker":
+    case "defender":
+    case "ally":
+      return role;
+    case "instructor":
+      return "white";
+    case "spectator":
+      return undefined;
+    default:
+      return assertNever(role, "seat role");
+  }
+}
+
+const ROLE_OF_ISSUER: Record<Issuer, SeatRole> = {
+  attacker: "attacker",
+  defender: "defender",
+  ally: "ally",
+  white: "instructor",
+};
 
 export function requireRole(sender: Sender, roles: readonly SeatRole[], action: string): Outcome {
   if (roles.includes(sender.role)) return OK;
-  if (sender.role === "spectator") return refuse("wrong_seat", "spectators cannot give orders");
-  return refuse("wrong_seat", `only the ${roles.join(" or ")} can ${action}; you are the ${sender.role}`);
+  if (sender.role === "spectator") return refusal("wrong_seat", "spectators cannot give orders");
+  return refusal("wrong_seat", `only the ${roles.join(" or ")} can ${action}; you are the ${sender.role}`);
 }
 
-/** A player's order that becomes a sim command of the sender's side. */
-function simOrder(
-  target: OrderTarget,
-  sender: Sender,
-  roles: readonly PlayingRole[],
+/** An order becomes the sim command of the sender's side, if the order is one that side gives. */
+function orderHandler<K extends ClientOrderType>(type: K): Handler<K> {
+  const { by, action } = ORDERS[type];
+  return (target, sender, message) => {
+    const issuer = issuerOf(sender.role);
+    if (!issuer || !mayIssue(type, issuer))
+      return requireRole(
+        sender,
+        by.map((i) => ROLE_OF_ISSUER[i]),
+        action,
+      );
+    const { rid: _rid, ...fields } = message;
+    return target.command(sender, { type, side: issuer, ...fields } as Command);
+  };
+}
+
+const ORDER_HANDLERS = Object.fromEntries(
+  CLIENT_ORDER_TYPES.map((type) => [type, orderHandler(type)]),
+) as unknown as HandlerTable<ClientOrderType>;
+
+const PLAYING: readonly SeatRole[] = ["attacker", "defender", "ally"];
+const WATCHING: readonly SeatRole[] = ["instructor", "spectator"];
+const WHITE: readonly SeatRole[] = ["instructor"];
+
+/** A match control: allowed to `roles`, then `run`. */
+function control<T extends ClientMessageType>(
+  roles: readonly SeatRole[],
   action: string,
-  build: (side: PlayingRole) => Command | Outcome,
-): Outcome {
-  const seat = requireRole(sender, roles, action);
-  if (!seat.ok) return seat;
-  if (!SIM_ORDER_PHASES.includes(target.phase)) {
-    return refuse("wrong_phase", `cannot ${action} during the ${target.phase} phase`);
-  }
-  const built = build(sender.role as PlayingRole);
-  return "type" in built ? target.command(sender, built) : built;
+  run: Handler<T>,
+): Handler<T> {
+  return (target, sender, message) => {
+    const seat = requireRole(sender, roles, action);
+    return seat.ok ? run(target, sender, message) : seat;
+  };
 }
 
-/** Unit orders name only units of the sender's own side. */
-function ownUnit(target: OrderTarget, side: PlayingRole, unitId: string): Outcome {
-  if (side === "attacker") return refuse("wrong_seat", "the attacker has no units to order");
-  if (unitId === "all" || target.ownsUnit(side, unitId)) return OK;
-  return refuse("unknown_unit", `you have no unit '${unitId}'`, "unitId");
-}
-
-const PLAYER_HANDLERS: HandlerTable<Exclude<ClientMessageType, keyof typeof INSTRUCTOR_HANDLERS>> = {
-  deploy: (t, s, m) =>
-    simOrder(t, s, ["defender"], "deploy units", () => ({
-      type: "deploy",
-      side: "defender",
-      unitType: m.unitType,
-      at: m.at,
-    })),
-  "remove-unit": (t, s, m) =>
-    simOrder(t, s, ["defender"], "remove units", (side) => {
-      const owned = ownUnit(t, side, m.unitId);
-      return owned.ok ? { type: "remove-unit", side: "defender", unitId: m.unitId } : owned;
-    }),
-  doctrine: (t, s, m) =>
-    simOrder(t, s, ["defender", "ally"], "set doctrine", (side) => {
-      const owned = ownUnit(t, side, m.unitId);
-      if (!owned.ok || side === "attacker") return owned;
-      return { type: "set-doctrine", side, unitId: m.unitId, doctrine: m.doctrine };
-    }),
-  relocate: (t, s, m) =>
-    simOrder(t, s, ["defender", "ally"], "relocate units", (side) => {
-      const owned = ownUnit(t, side, m.unitId);
-      if (!owned.ok || side === "attacker") return owned;
-      return { type: "relocate", side, unitId: m.unitId, to: m.to };
-    }),
-  "buy-resupply": (t, s, m) =>
-    simOrder(t, s, ["defender"], "buy resupply", () => ({
-      type: "buy-resupply",
-      side: "defender",
-      layer: m.layer,
-      count: m.count,
-    })),
-  salvo: (t, s, m) =>
-    simOrder(t, s, ["attacker"], "plan salvos", () => ({
-      type: "plan-salvo",
-      side: "attacker",
-      zone: m.zone,
-      threatType: m.threatType,
-      count: m.count,
-      launchAtSec: m.launchAtSec,
-      intervalSec: m.intervalSec,
-      target: m.target,
-      waypoints: m.waypoints,
-    })),
-  "cancel-salvo": (t, s, m) =>
-    simOrder(t, s, ["attacker"], "cancel salvos", () => ({
-      type: "cancel-salvo",
-      side: "attacker",
-      salvoId: m.salvoId,
-    })),
-  ready: (t, s, m) => {
-    if (!isPlayingRole(s.role)) return requireRole(s, ["attacker", "defender", "ally"], "say ready");
-    if (!READY_PHASES.includes(t.phase))
-      return refuse("wrong_phase", `nothing to be ready for during ${t.phase}`);
-    return t.setReady(s, m.ready);
-  },
-  confirm: (t, s) => {
-    if (!isPlayingRole(s.role)) return requireRole(s, ["attacker", "defender", "ally"], "confirm");
-    if (!t.waitingForConfirm) return refuse("wrong_phase", "the clock is not waiting for confirmation");
-    return t.confirm(s);
-  },
-  "set-view": (t, s, m) => {
-    const seat = requireRole(s, ["instructor", "spectator"], "change view");
-    return seat.ok ? t.setView(s, m.view) : seat;
-  },
+const CONTROL_HANDLERS: HandlerTable<Exclude<ClientMessageType, ClientOrderType>> = {
+  ready: control(PLAYING, "say ready", (t, s, m) => t.setReady(s, m.ready)),
+  confirm: control(PLAYING, "confirm", (t, s) => t.confirm(s)),
+  "set-view": control(WATCHING, "change view", (t, s, m) => t.setView(s, m.view)),
+  pause: control(WHITE, "pause", (t) => t.setPaused(true)),
+  resume: control(WHITE, "resume", (t) => t.setPaused(false)),
+  "time-scale": control(WHITE, "change the time scale", (t, _s, m) => t.setTimeScale(m.timeScale)),
+  "advance-phase": control(WHITE, "advance the phase", (t, s) => t.advance(s)),
+  kick: control(WHITE, "kick players", (t, _s, m) => t.kick(m.seatId)),
+  "assign-seat": control(WHITE, "assign seats", (t, _s, m) => t.assignSeat(m.seatId, m.to)),
+  bookmark: control(WHITE, "bookmark", (t, s, m) => t.bookmark(s, m.note)),
 };
 
-const HANDLERS: HandlerTable<ClientMessageType> = { ...PLAYER_HANDLERS, ...INSTRUCTOR_HANDLERS };
+const HANDLERS: HandlerTable<ClientMessageType> = { ...ORDER_HANDLERS, ...CONTROL_HANDLERS };
 
 export interface DeskVerdict {
   reply?: ErrorReply;
@@ -179,27 +164,24 @@ export class OrderDesk {
 
     const verdict = guard.take(nowMs);
     if (verdict !== "ok") {
-      const outcome = refuse("rate_limited", "too many messages: slow down (about 20 per second)");
+      const outcome = refusal("rate_limited", "too many messages: slow down (about 20 per second)");
       return { reply: reply(outcome), disconnect: verdict === "disconnect" };
     }
     return { reply: reply(this.dispatch(sender, typeName, raw)), disconnect: false };
   }
 
   private dispatch(sender: Sender, type: string, raw: unknown): Outcome {
-    if (!Object.hasOwn(ClientMessages, type)) return refuse("unknown_type", `unknown message type '${type}'`);
+    if (!Object.hasOwn(ClientMessages, type))
+      return refusal("unknown_type", `unknown message type '${type}'`);
     const messageType = type as ClientMessageType;
     const parsed = ClientMessages[messageType].safeParse(raw ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const path = issue.path.join(".");
-      return refuse("invalid", `${path || "message"}: ${issue.message}`, path || undefined);
-    }
+    if (!parsed.success) return invalid(parsed.error);
     const handler = HANDLERS[messageType] as Handler<typeof messageType>;
     try {
-      return handler(this.target, sender, parsed.data);
+      return handler(this.target, sender, parsed.data as ClientMessage<typeof messageType>);
     } catch (error) {
       this.onInternalError(error);
-      return refuse("internal", "the server could not handle this message");
+      return refusal("internal", "the server could not handle this message");
     }
   }
 }

@@ -150,7 +150,7 @@ export class Replay {
     const result = this.sim.apply(recorded.command);
     if (!result.ok) {
       throw new ReplayDivergence(
-        `command ${recorded.seq} (${recorded.command.type}) was accepted live but the replay rejects it: ${result.reason}`,
+        `command ${recorded.seq} (${recorded.command.type}) was accepted live but the replay rejects it: ${result.message}`,
       );
     }
     if (result.events.length) this.hooks.events?.(result.events, this.sim);

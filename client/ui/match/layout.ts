@@ -48,7 +48,7 @@ export function shortcutActions(
   if (role === "defender" || role === "ally") {
     return {
       weapons: (weapons: WeaponsControl) =>
-        session.send("doctrine", { unitId: ctl.selectedUnit ?? "all", doctrine: { weapons } }, null),
+        session.send("set-doctrine", { unitId: ctl.selectedUnit ?? "all", doctrine: { weapons } }, null),
       nextUnit: (step) => {
         const state = session.state;
         if (!state) return;
