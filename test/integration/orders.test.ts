@@ -132,7 +132,12 @@ describe("invalid orders", () => {
       { unitId: "no-such-unit", doctrine: { weapons: "free" } },
       "unknown_unit",
     );
-    await rejected(attacker, "set-doctrine", { unitId: "sam-1", doctrine: { weapons: "hold" } }, "wrong_seat");
+    await rejected(
+      attacker,
+      "set-doctrine",
+      { unitId: "sam-1", doctrine: { weapons: "hold" } },
+      "wrong_seat",
+    );
   });
 
   it("refuses what the sim refuses: budget, ids, timing", async () => {
