@@ -1,6 +1,5 @@
 import type { CommandOf, Refusal } from "../shared/commands.js";
 import type { Inject } from "../shared/scenario.js";
-import type { Command } from "./api.js";
 import {
   applyInject,
   checkInject,

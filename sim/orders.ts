@@ -1,5 +1,4 @@
 import { type CommandOf, type Refusal, refusal } from "../shared/commands.js";
-import type { Command, Doctrine } from "./api.js";
 import { buyResupply as buy, charge, refund } from "./campaign/economy.js";
 import { emit, type SimContext } from "./context.js";
 import { announceDeliveries, topUpMagazines, unitAudience } from "./phases.js";

@@ -1,5 +1,4 @@
 import { type CommandOf, type Refusal, refusal } from "../shared/commands.js";
-import type { Command } from "./api.js";
 import { charge, refund } from "./campaign/economy.js";
 import type { SimContext } from "./context.js";
 import { routeLengthKm } from "./threats.js";
