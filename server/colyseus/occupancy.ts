@@ -5,7 +5,8 @@ import type { Logger } from "../log.js";
 import type { Match } from "../match/match.js";
 import type { Sender } from "../match/orders.js";
 import type { FloodGuard } from "../match/ratelimit.js";
-import { type ViewKey, viewKey } from "./views.js";
+import { type ViewKey, viewKey } from "../match/view-keys.js";
+import type { ViewHub } from "./views.js";
 
 /**
  * Who is connected where: which client holds which seat (and which seats wait for a dropped player),
@@ -29,6 +30,7 @@ export class Occupancy {
 
   constructor(
     private readonly match: Match,
+    private readonly hub: ViewHub,
     private readonly clients: ClientArray<Occupant>,
     private readonly log: Logger,
     /** Seats changed: the room republishes its listing. */
@@ -76,10 +78,10 @@ export class Occupancy {
       return refusal("not_allowed", `this scenario has no ${view} view`, "view");
     const key = viewKey(view, sender.role === "spectator" && this.match.hasDelay);
     if (key === occupant.key) return OK;
-    client.view = this.match.hub.switchView(client.view, occupant.key, key);
+    client.view = this.hub.switchView(client.view, occupant.key, key);
     occupant.key = key;
     this.match.watch(key);
-    client.send("feed", { entries: this.match.feed.recent(key) });
+    client.send("feed", { entries: this.match.recentFeed(key) });
     return OK;
   }
 
@@ -92,7 +94,7 @@ export class Occupancy {
       this.owners.delete(seatId);
       this.match.seats.release(seatId);
     }
-    if (client.view) this.match.hub.release(client.view);
+    if (client.view) this.hub.release(client.view);
     this.changed();
   }
 
