@@ -67,7 +67,10 @@ function newMatch(options: Partial<CreateMatchOptions> = {}, seed = 7) {
   );
   let nowMs = 0;
   const tick = (count = 1) => {
-    for (let i = 0; i < count; i++) match.tick(TICK_MS, (nowMs += TICK_MS));
+    for (let i = 0; i < count; i++) {
+      nowMs += TICK_MS;
+      match.tick(TICK_MS, nowMs);
+    }
   };
   return { match, transport, tick };
 }
