@@ -6,6 +6,7 @@ import { matchMaker, type Presence, Server } from "@colyseus/core";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import { SEAT_HOLD_SEC } from "../shared/protocol.js";
 import { matchRoomClass } from "./colyseus/MatchRoom.js";
 import { MATCH_ROOM_NAME } from "./colyseus/metadata.js";
 import type { SyncOptions } from "./colyseus/sync.js";
@@ -68,7 +69,6 @@ export interface GameServer {
 }
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const RECONNECT_HOLD_SEC = 120;
 /**
  * Encode buffer per room. @colyseus/schema writes a patch for every view into one buffer and its
  * overflow fallback corrupts view patches, so it must never overflow: 1 MB holds some 10,000 changed
@@ -123,7 +123,7 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
       restore: config.history?.restore,
       sync: { positionsEveryPatch: false, ...config.sync },
       rateLimit: { ...DEFAULT_RATE_LIMIT, ...config.rateLimit },
-      reconnectHoldSec: config.reconnectHoldSec ?? RECONNECT_HOLD_SEC,
+      reconnectHoldSec: config.reconnectHoldSec ?? SEAT_HOLD_SEC,
       debriefKeepSec: config.debriefKeepSec ?? DEBRIEF_KEEP_SEC,
       now,
     }),

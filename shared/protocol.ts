@@ -67,6 +67,9 @@ export const CreateMatchOptions = z
   .strict();
 export type CreateMatchOptions = z.input<typeof CreateMatchOptions>;
 
+/** How long the server keeps a dropped player's seat for them to reconnect (clients count it down). */
+export const SEAT_HOLD_SEC = 120;
+
 /** Options for joining a seat. */
 export const JoinOptions = z
   .object({
