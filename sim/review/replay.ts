@@ -1,5 +1,5 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
-import type { Position, RecordedCommand, SnapshotMeta } from "../../shared/history.js";
+import type { MatchRecord, Position, RecordedCommand, SnapshotMeta } from "../../shared/history.js";
 import type { MatchSummary, SimEvent, SimPhase, Simulation, WorldSnapshot } from "../api.js";
 
 /**
@@ -24,6 +24,22 @@ export interface ReplaySource {
   end: Position | null;
   /** A branched match starts from its origin snapshot, never from the seed. */
   branched?: boolean;
+}
+
+/** The replay source of a match record; snapshot bodies come from `loadSnapshot` when needed. */
+export function replaySourceOf(
+  record: MatchRecord,
+  loadSnapshot: (idx: number) => WorldSnapshot,
+): ReplaySource {
+  return {
+    scenario: record.scenarioFile,
+    seed: record.seed,
+    commands: record.commands,
+    snapshots: record.snapshots,
+    loadSnapshot,
+    end: record.end,
+    branched: record.branchOf !== null,
+  };
 }
 
 export interface ReplayHooks {
