@@ -11,7 +11,7 @@ import type {
   ResolvedSalvo,
 } from "../../shared/plan.js";
 import type { Point, PointKm } from "../../shared/scenario.js";
-import { worstRouteKm } from "../../sim/salvos.js";
+import { worstRouteKm } from "../../sim/orders/salvos.js";
 import { NEEDS_CENTER, pointResolver } from "./compile.js";
 import { ScenarioError, type ScenarioIssue } from "./errors.js";
 import { DEFENDER_GROUND_TEXT, defenderGround, placementProblem, unitPlacement } from "./placement.js";

@@ -1,5 +1,5 @@
 /**
- * Incidents (DESIGN.md §2): what a neighbour experiences on its soil, and engagements outside ROE.
+ * Incidents (docs/design.md §2): what a neighbour experiences on its soil, and engagements outside ROE.
  * - `airspace`: a threat enters a neighbour's airspace;
  * - `crash`: a threat comes down in a neighbour (spoofed, out of fuel, or a decoy's end);
  * - `debris`: an interception happens over a neighbour (the intercept point is inside it);

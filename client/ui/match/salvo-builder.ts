@@ -1,9 +1,8 @@
+import { LIMITS } from "../../../shared/commands.js";
 import type { MatchState } from "../../../shared/wire/state.js";
 import { formatClock, formatUsd } from "../../util/format.js";
 import { field, h, select, setText } from "../dom.js";
 import { economyOf, type MatchContext, type Part } from "./context.js";
-
-const MAX_WAYPOINTS = 8;
 
 /**
  * The attacker's salvo builder: launch zone, threat type, count, launch time, target and a route
@@ -16,21 +15,21 @@ export class SalvoBuilder implements Part {
   private readonly count = h("input", {
     type: "number",
     min: "1",
-    max: "500",
+    max: String(LIMITS.salvoCount),
     value: "6",
     testid: "salvo-count",
   });
   private readonly launchMin = h("input", {
     type: "number",
     min: "0",
-    max: "1440",
+    max: String(LIMITS.launchAtSecMax / 60),
     value: "0",
     testid: "salvo-launch",
   });
   private readonly interval = h("input", {
     type: "number",
     min: "0",
-    max: "3600",
+    max: String(LIMITS.intervalSecMax),
     value: "10",
     testid: "salvo-interval",
   });
@@ -98,7 +97,7 @@ export class SalvoBuilder implements Part {
     );
     this.off.push(
       ctl.on("click", (click) => {
-        if (click.tool.kind !== "waypoints" || this.waypoints.length >= MAX_WAYPOINTS) return;
+        if (click.tool.kind !== "waypoints" || this.waypoints.length >= LIMITS.salvoWaypoints) return;
         this.setWaypoints([...this.waypoints, { x: click.x, y: click.y }]);
       }),
       ctl.on("tool", (tool) => {
@@ -144,7 +143,7 @@ export class SalvoBuilder implements Part {
 
   private send(): void {
     this.ctx.session.send(
-      "salvo",
+      "plan-salvo",
       {
         zone: this.zone.value,
         threatType: this.type.value,
