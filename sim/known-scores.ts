@@ -1,4 +1,4 @@
-import type { Perspective, Scores } from "./api.js";
+import type { MatchSummary, Perspective, Scores, SummaryFigures } from "./api.js";
 import { withRatios } from "./campaign/scores.js";
 import type { SimContext } from "./context.js";
 import { totalScores } from "./summary.js";
@@ -43,4 +43,22 @@ function withoutUnseenThreats(ctx: SimContext, total: Scores): Scores {
     }
   }
   return withRatios(known);
+}
+
+/**
+ * The after-action summary as a perspective may read it. Between nights the attacker learns what its own
+ * threats did, not what the defence holds or saw: no interceptors left, no layer figures, no allied
+ * kills, no warning times (its next night would be planned on them). The final summary, at the debrief,
+ * tells everyone everything.
+ */
+export function knownSummary(perspective: Perspective, summary: MatchSummary, final: boolean): MatchSummary {
+  if (final || perspective !== "attacker") return { ...summary };
+  const hide = <S extends Scores & SummaryFigures>(s: S): S => ({
+    ...s,
+    interceptors_left: UNKNOWN,
+    layers: {},
+    intercepted_by: {},
+    warning_sec: {},
+  });
+  return { ...hide(summary), per_round: summary.per_round.map(hide) };
 }

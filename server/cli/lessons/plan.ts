@@ -2,7 +2,7 @@ import type { TargetGroups } from "./figures.js";
 
 /**
  * What `npm run lessons` runs and claims: the configurations (a built-in scenario, its variants, who plays
- * each side, how many nights) and, for each lesson of DESIGN.md §1 and the plausibility checks of
+ * each side, how many nights) and, for each lesson of docs/design.md §1 and the plausibility checks of
  * docs/calibration.md, the comparison that shows it. docs/lessons.md explains each row for an instructor.
  */
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSimulation } from "../../../sim/index.js";
+import { knownSummary, UNKNOWN } from "../../../sim/known-scores.js";
 import { fixtureScenario, fixtureWithAlly } from "./fixtures.js";
 import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 
@@ -60,5 +61,23 @@ describe("the summary's breakdowns", () => {
     // The depot's SAM and point-defence rounds count as stock although no launcher stands.
     expect(s.layers.sam.stock_left).toBe(8);
     expect(s.incidents_by_nation).toEqual({ "navy-nation": 0 });
+  });
+
+  it("between nights the attacker's summary keeps the defence's figures to itself; the final one does not", () => {
+    const sim = createSimulation(fixtureScenario(), 11);
+    applyAll(sim, [deploy("radar", -150, 0), deploy("gun", -170, 0), salvo({ count: 2 }), WHITE.startLive]);
+    runLive(sim);
+    const truth = sim.summary();
+    const attacker = knownSummary("attacker", truth, false);
+    for (const s of [attacker, attacker.per_round[0]])
+      expect(s).toMatchObject({
+        interceptors_left: UNKNOWN,
+        layers: {},
+        intercepted_by: {},
+        warning_sec: {},
+      });
+    expect(attacker.by_class).toEqual(truth.by_class);
+    expect(knownSummary("defender", truth, false)).toEqual(truth);
+    expect(knownSummary("attacker", truth, true)).toEqual(truth);
   });
 });
