@@ -55,8 +55,8 @@ export function judge(results: Results, claim: Claim, crisis: (config: string) =
       const b = figureOf(results, claim.b);
       const [low, high] = claim.kind === "below" ? [a, b] : [b, a];
       const holds = hi(low) < lo(high) && high.mean - low.mean >= claim.by;
-      const apart = claim.by > 0 ? `${unit(claim.by)} ` : "";
-      return { a, b, target: `${apart}${claim.kind} B, apart`, holds };
+      const apart = claim.by > 0 ? `≥ ${points(claim.a.figure, claim.by)} ` : "";
+      return { a, b, target: `${apart}${claim.kind} B, intervals apart`, holds };
     }
     case "times": {
       const b = figureOf(results, claim.b);
@@ -88,10 +88,17 @@ export function judge(results: Results, claim: Claim, crisis: (config: string) =
   }
 }
 
+/** A difference in the figure's unit: percentage points for rates. */
+function points(figure: string, value: number): string {
+  return isShare(figure) ? `${Math.round(100 * value)} points` : show(figure, value);
+}
+
+const isShare = (figure: string) => figure.includes("rate") || figure.startsWith("warning_share");
+
 /** A figure's value in its own unit: rates in %, money in $, ratios and counts plain. */
 export function show(figure: string, value: number): string {
   if (figure.endsWith("_usd")) return formatUsd(value);
-  if (figure.includes("rate") || figure.startsWith("warning_share")) return `${(100 * value).toFixed(1)}%`;
+  if (isShare(figure)) return `${(100 * value).toFixed(1)}%`;
   if (figure.startsWith("warning_sec")) return `${Math.round(value)} s`;
   return Math.abs(value) < 10 ? value.toFixed(2) : value.toFixed(0);
 }

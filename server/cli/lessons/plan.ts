@@ -73,13 +73,14 @@ export const CONFIGS: RunConfig[] = [
   { id: "wf-bots", scenario: "wide-front", ...bots, rounds: 1 },
   { id: "cs", scenario: "compact-shield" },
   { id: "cs-closed", scenario: "compact-shield", variants: ["mediterranean-closed"], rounds: 1 },
+  { id: "cs-jordan", scenario: "compact-shield", variants: ["jordan-forbids"], rounds: 1 },
   { id: "cs-bots", scenario: "compact-shield", ...bots, rounds: 1 },
 ];
 
 const n1 = (config: string, figure: string): FigureRef => ({ config, figure, night: 1 });
 
 const RAID = "wide-front night 1, drones and decoys only";
-const NIGHT1 = "night 1: wide-front vs compact-shield";
+const NIGHT1 = "night 1: compact-shield vs wide-front";
 
 export const LESSONS: LessonRow[] = [
   {
@@ -109,7 +110,7 @@ export const LESSONS: LessonRow[] = [
   },
   {
     lesson: "2 Layers: radar horizon",
-    compared: "wide-front night 1: cruise missiles vs drones",
+    compared: "wide-front night 1: drones vs cruise missiles, warning as a share of flight",
     claim: {
       kind: "times",
       a: n1("wf", "warning_share.drone"),
@@ -201,6 +202,11 @@ export const LESSONS: LessonRow[] = [
     lesson: "4 Escalation",
     compared: "compact-shield, default plans, every night",
     claim: { kind: "all-below", a: { config: "cs", figure: "escalation" }, limit: "crisis" },
+  },
+  {
+    lesson: "4 Escalation",
+    compared: "compact-shield night 1, Jordan withdraws its consent: the crisis",
+    claim: { kind: "at-least", a: n1("cs-jordan", "escalation"), limit: 60 },
   },
   {
     lesson: "5 Sustained pressure",
