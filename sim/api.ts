@@ -180,6 +180,19 @@ export type UnitStatus =
   | "on-station"
   | "grounded";
 
+/**
+ * A defence unit as the attacker knows it once the scenario made it public or it revealed itself by
+ * firing: what it is and where, under an opaque sighting id; nothing of its state, stock or doctrine.
+ */
+export interface SightedUnitView {
+  id: string;
+  side: "defender" | "ally";
+  kind: string;
+  x: number;
+  y: number;
+}
+
+/** A unit as its own coalition (and the white cell) knows it. */
 export interface UnitView {
   id: string;
   side: "defender" | "ally";
@@ -275,7 +288,10 @@ export interface SideView {
   round: number;
   clock: number;
   tracks: TrackView[];
+  /** The coalition's own units (defender and ally; truth: all; the attacker has none). */
   units: UnitView[];
+  /** The defence units the attacker has sighted (attacker only; empty for the others). */
+  sightings: SightedUnitView[];
   interceptors: InterceptorView[];
   assets: AssetView[];
   /** Budgets and stocks of this side (truth: both). */

@@ -170,9 +170,9 @@ describe("attacker bot", () => {
     const mem = newAttackerMemory();
     const view = sideView("attacker", {
       phase: "live",
-      units: [unit("kyiv-patriot", "long-range-sam", assetAt("kyiv"))],
+      sightings: [{ id: "s-kyiv", side: "defender", kind: "long-range-sam", ...assetAt("kyiv") }],
     });
     observeAttackerLive(view, mem);
-    expect(Object.keys(mem.defences)).toEqual(["kyiv-patriot"]);
+    expect(Object.keys(mem.defences)).toEqual(["s-kyiv"]);
   });
 });
