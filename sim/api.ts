@@ -146,12 +146,20 @@ export type SimEvent = SimEventBase &
 
 export type SimEventType = SimEvent["type"];
 
+/**
+ * Why a threat that struck was not stopped (the worst failure of its flight): never detected; detected but
+ * never within reach of a layer able to engage it; in reach only of launchers that were empty with an empty
+ * depot, or reloading; held by rules of engagement or by doctrine; in reach of ready units that were busy
+ * with other threats (saturated); or fired at and missed.
+ */
 export type LeakReason =
   | "undetected"
   | "out-of-range"
   | "out-of-stock"
+  | "reloading"
   | "held-by-roe"
   | "held-by-doctrine"
+  | "saturated"
   | "missed";
 
 /** A threat as one perspective perceives it, synced as legs: position at t0 plus velocity. */

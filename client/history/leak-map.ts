@@ -9,14 +9,16 @@ import { h } from "../ui/dom.js";
  * reason, each reason with its own colour and shape (never colour alone).
  */
 
-type Shape = "circle" | "square" | "triangle" | "diamond" | "plus" | "cross";
+type Shape = "circle" | "square" | "triangle" | "diamond" | "plus" | "cross" | "ring" | "bar";
 
 export const REASON_LOOK: Record<LeakReason, { label: string; color: string; shape: Shape }> = {
   undetected: { label: "never detected", color: "#f0e442", shape: "circle" },
   "out-of-range": { label: "out of every layer's reach", color: "#e69f00", shape: "square" },
   "out-of-stock": { label: "no interceptors left", color: "#ff5a4e", shape: "triangle" },
+  reloading: { label: "launchers reloading", color: "#009e73", shape: "bar" },
   "held-by-roe": { label: "held by rules of engagement", color: "#cc79a7", shape: "diamond" },
   "held-by-doctrine": { label: "held by doctrine", color: "#56b4e9", shape: "plus" },
+  saturated: { label: "units busy with other threats", color: "#0072b2", shape: "ring" },
   missed: { label: "interceptors missed", color: "#d7e0ea", shape: "cross" },
 };
 
@@ -139,5 +141,10 @@ function drawShape(
       ctx.moveTo(x + r, y - r);
       ctx.lineTo(x - r, y + r);
       return void ctx.stroke();
+    case "ring":
+      ctx.arc(x, y, r - 1, 0, Math.PI * 2);
+      return void ctx.stroke();
+    case "bar":
+      return void ctx.fillRect(x - r, y - r / 2.5, 2 * r, (2 * r) / 2.5);
   }
 }
