@@ -85,9 +85,10 @@ export interface SimEventBase {
 export type SimEvent = SimEventBase &
   (
     | { type: "launch"; threatId: string; threatType: string; zone: string; costUsd: number }
-    | { type: "detect"; side: Side; threatId: string }
+    /** Where the threat was when the side's sensors first picked it up (or lost it). */
+    | { type: "detect"; side: Side; threatId: string; x: number; y: number }
     | { type: "identify"; side: Side; threatId: string; threatType: string; decoy: boolean }
-    | { type: "track-lost"; side: Side; threatId: string }
+    | { type: "track-lost"; side: Side; threatId: string; x: number; y: number }
     | {
         type: "fire";
         unitId: string;

@@ -87,7 +87,8 @@ export class Match {
   ) {
     const { scenario, settings, state } = setup;
     this.seats = new SeatBook(state.seats, scenario.seats, settings.seats);
-    this.feed = new Feed(scenario);
+    // A restored match's feed never saw its units deployed: it asks the world for their types.
+    this.feed = new Feed(scenario, (id) => setup.sim.view("truth").units.find((u) => u.id === id)?.kind);
     this.sync = new StateSync(state, this.hub, services.sync);
     this.pacer = new Pacer(settings.pacing);
     this.phases = new PhaseClock({ ...settings, debriefKeepSec: services.debriefKeepSec });
