@@ -37,7 +37,11 @@ export function trackPhase(ctx: SimContext): void {
         threat.tracks[s] = track;
         threat.flags |= LEAK.detected;
         syncTrack(ctx, threat, track);
-        emit(ctx, { type: "detect", side, threatId: threat.id, x: threat.x, y: threat.y }, sideAndTruth(side));
+        emit(
+          ctx,
+          { type: "detect", side, threatId: threat.id, x: threat.x, y: threat.y },
+          sideAndTruth(side),
+        );
       } else {
         track.coverSec += dt;
         if (track.legNo !== threat.legNo) syncTrack(ctx, threat, track);

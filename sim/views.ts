@@ -1,11 +1,4 @@
-import type {
-  InterceptorView,
-  Perspective,
-  SideView,
-  SightedUnitView,
-  TrackView,
-  UnitView,
-} from "./api.js";
+import type { InterceptorView, Perspective, SideView, SightedUnitView, TrackView, UnitView } from "./api.js";
 import { pendingInjects } from "./campaign/injects.js";
 import type { SimContext } from "./context.js";
 import { unitStatus } from "./engagement.js";
