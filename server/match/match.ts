@@ -124,6 +124,7 @@ export class Match {
   /** One room tick: timers, sim steps, phase changes, scripted seats, feed, and the state copy. */
   tick(elapsedMs: number, nowMs: number): void {
     if (!this.paused || this.phase === "debrief") {
+      if (this.phase === "planning" && this.mayLeaveByItself()) this.phases.restartIfStopped();
       if (this.phases.tick(elapsedMs / 1000)) this.timerExpired();
     }
     if (this.phase === "live" && !this.paused) this.runSteps(elapsedMs);
@@ -180,7 +181,16 @@ export class Match {
   setReady(seatId: string, ready: boolean): void {
     const seat = this.seats.get(seatId);
     if (seat) seat.ready = ready;
-    if (this.seats.allHumansReady()) this.advance("ready");
+    if (this.seats.allHumansReady() && this.mayLeaveByItself()) this.advance("ready");
+  }
+
+  /**
+   * Ready seats and timers never start a night while an attacker or defender seat meant for a person is
+   * empty (only the instructor does, by advancing the phase); a timer that ran out meanwhile starts
+   * again, in full, once the seat is taken, so a late player still gets to plan.
+   */
+  private mayLeaveByItself(): boolean {
+    return this.phase !== "planning" || this.seats.emptyNightRoles().length === 0;
   }
 
   confirm(seatId: string): void {
@@ -245,7 +255,7 @@ export class Match {
 
   private timerExpired(): void {
     if (this.phase === "debrief") this.listener.expired();
-    else this.advance("timer");
+    else if (this.mayLeaveByItself()) this.advance("timer");
   }
 
   /** Follow the sim when it moves on by itself (end of a night, end of the match). */
