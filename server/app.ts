@@ -46,6 +46,10 @@ export interface GameServerConfig {
   rateLimit?: Partial<RateLimitSettings>;
   reconnectHoldSec?: number;
   debriefKeepSec?: number;
+  /** How long a match stays open once its last person has left (default 10 minutes). */
+  emptyGraceSec?: number;
+  /** PUBLIC_URL: the base of join links and QR codes; unset, the address the server is reached at. */
+  publicUrl?: string;
   /** Scale-out: Redis presence and driver, and this process's public host:port. */
   presence?: Presence;
   driver?: matchMaker.MatchMakerDriver;
@@ -76,6 +80,7 @@ const RECONNECT_HOLD_SEC = 120;
  */
 const STATE_BUFFER_BYTES = 1024 * 1024;
 const DEBRIEF_KEEP_SEC = 600;
+const EMPTY_GRACE_SEC = 600;
 
 export const VERSION: string = JSON.parse(
   readFileSync(new URL("../package.json", import.meta.url), "utf8"),
@@ -125,6 +130,7 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
       rateLimit: { ...DEFAULT_RATE_LIMIT, ...config.rateLimit },
       reconnectHoldSec: config.reconnectHoldSec ?? RECONNECT_HOLD_SEC,
       debriefKeepSec: config.debriefKeepSec ?? DEBRIEF_KEEP_SEC,
+      emptyGraceSec: config.emptyGraceSec ?? EMPTY_GRACE_SEC,
       now,
     }),
   );

@@ -19,6 +19,7 @@ import { summaryFor } from "../match/summaries.js";
 import { orderTarget } from "../match/target.js";
 import { TickMeter } from "../ops/ticks.js";
 import type { RestoredMatch } from "../store/recovery.js";
+import { EmptyRoomGrace } from "./grace.js";
 import { codesInUse, listingOf, type MatchMetadata } from "./metadata.js";
 import { Occupancy, type Occupant } from "./occupancy.js";
 import { isPlayingRole } from "./seats.js";
@@ -42,6 +43,8 @@ export interface RoomDeps {
   reconnectHoldSec: number;
   /** How long a finished match stays open for late spectators. */
   debriefKeepSec: number;
+  /** How long a match stays open once its last person has left. */
+  emptyGraceSec: number;
   now: () => number;
 }
 
@@ -74,6 +77,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
   private creatorJoined = false;
   private lastSummary: { summary: MatchSummary; final: boolean } | undefined;
   private occupancy!: Occupancy;
+  private grace!: EmptyRoomGrace;
 
   override async onCreate(options: unknown): Promise<void> {
     const restored = this.restoreFrom(options);
@@ -125,6 +129,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       reject(error instanceof Error ? error.message : String(error));
     }
     this.occupancy = new Occupancy(this.match, this.clients, this.log, () => void this.publishListing());
+    this.grace = new EmptyRoomGrace(this, this.deps.emptyGraceSec);
     if (restored) this.resumeRestored(restored, settings.autostart);
     this.desk = new OrderDesk(orderTarget(this.match, this.occupancy), (error) =>
       this.log.error({ err: error }, "order failed"),
@@ -203,6 +208,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     this.match.watch(key);
     client.view = this.match.hub.sharedView(key);
     if (creator) this.creatorJoined = true;
+    this.grace.joined();
     const showKey = creator || join.seat === "instructor";
     client.send("welcome", {
       seatId,
@@ -227,6 +233,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       this.occupancy.holdFor(seatId, hold);
       try {
         const back = (await hold) as MatchClient;
+        this.grace.joined();
         this.match.seats.setConnected(seatId, true);
         this.sendBacklog(back);
         this.log.info({ seatId }, "reconnected");
@@ -236,6 +243,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       }
     }
     this.occupancy.vacate(client);
+    this.grace.left();
   }
 
   override onDispose(): void {
