@@ -15,6 +15,7 @@ import { healthRouter } from "./http/health.js";
 import { historyRouter } from "./http/history.js";
 import { monitorRouter } from "./http/monitor.js";
 import { opsRouter } from "./http/ops.js";
+import { publicUrlRouter } from "./http/public-url.js";
 import { createLogger, type Logger, type LogLevel } from "./log.js";
 import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./match/ratelimit.js";
 import type { RecorderFactory } from "./match/recorder.js";
@@ -99,6 +100,7 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
   app.use(opsRouter(startedAtMs, now));
   if (config.history && config.historyPeers) app.use("/api/history", config.historyPeers);
   if (config.history) app.use("/api/history", historyRouter(config.history));
+  app.use("/api", publicUrlRouter(config.publicUrl));
   app.use("/api", apiRouter(scenarios));
   if (config.monitorPassword) app.use("/colyseus", monitorRouter(config.monitorPassword));
   app.use(clientRouter(config.distDir ?? `${ROOT}dist`));
