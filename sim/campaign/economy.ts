@@ -16,6 +16,7 @@
  *   changes nothing; taking from a stock takes at most what is there.
  */
 
+import { formatUsd } from "../../shared/money.js";
 import type { LayerType, ResupplyItem, RoundSpec } from "../../shared/scenario.js";
 import type { RejectCode } from "../api.js";
 
@@ -109,7 +110,7 @@ export function charge(state: EconomyState, payer: Payer, usd: number, what: str
     return {
       ok: false,
       code: "over_budget",
-      reason: `${what} costs $${usd} but the ${payer} has $${budget} left`,
+      reason: `${what} cost ${formatUsd(usd)}, but the ${payer} has only ${formatUsd(budget)} left`,
     };
   }
   // usd ≤ budget, so the rounded difference is ≥ 0 as well.
@@ -140,7 +141,7 @@ export function buyResupply(
     const reason = `count must be a positive whole number, got ${count}`;
     return { ok: false, code: "not_allowed", reason, path: "count" };
   }
-  const result = charge(state, "defender", type.costPerShotUsd * count, `${count} × ${layer}`);
+  const result = charge(state, "defender", type.costPerShotUsd * count, `${count} × ${type.name}`);
   if (!result.ok) return { ...result, path: "count" };
   addStock(state, layer, count);
   return result;
