@@ -5,7 +5,7 @@ import type { CoverageMode } from "./controller.js";
 import { BANDS, bandAltitudesM, coverageKm, reachKm, sensorOf } from "./coverage.js";
 import { drawGrid, drawLaunchZones, drawRegions } from "./geography.js";
 import { css, identity, type Relation } from "./palette.js";
-import type { AssetLike, MapSource, UnitLike } from "./source.js";
+import type { AssetLike, MapSource, SightingLike, UnitLike } from "./source.js";
 import { drawUnit } from "./symbols.js";
 import { toScreenX, toScreenY, type ViewState } from "./view.js";
 
@@ -31,10 +31,29 @@ export function drawBackdrop(ctx: Ctx, v: ViewState, source: MapSource, options:
   const units = [...source.units()];
   drawCoverage(ctx, v, scenario, units, options.coverage);
   drawReach(ctx, v, scenario, units, perspective, options.selectedUnit);
+  const sightings = [...source.sightings()];
+  drawSightingReach(ctx, v, scenario, sightings);
   const assets = [...source.assets()];
   drawGrid(ctx, v, scenario, assets.length > 0 ? assets : scenario.assets.map(assetFromScenario));
   if (perspective === "attacker" || perspective === "truth") drawSalvoRoutes(ctx, v, source);
   drawUnits(ctx, v, units, perspective, options.selectedUnit);
+  for (const s of sightings)
+    drawUnit(ctx, "hostile", typeCode(s.kind), toScreenX(v, s.x), toScreenY(v, s.y), 16);
+}
+
+/** What the attacker can read off the catalogue for a sighted unit: its weapon reach, faintly. */
+function drawSightingReach(
+  ctx: Ctx,
+  v: ViewState,
+  scenario: CompiledScenario,
+  sightings: SightingLike[],
+): void {
+  ctx.lineWidth = 1;
+  for (const s of sightings) {
+    const km = reachKm(scenario, s.kind);
+    if (km > 0)
+      circle(ctx, toScreenX(v, s.x), toScreenY(v, s.y), km * v.scale, css.sightedReach, null, [4, 4]);
+  }
 }
 
 function assetFromScenario(a: CompiledScenario["assets"][number]): AssetLike {

@@ -16,7 +16,7 @@ export type MapTool =
 export type CoverageMode = Band | "all" | "off";
 
 export interface HoverInfo {
-  kind: "track" | "unit" | "asset";
+  kind: "track" | "unit" | "sighting" | "asset";
   id: string;
   screenX: number;
   screenY: number;

@@ -122,6 +122,10 @@ export class PointerInput {
       if (near(unit.x, unit.y, HOVER_RADIUS_PX))
         return { kind: "unit", id: unit.id, screenX: sx, screenY: sy };
     }
+    for (const unit of source.sightings()) {
+      if (near(unit.x, unit.y, HOVER_RADIUS_PX))
+        return { kind: "sighting", id: unit.id, screenX: sx, screenY: sy };
+    }
     const track = this.tracks.trackAt(sx, sy, HOVER_RADIUS_PX);
     if (track) return { kind: "track", id: track, screenX: sx, screenY: sy };
     const population = new Map(source.scenario.assets.map((a) => [a.id, a.population ?? 0]));
