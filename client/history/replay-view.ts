@@ -4,6 +4,7 @@ import { Feed } from "../../sim/review/narration.js";
 import type { MapController } from "../map/controller.js";
 import { fill, h, setText } from "../ui/dom.js";
 import { mapChrome } from "../ui/map-chrome.js";
+import { SheetTabs } from "../ui/sheet.js";
 import { formatClock } from "../util/format.js";
 import { Player } from "./player.js";
 import { BookmarkPanel, branchPanel, type CreateMatch, ScorePanel, viewPicker } from "./replay-panels.js";
@@ -27,6 +28,10 @@ export class ReplayView {
   private readonly roundEl = h("span", { testid: "replay-round" });
   private readonly feedList = h("ul", { class: "feed", testid: "replay-feed" });
   private readonly off: (() => void)[] = [];
+  private readonly sheet = new SheetTabs([
+    { region: "left", label: "Replay" },
+    { region: "right", label: "Events" },
+  ]);
   private feed: Feed;
   private playing = false;
   private speed = DEFAULT_SPEED;
@@ -178,6 +183,7 @@ export class ReplayView {
     for (const f of this.off) f();
     this.ctl.setSource(null);
     document.body.classList.remove("replaying");
+    this.sheet.destroy();
     for (const id of ["topbar", "left", "right", "bottom", "map-overlay"]) fill(document.getElementById(id)!);
   }
 }

@@ -11,7 +11,9 @@ export type MapTool =
   | { kind: "pan" }
   | { kind: "place"; unitType: string }
   | { kind: "waypoints"; points: { x: number; y: number }[] }
-  | { kind: "relocate"; unitId: string };
+  | { kind: "relocate"; unitId: string }
+  /** The attacker picks a salvo's target on the map (the nearest asset to the click). */
+  | { kind: "target" };
 
 export type CoverageMode = Band | "all" | "off";
 

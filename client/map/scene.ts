@@ -8,7 +8,7 @@ import { ToolOverlay } from "./overlay.js";
 import { PointerInput } from "./pointer.js";
 import type { MapSource } from "./source.js";
 import { TracksLayer } from "./tracks-layer.js";
-import { fitBox, panBy, toScreenX, toScreenY, type ViewState, zoomAt } from "./view.js";
+import { fitBox, panBy, playedBox, toScreenX, toScreenY, type ViewState, zoomAt } from "./view.js";
 
 /** A read-only window onto the map for tests and the console: where a km point is on the page. */
 export interface MapProbe {
@@ -114,11 +114,11 @@ export class MapScene extends Phaser.Scene {
     if (source) this.fitTheatre();
   }
 
+  /** Fit the part of the theatre where the game is played (defended land, assets, launch zones). */
   private fitTheatre(): void {
     const source = this.ctl.source;
     if (!source) return;
-    const { x, y } = source.scenario.theatre.extentKm;
-    Object.assign(this.view, fitBox(this.view, { minX: -x, maxX: x, minY: -y, maxY: y }, 16));
+    Object.assign(this.view, fitBox(this.view, playedBox(source.scenario), 16));
   }
 
   override update(_time: number, deltaMs: number): void {

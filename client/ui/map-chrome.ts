@@ -23,7 +23,13 @@ export function mapChrome(
   const scaleLabel = h("span", { class: "num", testid: "scale-label" });
   const bar = h("div", { class: "bar" });
   const scalebar = h("div", { class: "scalebar", testid: "scalebar" }, scaleLabel, bar);
-  const hint = h("div", { class: "toolhint", testid: "tool-hint", hidden: true });
+  const hintText = h("span", { testid: "tool-hint-text" });
+  const stop = h(
+    "button",
+    { class: "small", testid: "tool-cancel", onclick: () => ctl.setTool({ kind: "pan" }) },
+    "Done",
+  );
+  const hint = h("div", { class: "toolhint", testid: "tool-hint", hidden: true }, hintText, stop);
   const follow = h(
     "button",
     {
@@ -50,7 +56,9 @@ export function mapChrome(
     ctl.on("tool", (tool) => {
       const text = toolHint(tool, scenario);
       hint.hidden = text === "";
-      setText(hint, text);
+      setText(hintText, text);
+      // Placing and drawing are finished with Done; moving a unit is abandoned with Cancel.
+      setText(stop, tool.kind === "relocate" ? "Cancel" : "Done");
     }),
     ctl.on("follow", (on) => {
       follow.classList.toggle("on", on);
@@ -65,15 +73,21 @@ export function mapChrome(
   };
 }
 
+/** What the current mode wants, in the words of the pointer in use (no "Esc" on a phone). */
 function toolHint(tool: MapTool, scenario: CompiledScenario): string {
+  const touch = window.matchMedia("(pointer: coarse)").matches;
+  const act = touch ? "Tap" : "Click";
+  const esc = touch ? "" : " (or Esc)";
   switch (tool.kind) {
     case "place":
-      return `Click the map to place ${typeName(scenario, tool.unitType)} · Esc to stop`;
+      return `${act} the map to place ${typeName(scenario, tool.unitType)}; press Done when finished${esc}`;
     case "waypoints":
-      return "Click the map to add waypoints (up to 8) · Esc when done";
+      return `${act} the map to add waypoints (up to 8); press Done when finished${esc}`;
     case "relocate":
-      return `Click the destination for ${tool.unitId} · Esc to cancel`;
-    default:
+      return `${act} the destination for ${tool.unitId}; Cancel to keep it where it is${esc}`;
+    case "target":
+      return `${act} the target on the map${esc}`;
+    case "pan":
       return "";
   }
 }
