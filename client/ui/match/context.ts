@@ -31,6 +31,22 @@ export function ownUnits(state: MatchState, role: SeatRole): Unit[] {
   return [...state.units.values()].filter((u) => u.side === side).sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/**
+ * Attacker and defender roles with no seat taken: the night waits for them (the server's rule; the screen
+ * names them to the players who wait and to the instructor who may start without them).
+ */
+export function emptyNightRoles(state: MatchState): string[] {
+  return ["attacker", "defender"].filter((role) => {
+    const seats = [...state.seats.values()].filter((seat) => seat.role === role);
+    return seats.length > 0 && seats.every((seat) => seat.filledBy === "");
+  });
+}
+
+/** "the attacker", "the attacker and the defender". */
+export function roleList(roles: readonly string[]): string {
+  return roles.map((role) => `the ${role}`).join(" and ");
+}
+
 /** Name of the current round ("Night 2"), or the round number. */
 export function roundName(scenario: CompiledScenario, round: number): string {
   return scenario.rounds[round - 1]?.name ?? `Round ${round}`;
