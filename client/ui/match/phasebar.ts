@@ -20,7 +20,7 @@ const HINT: Record<string, string> = {
 /** A player's phase line: what to do now, the timer, Ready (planning) and Confirm (wego pauses). */
 export class PhaseBar implements Part {
   readonly el: HTMLElement;
-  private readonly hint = h("p", { class: "muted", style: "margin:4px 0" });
+  private readonly hint = h("p", { class: "muted", style: "margin:4px 0", testid: "phase-hint" });
   private readonly timer = h("span", { class: "num" });
   private readonly ready: HTMLButtonElement;
   private readonly confirm: HTMLButtonElement;
@@ -52,7 +52,7 @@ export class PhaseBar implements Part {
     setText(this.timer, timed ? `${formatCountdown(state.phaseSecondsLeft)} left` : "");
     const canReady = state.phase === "planning" || state.phase === "assessment" || state.phase === "lobby";
     this.ready.hidden = !canReady;
-    setText(this.ready, this.isReady ? "Ready ✓ (click to undo)" : "Ready");
+    setText(this.ready, this.isReady ? "Ready ✓ (press again to undo)" : "Ready");
     this.ready.classList.toggle("on", this.isReady);
     this.ready.setAttribute("aria-pressed", String(this.isReady));
     this.confirm.hidden = !(state.phase === "live" && state.waitingForConfirm);

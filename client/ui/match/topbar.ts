@@ -42,7 +42,7 @@ export class TopBar implements Part {
       h("span", { class: "spacer" }),
       this.seatEl,
       this.viewEl,
-      h("span", null, "code ", this.codeEl),
+      h("span", null, h("span", { class: "code-label" }, "code "), this.codeEl),
       h(
         "button",
         { class: "small", title: "Keyboard shortcuts (?)", "aria-label": "Help", onclick: onHelp },
