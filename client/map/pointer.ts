@@ -1,4 +1,5 @@
 import type Phaser from "phaser";
+import { aimAt } from "./aim.js";
 import type { HoverInfo, MapController } from "./controller.js";
 import { cityRadiusPx } from "./geography.js";
 import type { TracksLayer } from "./tracks-layer.js";
@@ -93,14 +94,25 @@ export class PointerInput {
     this.dragged = false;
     if (!wasClick) return;
     const tool = this.ctl.tool;
-    const world = toWorld(this.view, p.x, p.y);
+    const source = this.ctl.source;
+    const aims = tool.kind !== "pan" && tool.kind !== "waypoints" && source !== null;
+    const aim = aims ? aimAt(this.view, source.assets(), p.x, p.y) : null;
+    const world = aim ?? toWorld(this.view, p.x, p.y);
     if (tool.kind === "pan") {
       // A tap selects a unit and shows the card of whatever is under it (touch has no hover).
       const hit = this.hitTest(p.x, p.y);
       this.ctl.select(hit?.kind === "unit" ? hit.id : null);
       this.setHover(hit);
     }
-    this.ctl.emit("click", { ...world, screenX: p.x, screenY: p.y, tool });
+    const assetId = aim?.snapped?.id;
+    this.ctl.emit("click", {
+      x: world.x,
+      y: world.y,
+      screenX: p.x,
+      screenY: p.y,
+      tool,
+      ...(assetId ? { assetId } : {}),
+    });
   }
 
   private setHover(hover: HoverInfo | null): void {

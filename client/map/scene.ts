@@ -73,6 +73,10 @@ export class MapScene extends Phaser.Scene {
         if (zoom !== 1) zoomAt(this.view, zoom, this.view.width / 2, this.view.height / 2);
       }),
       this.ctl.on("fit", () => this.fitTheatre()),
+      this.ctl.on("zoomTo", ({ x, y, km }) => {
+        const box = { minX: x - km, maxX: x + km, minY: y - km, maxY: y + km };
+        Object.assign(this.view, fitBox(this.view, box, 16));
+      }),
       this.ctl.on("focus", ({ x, y }) => {
         this.view.cx = x;
         this.view.cy = y;
@@ -128,7 +132,7 @@ export class MapScene extends Phaser.Scene {
     this.backdrop.update(
       this.view,
       source,
-      { coverage: this.ctl.coverage, selectedUnit: this.ctl.selectedUnit },
+      { coverage: this.ctl.coverage, selectedUnit: this.ctl.selectedUnit, chosenZone: this.ctl.chosenZone },
       nowMs,
     );
     this.tracks.update(this.view, source);

@@ -59,8 +59,8 @@ export function fitBox(
 }
 
 /**
- * The part of a theatre where the game is played: the defended land, every asset and every launch zone
- * (the rest of the extent is context). Falls back to the whole extent.
+ * The part of a theatre where the game is played: the defended land and every asset (the rest of the
+ * extent, launch zones included, is context a pan away). Falls back to the whole extent.
  */
 export function playedBox(scenario: CompiledScenario): {
   minX: number;
@@ -69,11 +69,11 @@ export function playedBox(scenario: CompiledScenario): {
   maxY: number;
 } {
   const box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  const add = (x: number, y: number, r = 0) => {
-    box.minX = Math.min(box.minX, x - r);
-    box.maxX = Math.max(box.maxX, x + r);
-    box.minY = Math.min(box.minY, y - r);
-    box.maxY = Math.max(box.maxY, y + r);
+  const add = (x: number, y: number) => {
+    box.minX = Math.min(box.minX, x);
+    box.maxX = Math.max(box.maxX, x);
+    box.minY = Math.min(box.minY, y);
+    box.maxY = Math.max(box.maxY, y);
   };
   for (const region of scenario.theatre.regions) {
     if (region.owner !== "defender") continue;
@@ -81,7 +81,6 @@ export function playedBox(scenario: CompiledScenario): {
     add(region.bbox.maxX, region.bbox.maxY);
   }
   for (const asset of scenario.assets) add(asset.at.x, asset.at.y);
-  for (const zone of scenario.launchZones) add(zone.at.x, zone.at.y, zone.radiusKm);
   if (!Number.isFinite(box.minX)) {
     const { x, y } = scenario.theatre.extentKm;
     return { minX: -x, maxX: x, minY: -y, maxY: y };

@@ -24,12 +24,18 @@ export function mapChrome(
   const bar = h("div", { class: "bar" });
   const scalebar = h("div", { class: "scalebar", testid: "scalebar" }, scaleLabel, bar);
   const hintText = h("span", { testid: "tool-hint-text" });
+  const aimText = h("span", { class: "aim", testid: "aim-readout" });
   const stop = h(
     "button",
     { class: "small", testid: "tool-cancel", onclick: () => ctl.setTool({ kind: "pan" }) },
     "Done",
   );
-  const hint = h("div", { class: "toolhint", testid: "tool-hint", hidden: true }, hintText, stop);
+  const hint = h(
+    "div",
+    { class: "toolhint", testid: "tool-hint", hidden: true },
+    h("span", { class: "grow" }, hintText, aimText),
+    stop,
+  );
   const follow = h(
     "button",
     {
@@ -45,7 +51,7 @@ export function mapChrome(
     { class: "small", title: "Show the whole theatre (0)", onclick: () => ctl.emit("fit") },
     "Fit",
   );
-  const tools = h("div", { class: "maptools" }, fit, watcher ? follow : null);
+  const tools = h("div", { class: "maptools" }, fit, zoomPicker(ctl, scenario), watcher ? follow : null);
   const el = h("div", { style: "display:contents" }, scalebar, tools, hint, legend(ctl));
   const off = [
     ctl.on("view", (v) => {
@@ -59,6 +65,11 @@ export function mapChrome(
       setText(hintText, text);
       // Placing and drawing are finished with Done; moving a unit is abandoned with Cancel.
       setText(stop, tool.kind === "relocate" ? "Cancel" : "Done");
+    }),
+    ctl.on("aim", (aim) => {
+      const where = aim?.snappedTo ? `On ${aim.snappedTo}. ` : "";
+      const covers = aim?.covers ? coverText(aim.covers) : "";
+      setText(aimText, aim ? ` ${where}${covers}` : "");
     }),
     ctl.on("follow", (on) => {
       follow.classList.toggle("on", on);
@@ -74,6 +85,13 @@ export function mapChrome(
 }
 
 /** What the current mode wants, in the words of the pointer in use (no "Esc" on a phone). */
+/** "Covers Kharkiv, Sumy and 3 more." — what a unit placed here would have within its weapon reach. */
+function coverText(names: string[]): string {
+  if (names.length === 0) return "Covers no city or site.";
+  const more = names.length > 4 ? ` and ${names.length - 4} more` : "";
+  return `Covers ${names.slice(0, 4).join(", ")}${more}.`;
+}
+
 function toolHint(tool: MapTool, scenario: CompiledScenario): string {
   const touch = window.matchMedia("(pointer: coarse)").matches;
   const act = touch ? "Tap" : "Click";
@@ -177,6 +195,23 @@ function legend(ctl: MapController): HTMLElement {
   );
   summary.addEventListener("click", () => stored.saveLegendOpen(!details.open));
   return details;
+}
+
+/** Zoom to an area: the defended cities, biggest first, each shown with 60 km around it. */
+function zoomPicker(ctl: MapController, scenario: CompiledScenario): HTMLSelectElement {
+  const cities = scenario.assets
+    .filter((a) => a.kind === "city")
+    .sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
+  const picker = select([["", "Zoom to…"], ...cities.map((c): [string, string] => [c.id, c.name])], {
+    testid: "zoom-to",
+    "aria-label": "Zoom to a city",
+    onchange: () => {
+      const city = cities.find((c) => c.id === picker.value);
+      if (city) ctl.emit("zoomTo", { x: city.at.x, y: city.at.y, km: 60 });
+      picker.value = "";
+    },
+  });
+  return picker;
 }
 
 /** Open or fold the map legend (the L shortcut), remembering the choice. */
