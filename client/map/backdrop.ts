@@ -173,7 +173,7 @@ function drawSalvoRoutes(ctx: Ctx, v: ViewState, source: MapSource): void {
   const zones = new Map(scenario.launchZones.map((z) => [z.id, z.at]));
   const targets = new Map(scenario.assets.map((a) => [a.id, a.at]));
   ctx.strokeStyle = css.salvoRoute;
-  ctx.lineWidth = 1.2;
+  ctx.lineWidth = 2;
   ctx.setLineDash([8, 5]);
   for (const salvo of source.salvos()) {
     const from = zones.get(salvo.zone);
