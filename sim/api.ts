@@ -259,11 +259,31 @@ export interface Scores {
   damage: number;
 }
 
+/**
+ * How a match that ran its course is won, in the figures that decide it: the attacker prevails when what
+ * it imposed on the defence (asset value destroyed, casualties, blackout and escalation at the scenario's
+ * prices, penalties, and the interceptors the defence fired) exceeds what its own threats cost.
+ */
+export interface Reckoning {
+  damageValueUsd: number;
+  casualtiesUsd: number;
+  blackoutUsd: number;
+  escalationUsd: number;
+  penaltiesUsd: number;
+  defenderSpendUsd: number;
+  /** The sum of the six above. */
+  imposedUsd: number;
+  attackerSpendUsd: number;
+  /** Why the match ended ("all rounds played", or the escalation rule that ended it). */
+  endReason: string;
+}
+
 export interface MatchSummary extends Scores {
   scenario: string;
   seed: number;
   rounds: number;
   winner: Side | "draw" | null;
+  reckoning: Reckoning;
   per_round: (Scores & { round: number })[];
 }
 

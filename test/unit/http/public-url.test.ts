@@ -22,11 +22,13 @@ describe("the public URL of join links", () => {
   });
 
   it("replaces a loopback address with this machine's network address", () => {
-    expect(resolvePublicUrl(undefined, { protocol: "http", host: "localhost:2567" }, "192.168.1.20")).toEqual({
-      url: "http://192.168.1.20:2567",
-      source: "network",
-      loopback: false,
-    });
+    expect(resolvePublicUrl(undefined, { protocol: "http", host: "localhost:2567" }, "192.168.1.20")).toEqual(
+      {
+        url: "http://192.168.1.20:2567",
+        source: "network",
+        loopback: false,
+      },
+    );
   });
 
   it("says so when it can only be a loopback address", () => {
