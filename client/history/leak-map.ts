@@ -1,6 +1,7 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { LeakReason } from "../../sim/api.js";
 import type { LeakPoint } from "../../sim/review/aar.js";
+import { LabelLayer } from "../map/labels.js";
 import { css } from "../map/palette.js";
 import { h } from "../ui/dom.js";
 
@@ -71,10 +72,25 @@ export function leakMap(scenario: CompiledScenario, leaks: LeakPoint[], sizePx =
       ctx.arc(px(asset.at.x), py(asset.at.y), r, 0, Math.PI * 2);
       ctx.fill();
     }
+    const labels = new LabelLayer();
     for (const leak of leaks) {
       const look = REASON_LOOK[leak.reason];
       drawShape(ctx, look.shape, look.color, px(leak.x), py(leak.y), 4);
+      labels.reserve(px(leak.x), py(leak.y), 4);
     }
+    // The cities by name (biggest first, where there is room), so the marks read as places.
+    for (const city of scenario.assets.filter((a) => a.kind === "city")) {
+      labels.add({
+        text: city.name,
+        x: px(city.at.x),
+        y: py(city.at.y),
+        gapPx: 4,
+        priority: city.population ?? 0,
+        font: "11px system-ui, sans-serif",
+        color: css.cityLabel,
+      });
+    }
+    labels.draw(ctx);
   }
   const counts = new Map<LeakReason, number>();
   for (const leak of leaks) counts.set(leak.reason, (counts.get(leak.reason) ?? 0) + 1);
@@ -95,7 +111,17 @@ export function leakMap(scenario: CompiledScenario, leaks: LeakPoint[], sizePx =
       );
     }),
   );
-  return h("div", { class: "leak-map" }, canvas, legend);
+  return h(
+    "div",
+    { class: "leak-map" },
+    canvas,
+    h(
+      "div",
+      null,
+      h("p", { class: "muted" }, "Each mark is one strike; its shape and colour say why it got through."),
+      legend,
+    ),
+  );
 }
 
 function drawShape(
