@@ -2,7 +2,7 @@ import type { CompiledScenario } from "../../shared/compiled.js";
 import { BAND_LOOK } from "../map/backdrop.js";
 import type { CoverageMode, MapController, MapTool } from "../map/controller.js";
 import { typeName } from "../map/coverage.js";
-import { identity } from "../map/palette.js";
+import { css, identity } from "../map/palette.js";
 import { drawDecoy, drawThreat, drawUnit, drawUnknown } from "../map/symbols.js";
 import { scaleBarKm } from "../map/view.js";
 import { stored } from "../net/storage.js";
@@ -129,6 +129,24 @@ function line(color: string, dash: number[]): (ctx: CanvasRenderingContext2D) =>
   };
 }
 
+/** A site as the map draws it: plant square, substation diamond, anything else a small grey square. */
+function site(c: CanvasRenderingContext2D, kind: "plant" | "substation" | "other"): void {
+  c.lineWidth = 1.5;
+  c.strokeStyle = kind === "other" ? "#9aa3ad" : css.grid;
+  c.fillStyle = kind === "other" ? "rgba(154, 163, 173, 0.25)" : "rgba(217, 164, 65, 0.35)";
+  c.beginPath();
+  if (kind === "plant") c.rect(16, 10, 12, 12);
+  else if (kind === "substation") {
+    c.moveTo(22, 9);
+    c.lineTo(29, 16);
+    c.lineTo(22, 23);
+    c.lineTo(15, 16);
+    c.closePath();
+  } else c.rect(17, 11, 10, 10);
+  c.fill();
+  c.stroke();
+}
+
 function legend(ctl: MapController): HTMLElement {
   const items: [string, (ctx: CanvasRenderingContext2D) => void][] = [
     ["Hostile drone", (c) => drawThreat(c, "hostile", "drone", 22, 16, 13)],
@@ -138,6 +156,52 @@ function legend(ctl: MapController): HTMLElement {
     ["Decoy (identified)", (c) => drawDecoy(c, 22, 16, 13)],
     ["Own unit", (c) => drawUnit(c, "friendly", "SAM", 22, 16, 22)],
     ["Ally unit", (c) => drawUnit(c, "ally", "SHP", 22, 16, 22)],
+    ["Defence unit sighted by the attacker", (c) => drawUnit(c, "hostile", "SAM", 22, 16, 22)],
+    [
+      "Units stacked (zoom in)",
+      (c) => {
+        drawUnit(c, "friendly", "GUN", 20, 17, 20);
+        c.beginPath();
+        c.arc(34, 8, 6.5, 0, Math.PI * 2);
+        c.fillStyle = "#e8eef5";
+        c.fill();
+        c.fillStyle = "#0a111b";
+        c.font = "700 9px system-ui";
+        c.textAlign = "center";
+        c.textBaseline = "middle";
+        c.fillText("4", 34, 8.5);
+      },
+    ],
+    [
+      "City (size: population)",
+      (c) => {
+        for (const [x, r] of [
+          [12, 3],
+          [28, 6],
+        ]) {
+          c.beginPath();
+          c.arc(x, 16, r, 0, Math.PI * 2);
+          c.fillStyle = css.city;
+          c.fill();
+        }
+      },
+    ],
+    ["Power plant", (c) => site(c, "plant")],
+    ["Substation", (c) => site(c, "substation")],
+    ["Other site", (c) => site(c, "other")],
+    [
+      "Launch zone",
+      (c) => {
+        c.beginPath();
+        c.arc(22, 16, 11, 0, Math.PI * 2);
+        c.fillStyle = "rgba(255, 90, 78, 0.1)";
+        c.fill();
+        c.setLineDash([4, 3]);
+        c.strokeStyle = css.launchZone;
+        c.lineWidth = 1.5;
+        c.stroke();
+      },
+    ],
     [
       "Interceptor",
       (c) => {

@@ -25,10 +25,20 @@ export function economyOf(state: MatchState, side: string): Economy | undefined 
   return undefined;
 }
 
-/** The units this seat may give orders to. */
-export function ownUnits(state: MatchState, role: SeatRole): Unit[] {
+/**
+ * The units this seat may give orders to: weapons first in catalogue order (the ones that take orders),
+ * sensors after them, each kind by id.
+ */
+export function ownUnits(state: MatchState, role: SeatRole, scenario: CompiledScenario): Unit[] {
   const side = role === "ally" ? "ally" : "defender";
-  return [...state.units.values()].filter((u) => u.side === side).sort((a, b) => a.id.localeCompare(b.id));
+  const order = [...Object.keys(scenario.catalogue.layers), ...Object.keys(scenario.catalogue.sensors)];
+  const rank = (u: Unit) => {
+    const i = order.indexOf(u.kind);
+    return i < 0 ? order.length : i;
+  };
+  return [...state.units.values()]
+    .filter((u) => u.side === side)
+    .sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
 }
 
 /**
