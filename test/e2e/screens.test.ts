@@ -130,6 +130,14 @@ describe.runIf(chromiumAvailable)("every screen at 1280×720 and on a phone", ()
         await shoot(page, scenario, "lobby", size);
       }
 
+      // The class screens join before the night, as a projector would be set up.
+      for (const size of ["desktop", "phone"] as const) {
+        const page = spectator[size];
+        await page.goto(`${server.url}/#/match/${code}?seat=spectator&view=truth`);
+        await page.fill("[data-testid=prompt-name]", `Class screen ${size}`);
+        await page.click("[data-testid=prompt-join]");
+        await page.waitForSelector("[data-testid=spectator-controls]", { state: "attached" });
+      }
       await advance(instructor);
       await defender.desktop.waitForSelector("[data-testid=catalogue]");
       await shoot(defender.desktop, scenario, "planning", "desktop");
@@ -141,13 +149,6 @@ describe.runIf(chromiumAvailable)("every screen at 1280×720 and on a phone", ()
       await defender.phone.tap("[data-testid=ready]");
       await defender.desktop.click("[data-testid=ready]");
       await instructor.waitForSelector("[data-testid=phase]:has-text('Live')", { timeout: 20_000 });
-      for (const size of ["desktop", "phone"] as const) {
-        const page = spectator[size];
-        await page.goto(`${server.url}/#/match/${code}?seat=spectator&view=truth`);
-        await page.fill("[data-testid=prompt-name]", `Class screen ${size}`);
-        await page.click("[data-testid=prompt-join]");
-        await page.waitForSelector("[data-testid=spectator-controls]", { state: "attached" });
-      }
       await defender.desktop.waitForFunction(() => (window.__skyshieldMap?.tracksDrawn ?? 0) > 5, null, {
         timeout: 60_000,
       });
