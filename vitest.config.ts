@@ -1,5 +1,11 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Test files run in parallel, each in its own process: servers listen on free ports, databases and
+ * browser profiles live in temporary folders, and the client is built once behind a lock
+ * (test/e2e/support/build.ts). Most integration time is waiting on real clocks, so more workers than
+ * cores pays off.
+ */
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
@@ -7,7 +13,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    // Integration and e2e suites start real servers on fixed ports; keep files from racing each other.
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: 4,
   },
 });

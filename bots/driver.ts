@@ -25,13 +25,13 @@ const SIDES: readonly Side[] = ["attacker", "defender", "ally"];
 function applyAll(sim: Simulation, side: Side, commands: Command[], options: PlayOptions): void {
   for (const command of commands) {
     const result = sim.apply(command);
-    if (!result.ok) options.onRefused?.(side, command, result.reason);
+    if (!result.ok) options.onRefused?.(side, command, result.message);
   }
 }
 
 function white(sim: Simulation, type: "start-live" | "end-live" | "next-round"): void {
   const result = sim.apply({ type, side: "white" });
-  if (!result.ok) throw new Error(`${type} refused: ${result.reason}`);
+  if (!result.ok) throw new Error(`${type} refused: ${result.message}`);
 }
 
 export function playMatch(

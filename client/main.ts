@@ -1,6 +1,5 @@
 import Phaser from "phaser";
 import "./styles.css";
-import { startBench } from "./bench/bench.js";
 import { MapController } from "./map/controller.js";
 import { css } from "./map/palette.js";
 import { BootScene, CONTROLLER_KEY, MapScene } from "./map/scene.js";
@@ -32,5 +31,7 @@ export function createGame(parent: HTMLElement, controller: MapController): Phas
 const controller = new MapController();
 createGame(document.getElementById("map")!, controller);
 const benchTracks = Number(new URLSearchParams(location.search).get("bench"));
-if (benchTracks > 0) startBench(controller, benchTracks);
+// The benchmark is a separate chunk, fetched only in bench mode: players never download it.
+if (benchTracks > 0)
+  void import("./bench/bench.js").then(({ startBench }) => startBench(controller, benchTracks));
 else new App(controller);

@@ -6,21 +6,22 @@ import { matchMaker, type Presence, Server } from "@colyseus/core";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import { SEAT_HOLD_SEC } from "../shared/protocol.js";
 import { matchRoomClass } from "./colyseus/MatchRoom.js";
 import { MATCH_ROOM_NAME } from "./colyseus/metadata.js";
 import type { SyncOptions } from "./colyseus/sync.js";
-import { apiRouter } from "./http/api.js";
 import { clientRouter } from "./http/client.js";
 import { healthRouter } from "./http/health.js";
 import { historyRouter } from "./http/history.js";
+import { lobbyRouter } from "./http/lobby.js";
 import { monitorRouter } from "./http/monitor.js";
 import { opsRouter } from "./http/ops.js";
 import { publicUrlRouter } from "./http/public-url.js";
 import { createLogger, type Logger, type LogLevel } from "./log.js";
 import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./match/ratelimit.js";
 import type { RecorderFactory } from "./match/recorder.js";
-import { builtInScenarios, type ScenarioSource } from "./match/scenarios.js";
 import type { BotFactory } from "./match/scripted.js";
+import { builtInScenarios, type ScenarioSource } from "./scenarios/source.js";
 import type { History } from "./store/history.js";
 
 /**
@@ -73,7 +74,6 @@ export interface GameServer {
 }
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const RECONNECT_HOLD_SEC = 120;
 /**
  * Encode buffer per room. @colyseus/schema writes a patch for every view into one buffer and its
  * overflow fallback corrupts view patches, so it must never overflow: 1 MB holds some 10,000 changed
@@ -101,7 +101,7 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
   if (config.history && config.historyPeers) app.use("/api/history", config.historyPeers);
   if (config.history) app.use("/api/history", historyRouter(config.history));
   app.use("/api", publicUrlRouter(config.publicUrl));
-  app.use("/api", apiRouter(scenarios));
+  app.use("/api", lobbyRouter(scenarios));
   if (config.monitorPassword) app.use("/colyseus", monitorRouter(config.monitorPassword));
   app.use(clientRouter(config.distDir ?? `${ROOT}dist`));
   app.use(((error, req, res, _next) => {
@@ -130,7 +130,7 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
       restore: config.history?.restore,
       sync: { positionsEveryPatch: false, ...config.sync },
       rateLimit: { ...DEFAULT_RATE_LIMIT, ...config.rateLimit },
-      reconnectHoldSec: config.reconnectHoldSec ?? RECONNECT_HOLD_SEC,
+      reconnectHoldSec: config.reconnectHoldSec ?? SEAT_HOLD_SEC,
       debriefKeepSec: config.debriefKeepSec ?? DEBRIEF_KEEP_SEC,
       emptyGraceSec: config.emptyGraceSec ?? EMPTY_GRACE_SEC,
       now,

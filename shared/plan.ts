@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIMITS, ORDERS, SalvoOrder } from "./commands.js";
 import { Doctrine, Id, Point, type PointKm } from "./scenario.js";
 
 /**
@@ -6,22 +7,22 @@ import { Doctrine, Id, Point, type PointKm } from "./scenario.js";
  * the "plan" seat (a scripted player) and as each built-in scenario's default plans.
  */
 
-export const Deployment = z
-  .object({
-    /** Optional stable id; generated when absent. */
-    id: Id.optional(),
+/** A unit of a plan: the deploy order's fields, with lon/lat allowed and the round it is bought in. */
+export const Deployment = ORDERS.deploy.fields
+  .omit({ unitType: true, at: true })
+  .extend({
     /** A layer or sensor type id from the scenario's catalogue. */
     type: Id,
     at: Point,
-    doctrine: Doctrine.partial().optional(),
     /** The round in whose planning phase this unit is deployed (1 = before the first night). */
     round: z.number().int().positive().default(1),
   })
   .strict();
 export type Deployment = z.infer<typeof Deployment>;
 
-export const ResupplyOrder = z
-  .object({ round: z.number().int().positive(), layer: Id, count: z.number().int().positive() })
+/** Interceptors a plan buys: the buy-resupply order's fields, in a round. */
+export const ResupplyOrder = ORDERS["buy-resupply"].fields
+  .extend({ round: z.number().int().positive() })
   .strict();
 export type ResupplyOrder = z.infer<typeof ResupplyOrder>;
 
@@ -35,21 +36,12 @@ export const DefenderPlan = z
   .strict();
 export type DefenderPlan = z.infer<typeof DefenderPlan>;
 
-export const Salvo = z
-  .object({
-    round: z.number().int().positive(),
-    zone: Id,
-    threatType: Id,
-    count: z.number().int().min(1).max(500),
-    /** Seconds after the live phase of the round starts. */
-    launchAtSec: z.number().nonnegative(),
-    /** Seconds between two launches of the salvo. */
-    intervalSec: z.number().nonnegative().default(10),
-    /** Target asset id. */
-    target: Id,
-    waypoints: z.array(Point).max(8).default([]),
-  })
-  .strict();
+/** A salvo of a plan: the planned-salvo order (shared/commands.ts), in a round, with lon/lat waypoints allowed. */
+export const Salvo = SalvoOrder.extend({
+  /** The round in whose planning phase the salvo is planned. */
+  round: z.number().int().positive(),
+  waypoints: z.array(Point).max(LIMITS.salvoWaypoints).default([]),
+}).strict();
 export type Salvo = z.infer<typeof Salvo>;
 
 export const AttackerPlan = z

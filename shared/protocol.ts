@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { Doctrine, Id, Inject, PointKm } from "./scenario.js";
+import {
+  CLIENT_ORDER_TYPES,
+  type ClientOrderType,
+  ErrorCode,
+  LIMITS,
+  ORDERS,
+  type OrderFields,
+  type OrderInput,
+} from "./commands.js";
+import { Id } from "./scenario.js";
 
 /**
  * The protocol: every message between client and server, as zod schemas with inferred types.
@@ -7,8 +16,16 @@ import { Doctrine, Id, Inject, PointKm } from "./scenario.js";
  * `error` reply so the client can show the reason next to the control that sent it.
  */
 
-const Rid = z.string().max(64).optional();
+const Rid = z.string().max(LIMITS.refLength).optional();
 const msg = <T extends z.ZodRawShape>(shape: T) => z.object({ rid: Rid, ...shape }).strict();
+type OrderMessages = {
+  [K in ClientOrderType]: z.ZodType<OrderFields<K> & { rid?: string }, OrderInput<K> & { rid?: string }>;
+};
+
+/** An order's message is its fields (shared/commands.ts) plus the optional `rid`. */
+const ORDER_MESSAGES = Object.fromEntries(
+  CLIENT_ORDER_TYPES.map((type) => [type, z.object({ ...ORDERS[type].fields.shape, rid: Rid }).strict()]),
+) as unknown as OrderMessages; // fromEntries forgets which key holds which schema
 
 export const SeatRole = z.enum(["attacker", "defender", "ally", "instructor", "spectator"]);
 export type SeatRole = z.infer<typeof SeatRole>;
@@ -50,6 +67,9 @@ export const CreateMatchOptions = z
   .strict();
 export type CreateMatchOptions = z.input<typeof CreateMatchOptions>;
 
+/** How long the server keeps a dropped player's seat for them to reconnect (clients count it down). */
+export const SEAT_HOLD_SEC = 120;
+
 /** Options for joining a seat. */
 export const JoinOptions = z
   .object({
@@ -63,21 +83,7 @@ export const JoinOptions = z
 export type JoinOptions = z.infer<typeof JoinOptions>;
 
 export const ClientMessages = {
-  deploy: msg({ unitType: Id, at: PointKm }),
-  "remove-unit": msg({ unitId: Id }),
-  doctrine: msg({ unitId: z.union([Id, z.literal("all")]), doctrine: Doctrine.partial() }),
-  relocate: msg({ unitId: Id, to: PointKm }),
-  "buy-resupply": msg({ layer: Id, count: z.number().int().min(1).max(1000) }),
-  salvo: msg({
-    zone: Id,
-    threatType: Id,
-    count: z.number().int().min(1).max(500),
-    launchAtSec: z.number().min(0).max(86400),
-    intervalSec: z.number().min(0).max(3600).default(10),
-    target: Id,
-    waypoints: z.array(PointKm).max(8).default([]),
-  }),
-  "cancel-salvo": msg({ salvoId: z.string().min(1).max(64) }),
+  ...ORDER_MESSAGES,
   ready: msg({ ready: z.boolean() }),
   /** Wego pacing: this seat has seen the pause and is ready to continue. */
   confirm: msg({}),
@@ -87,32 +93,14 @@ export const ClientMessages = {
   resume: msg({}),
   "time-scale": msg({ timeScale: z.number().min(1).max(600) }),
   "advance-phase": msg({}),
-  inject: msg({ inject: Inject, title: z.string().max(120).optional() }),
-  "fire-inject": msg({ injectId: Id }),
-  kick: msg({ seatId: z.string().min(1).max(64) }),
-  "assign-seat": msg({ seatId: z.string().min(1).max(64), to: SeatFill }),
+  kick: msg({ seatId: z.string().min(1).max(LIMITS.refLength) }),
+  "assign-seat": msg({ seatId: z.string().min(1).max(LIMITS.refLength), to: SeatFill }),
   bookmark: msg({ note: z.string().trim().min(1).max(500) }),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessages;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof ClientMessages)[T]>;
 
-export const ErrorCode = z.enum([
-  "unknown_type",
-  "invalid",
-  "wrong_seat",
-  "wrong_phase",
-  "not_allowed",
-  "unknown_unit",
-  "unknown_type_id",
-  "unknown_zone",
-  "unknown_target",
-  "over_budget",
-  "out_of_stock",
-  "out_of_area",
-  "rate_limited",
-  "internal",
-]);
-export type ErrorCode = z.infer<typeof ErrorCode>;
+export { ErrorCode };
 
 export const ErrorReply = z
   .object({

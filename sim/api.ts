@@ -3,76 +3,23 @@
  * Everything here is plain data (JSON-serialisable). Positions are km on the theatre plane, times are
  * simulation seconds since the start of the current round's live phase, money is USD.
  */
+import type { Command, Refusal, Side } from "../shared/commands.js";
 import type { Band, Doctrine, Inject, PointKm, ThreatClass, WeaponsControl } from "../shared/scenario.js";
 
 /** Fixed simulation step. Time scale is the caller's business: run more steps per tick. */
 export const STEP_SEC = 0.5;
 
-export type Side = "attacker" | "defender" | "ally";
-/** Who issued a command: a playing side or the instructor (white cell). */
-export type Issuer = Side | "white";
+export type { Command, CommandOf, Issuer, Side } from "../shared/commands.js";
+
 /** Whose perception a view shows; "truth" is everything (instructor, truth spectators). */
 export type Perspective = Side | "truth";
 
 export type SimPhase = "planning" | "live" | "assessment" | "ended";
 
-/** Commands, each applied atomically: accepted whole or rejected with a reason and no change. */
-export type Command =
-  | {
-      type: "deploy";
-      side: "defender";
-      unitType: string;
-      at: PointKm;
-      id?: string;
-      doctrine?: Partial<Doctrine>;
-    }
-  | { type: "remove-unit"; side: "defender"; unitId: string }
-  | {
-      type: "set-doctrine";
-      side: "defender" | "ally";
-      /** A unit id, or "all" for every unit of the side. */
-      unitId: string;
-      doctrine: Partial<Doctrine>;
-    }
-  | { type: "relocate"; side: "defender" | "ally"; unitId: string; to: PointKm }
-  | { type: "buy-resupply"; side: "defender"; layer: string; count: number }
-  | {
-      type: "plan-salvo";
-      side: "attacker";
-      zone: string;
-      threatType: string;
-      count: number;
-      /** Seconds after the live phase starts (planning) or from now (a reserve salvo in live). */
-      launchAtSec: number;
-      intervalSec: number;
-      target: string;
-      waypoints: PointKm[];
-    }
-  | { type: "cancel-salvo"; side: "attacker"; salvoId: string }
-  | { type: "inject"; side: "white"; inject: Inject; title?: string }
-  | { type: "fire-scheduled-inject"; side: "white"; injectId: string }
-  /** Phase control (the room issues these on behalf of the instructor, timers or ready seats). */
-  | { type: "start-live"; side: "white" }
-  | { type: "end-live"; side: "white" }
-  | { type: "next-round"; side: "white" };
-
 export type CommandType = Command["type"];
 
-export type CommandResult =
-  | { ok: true; events: SimEvent[] }
-  | { ok: false; code: RejectCode; reason: string; path?: string };
-
-export type RejectCode =
-  | "wrong_phase"
-  | "wrong_side"
-  | "unknown_unit"
-  | "unknown_type"
-  | "unknown_zone"
-  | "unknown_target"
-  | "not_allowed"
-  | "over_budget"
-  | "out_of_stock"
-  | "out_of_area";
+/** A command is applied whole, with the events it caused, or refused with no change at all. */
+export type CommandResult = { ok: true; events: SimEvent[] } | Refusal;
 
 /** What happened during a step or a command. `visibleTo` says which perspectives may learn of it. */
 export interface SimEventBase {

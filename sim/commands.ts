@@ -1,28 +1,23 @@
-import type { Command, CommandResult, Issuer, RejectCode, SimPhase } from "./api.js";
+import type { Refusal } from "../shared/commands.js";
+import { type CommandOf, invalid, mayIssue, ORDERS, type OrderType, refusal } from "../shared/commands.js";
+import type { Command, CommandResult, SimPhase } from "./api.js";
 import type { SimContext } from "./context.js";
-import { fireScheduledInject, injectCommand } from "./injects.js";
-import { buyResupply, deploy, relocate, removeUnit, setDoctrine } from "./orders.js";
+import { buyResupply, deploy, relocate, removeUnit, setDoctrine } from "./orders/defence.js";
+import { fireScheduledInject, injectCommand } from "./orders/injects.js";
+import { cancelSalvo, planSalvo } from "./orders/salvos.js";
 import { endLive, nextRound, startLive } from "./phases.js";
-import { cancelSalvo, planSalvo } from "./salvos.js";
 
 /**
- * Commands are validated in full before anything changes, then applied: a rejected command returns
- * its code, reason and the path of the offending field, and the world is exactly as before.
+ * Commands are checked in full before anything changes, then applied: the side against the order's
+ * issuers, the fields against the order's schema (shared/commands.ts, the one definition), the phase
+ * against the rule below, then the world's own rules. A refused command returns its code, a message and
+ * the path of the offending field, and the world is exactly as before.
  */
 
-export type Rejection = Extract<CommandResult, { ok: false }>;
-
-export function reject(code: RejectCode, reason: string, path?: string): Rejection {
-  return path === undefined ? { ok: false, code, reason } : { ok: false, code, reason, path };
-}
-
-type CommandOf<K extends Command["type"]> = Extract<Command, { type: K }>;
-
-interface CommandRule<K extends Command["type"]> {
-  issuers: readonly Issuer[];
+interface CommandRule<K extends OrderType> {
   phases: readonly SimPhase[];
-  /** Validates then applies; returns the rejection, or null when applied. */
-  run(ctx: SimContext, command: CommandOf<K>): Rejection | null;
+  /** Validates then applies; returns the refusal, or null when applied. */
+  run(ctx: SimContext, command: CommandOf<K>): Refusal | null;
 }
 
 const PLANNING: readonly SimPhase[] = ["planning"];
@@ -32,53 +27,41 @@ const none = (action: (ctx: SimContext) => void) => (ctx: SimContext) => {
   return null;
 };
 
-const RULES: { [K in Command["type"]]: CommandRule<K> } = {
-  deploy: { issuers: ["defender"], phases: PLANNING, run: deploy },
-  "remove-unit": { issuers: ["defender"], phases: PLANNING, run: removeUnit },
-  "set-doctrine": { issuers: ["defender", "ally"], phases: PLAYING, run: setDoctrine },
-  relocate: { issuers: ["defender", "ally"], phases: ["planning", "live"], run: relocate },
-  "buy-resupply": { issuers: ["defender"], phases: ["planning", "assessment"], run: buyResupply },
-  "plan-salvo": { issuers: ["attacker"], phases: ["planning", "live"], run: planSalvo },
-  "cancel-salvo": { issuers: ["attacker"], phases: PLANNING, run: cancelSalvo },
-  inject: { issuers: ["white"], phases: PLAYING, run: injectCommand },
-  "fire-scheduled-inject": { issuers: ["white"], phases: PLAYING, run: fireScheduledInject },
-  "start-live": { issuers: ["white"], phases: PLANNING, run: none(startLive) },
-  "end-live": { issuers: ["white"], phases: ["live"], run: none(endLive) },
-  "next-round": { issuers: ["white"], phases: ["assessment"], run: none(nextRound) },
+/** Which phases accept each order: the only place a phase rule of an order is written. */
+const RULES: { [K in OrderType]: CommandRule<K> } = {
+  deploy: { phases: PLANNING, run: deploy },
+  "remove-unit": { phases: PLANNING, run: removeUnit },
+  "set-doctrine": { phases: PLAYING, run: setDoctrine },
+  relocate: { phases: ["planning", "live"], run: relocate },
+  "buy-resupply": { phases: ["planning", "assessment"], run: buyResupply },
+  "plan-salvo": { phases: ["planning", "live"], run: planSalvo },
+  "cancel-salvo": { phases: PLANNING, run: cancelSalvo },
+  inject: { phases: PLAYING, run: injectCommand },
+  "fire-inject": { phases: PLAYING, run: fireScheduledInject },
+  "start-live": { phases: PLANNING, run: none(startLive) },
+  "end-live": { phases: ["live"], run: none(endLive) },
+  "next-round": { phases: ["assessment"], run: none(nextRound) },
 };
 
+/** The phases in which an order is accepted (for messages that explain a refusal). */
+export function phasesOf(type: OrderType): readonly SimPhase[] {
+  return RULES[type].phases;
+}
+
 export function applyCommand(ctx: SimContext, command: Command): CommandResult {
-  if (typeof command !== "object" || command === null || !Object.hasOwn(RULES, command.type)) {
-    return reject("not_allowed", "unknown command type", "type");
+  if (typeof command !== "object" || command === null || !Object.hasOwn(ORDERS, command.type)) {
+    return refusal("unknown_type", "unknown command type", "type");
   }
-  const rule = RULES[command.type] as CommandRule<typeof command.type>;
-  if (!rule.issuers.includes(command.side)) {
-    return reject(
-      "wrong_side",
-      `'${command.type}' is not an order of side '${String(command.side)}'`,
-      "side",
-    );
+  const { type, side, ...fields } = command;
+  if (!mayIssue(type, side)) {
+    return refusal("wrong_seat", `'${type}' is not an order of side '${String(side)}'`, "side");
   }
+  const rule = RULES[type] as CommandRule<typeof type>;
   if (!rule.phases.includes(ctx.world.phase)) {
-    return reject(
-      "wrong_phase",
-      `'${command.type}' is allowed in ${rule.phases.join("/")}, not ${ctx.world.phase}`,
-    );
+    return refusal("wrong_phase", `'${type}' is allowed in ${rule.phases.join("/")}, not ${ctx.world.phase}`);
   }
-  const rejection = rule.run(ctx, command);
+  const parsed = ORDERS[type].fields.safeParse(fields);
+  if (!parsed.success) return invalid(parsed.error);
+  const rejection = rule.run(ctx, { type, side, ...parsed.data } as CommandOf<typeof type>);
   return rejection ?? { ok: true, events: ctx.events };
-}
-
-/** A finite point in km, or the reason it is not. */
-export function pointProblem(p: unknown): string | null {
-  const q = p as { x?: unknown; y?: unknown } | null;
-  if (typeof q !== "object" || q === null) return "expected a point {x, y} in km";
-  return Number.isFinite(q.x) && Number.isFinite(q.y) ? null : "x and y must be finite numbers (km)";
-}
-
-/** A whole number within [min, max], or the reason it is not. */
-export function countProblem(n: unknown, min: number, max: number): string | null {
-  return Number.isInteger(n) && (n as number) >= min && (n as number) <= max
-    ? null
-    : `expected a whole number from ${min} to ${max}`;
 }

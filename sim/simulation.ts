@@ -12,7 +12,7 @@ import {
   type WorldSnapshot,
 } from "./api.js";
 import { CatalogueIndex } from "./catalogue.js";
-import { applyCommand, reject } from "./commands.js";
+import { applyCommand } from "./commands.js";
 import { indexWorld, Scratch, type SimContext, type SimExtension } from "./context.js";
 import { buildPipeline, type PhaseEntry } from "./pipeline.js";
 import type { Rng } from "./rng.js";
@@ -92,12 +92,7 @@ export class SimulationEngine implements Simulation {
     ctx.events = [];
     ctx.t0 = ctx.world.clock;
     ctx.t1 = ctx.world.clock;
-    try {
-      return applyCommand(ctx, command);
-    } catch {
-      // Validation runs before any change, so a malformed command throws before touching the world.
-      return reject("not_allowed", "malformed command");
-    }
+    return applyCommand(ctx, command);
   }
 
   step(): SimEvent[] {

@@ -7,7 +7,13 @@ import {
   type WorldSnapshot,
 } from "../../sim/api.js";
 import { realEngine } from "../../sim/review/engine.js";
-import { comparePositions, lastKnownPosition, Replay, type ReplaySource } from "../../sim/review/replay.js";
+import {
+  comparePositions,
+  lastKnownPosition,
+  Replay,
+  type ReplaySource,
+  replaySourceOf,
+} from "../../sim/review/replay.js";
 import { Emitter } from "../util/emitter.js";
 import { getRecord, getSnapshot, type RecordExport } from "./api.js";
 
@@ -48,19 +54,11 @@ export class Player extends Emitter<PlayerEvents> {
   constructor(readonly record: RecordExport) {
     super();
     if (record.origin && record.snapshots[0]) this.snapshots.set(record.snapshots[0].idx, record.origin);
-    const source: ReplaySource = {
-      scenario: record.scenarioFile,
-      seed: record.seed,
-      commands: record.commands,
-      snapshots: record.snapshots,
-      loadSnapshot: (idx) => {
-        const snapshot = this.snapshots.get(idx);
-        if (!snapshot) throw new Error(`snapshot ${idx} was not fetched`);
-        return snapshot;
-      },
-      end: record.end,
-      branched: record.branchOf !== null,
-    };
+    const source = replaySourceOf(record, (idx) => {
+      const snapshot = this.snapshots.get(idx);
+      if (!snapshot) throw new Error(`snapshot ${idx} was not fetched`);
+      return snapshot;
+    });
     this.spans = spansOf(record, source);
     const last = this.spans.at(-1);
     this.totalSec = last ? last.offsetSec + last.liveSec : 0;

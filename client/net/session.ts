@@ -1,14 +1,15 @@
 import { Client, type Room } from "colyseus.js";
 import type { z } from "zod";
-import type {
-  ClientMessages,
-  ClientMessageType,
-  CreateMatchOptions,
-  ErrorReply,
-  FeedEntry,
-  JoinOptions,
-  SeatRole,
-  ViewName,
+import {
+  type ClientMessages,
+  type ClientMessageType,
+  type CreateMatchOptions,
+  type ErrorReply,
+  type FeedEntry,
+  type JoinOptions,
+  SEAT_HOLD_SEC,
+  type SeatRole,
+  type ViewName,
 } from "../../shared/protocol.js";
 import { MatchState } from "../../shared/wire/state.js";
 import { Emitter } from "../util/emitter.js";
@@ -19,7 +20,7 @@ import { stored } from "./storage.js";
 /**
  * One connection to one match: joins or creates the room, routes server messages, sends orders with
  * a request id so a rejection can be shown next to the control that sent it, and reconnects by itself
- * (the server holds a dropped seat for 120 s).
+ * (the server holds a dropped seat for SEAT_HOLD_SEC).
  */
 
 export type OrderInput<T extends ClientMessageType> = Omit<z.input<(typeof ClientMessages)[T]>, "rid">;
@@ -41,7 +42,6 @@ type SessionEvents = {
   view: [ViewName];
 };
 
-export const SEAT_HOLD_SEC = 120;
 const RETRY_EVERY_MS = 2_000;
 const FEED_KEEP = 400;
 /** Colyseus' close code for a leave the client asked for. */

@@ -1,7 +1,7 @@
 import { h } from "./dom.js";
 
 /**
- * Phones (UI.md): the map takes the screen and the panels become a bottom sheet with tabs that slides up
+ * Phones (docs/screen.md): the map takes the screen and the panels become a bottom sheet with tabs that slides up
  * over it. Each tab opens one of the frame's regions (left, right, bottom) as the sheet; tapping the
  * open tab, or "Map", closes it. On wide screens the tab bar is hidden and the panels stay where they are.
  */

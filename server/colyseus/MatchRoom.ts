@@ -9,22 +9,24 @@ import { admissionProblem } from "../match/admission.js";
 import { allocateCode } from "../match/codes.js";
 import { Match } from "../match/match.js";
 import { fingerprint, type JoinOptions, parseJoinOptions, parseMatchSettings } from "../match/options.js";
-import { OrderDesk } from "../match/orders.js";
+import { OrderDesk } from "../match/order-desk.js";
 import { TICK_MS } from "../match/pacing.js";
 import { FloodGuard, type RateLimitSettings } from "../match/ratelimit.js";
 import type { MatchRecorder, RecorderFactory } from "../match/recorder.js";
-import type { ScenarioSource } from "../match/scenarios.js";
 import type { BotFactory } from "../match/scripted.js";
+import { isPlayingRole } from "../match/seats.js";
 import { summaryFor } from "../match/summaries.js";
-import { orderTarget } from "../match/target.js";
+import { perspectiveOf, viewKey } from "../match/view-keys.js";
 import { TickMeter } from "../ops/ticks.js";
+import type { ScenarioSource } from "../scenarios/source.js";
 import type { RestoredMatch } from "../store/recovery.js";
 import { EmptyRoomGrace } from "./grace.js";
 import { codesInUse, listingOf, type MatchMetadata } from "./metadata.js";
+import { StateMirror } from "./mirror.js";
 import { Occupancy, type Occupant } from "./occupancy.js";
-import { isPlayingRole } from "./seats.js";
+import { orderTarget } from "./order-target.js";
 import type { SyncOptions } from "./sync.js";
-import { perspectiveOf, viewKey } from "./views.js";
+import { ViewHub } from "./view-hub.js";
 
 /**
  * The Colyseus room `match`: a thin adapter between clients and a Match. It validates options, hands out
@@ -78,6 +80,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
   private lastSummary: { summary: MatchSummary; final: boolean } | undefined;
   private occupancy!: Occupancy;
   private grace!: EmptyRoomGrace;
+  private hub!: ViewHub;
 
   override async onCreate(options: unknown): Promise<void> {
     const restored = this.restoreFrom(options);
@@ -105,13 +108,16 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     const scenarioId = settings.scenario;
     const recorder = recorders?.({ matchId, code, scenarioId, scenario, seed, settings, sim, instructorKey });
     this.recorder = recorder;
+    // The hub fills a late view with the items the mirror already holds under its key.
+    this.hub = new ViewHub((key) => mirror.itemsOf(key));
+    const mirror = new StateMirror(this.state, this.hub, sync);
     try {
       const defaultPlans = scenarios.defaultPlans(settings.scenario);
-      const state = this.state;
       this.match = new Match(
-        { scenarioId: settings.scenario, scenario, defaultPlans, settings, seed, sim, state, log: this.log },
-        { bots, recorder, sync, debriefKeepSec },
+        { scenarioId: settings.scenario, scenario, defaultPlans, settings, seed, sim, log: this.log },
+        { bots, recorder, debriefKeepSec },
         {
+          frame: (frame) => mirror.write(frame),
           phaseChanged: (phase) => {
             // A finished match stays open for late spectators until the debrief's keep-alive runs out.
             if (phase === "debrief") this.autoDispose = false;
@@ -128,7 +134,13 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     } catch (error) {
       reject(error instanceof Error ? error.message : String(error));
     }
-    this.occupancy = new Occupancy(this.match, this.clients, this.log, () => void this.publishListing());
+    this.occupancy = new Occupancy(
+      this.match,
+      this.hub,
+      this.clients,
+      this.log,
+      () => void this.publishListing(),
+    );
     this.grace = new EmptyRoomGrace(this, this.deps.emptyGraceSec);
     if (restored) this.resumeRestored(restored, settings.autostart);
     this.desk = new OrderDesk(orderTarget(this.match, this.occupancy), (error) =>
@@ -206,7 +218,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       kicked: false,
     };
     this.match.watch(key);
-    client.view = this.match.hub.sharedView(key);
+    client.view = this.hub.sharedView(key);
     if (creator) this.creatorJoined = true;
     this.grace.joined();
     const showKey = creator || join.seat === "instructor";
@@ -274,7 +286,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
   private sendBacklog(client: MatchClient): void {
     const key = client.userData?.key;
     if (!key) return;
-    const entries = this.match.feed.recent(key);
+    const entries = this.match.recentFeed(key);
     if (entries.length > 0) client.send("feed", { entries });
     this.sendSummary(client);
   }
@@ -287,12 +299,14 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     client.send("summary", summaryFor(perspectiveOf(key), summary, final));
   }
 
+  /** Seats or phase changed: clients see it at once, and the listing follows. */
   private async publishListing(): Promise<void> {
+    this.match.refresh(this.deps.now());
     this.recorder?.seats?.(
       this.match.seats.all().map((s) => ({ seatId: s.id, role: s.role, name: s.name, filledBy: s.filledBy })),
     );
     const metadata = listingOf(
-      this.state,
+      this.state.code,
       this.match,
       this.occupancy.spectatorCount(),
       this.createdAt,

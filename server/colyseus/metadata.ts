@@ -1,7 +1,7 @@
 import { matchMaker } from "@colyseus/core";
-import type { MatchState } from "../../shared/wire/state.js";
-import type { RoomPhase } from "../match/phases.js";
-import type { SeatBook, SeatSummary } from "./seats.js";
+import type { MatchStatus } from "../match/match.js";
+import type { RoomPhase } from "../match/phase-clock.js";
+import type { SeatBook, SeatSummary } from "../match/seats.js";
 
 /**
  * What a match publishes in its room listing. Listings live in the matchmaking driver (in memory, or in
@@ -24,19 +24,20 @@ export interface MatchMetadata {
 }
 
 export function listingOf(
-  state: MatchState,
-  match: { phase: RoomPhase; seats: SeatBook },
+  code: string,
+  match: { status: Readonly<MatchStatus>; seats: SeatBook },
   spectators: number,
   createdAt: string,
   isPrivate: boolean,
 ): MatchMetadata {
+  const { status } = match;
   return {
-    code: state.code,
-    scenario: state.scenario,
-    scenarioName: state.scenarioName,
-    phase: match.phase,
-    round: state.round,
-    rounds: state.rounds,
+    code,
+    scenario: status.scenario,
+    scenarioName: status.scenarioName,
+    phase: status.phase,
+    round: status.round,
+    rounds: status.rounds,
     seats: match.seats.summary(),
     spectators,
     createdAt,

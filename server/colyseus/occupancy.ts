@@ -1,11 +1,12 @@
 import type { Client, ClientArray, Deferred } from "@colyseus/core";
+import { OK, type Outcome, refusal } from "../../shared/commands.js";
 import type { SeatFill, ViewName } from "../../shared/protocol.js";
 import type { Logger } from "../log.js";
 import type { Match } from "../match/match.js";
-import type { Sender } from "../match/orders.js";
-import { OK, type Outcome, refuse } from "../match/outcome.js";
+import type { Sender } from "../match/order-desk.js";
 import type { FloodGuard } from "../match/ratelimit.js";
-import { type ViewKey, viewKey } from "./views.js";
+import { type ViewKey, viewKey } from "../match/view-keys.js";
+import type { ViewHub } from "./view-hub.js";
 
 /**
  * Who is connected where: which client holds which seat (and which seats wait for a dropped player),
@@ -29,6 +30,7 @@ export class Occupancy {
 
   constructor(
     private readonly match: Match,
+    private readonly hub: ViewHub,
     private readonly clients: ClientArray<Occupant>,
     private readonly log: Logger,
     /** Seats changed: the room republishes its listing. */
@@ -49,8 +51,8 @@ export class Occupancy {
   /** Open a seat: disconnect the person in it (or end their reconnection hold), or stop its script. */
   kick(seatId: string): Outcome {
     const seat = this.match.seats.get(seatId);
-    if (!seat) return refuse("not_allowed", `no seat '${seatId}'`, "seatId");
-    if (seat.filledBy === "") return refuse("not_allowed", `seat '${seatId}' is empty`, "seatId");
+    if (!seat) return refusal("not_allowed", `no seat '${seatId}'`, "seatId");
+    if (seat.filledBy === "") return refusal("not_allowed", `seat '${seatId}' is empty`, "seatId");
     if (seat.filledBy !== "human") return this.match.assignSeat(seatId, "human");
     this.dismiss(seatId);
     this.match.seats.release(seatId);
@@ -71,15 +73,15 @@ export class Occupancy {
   setView(sender: Sender, view: ViewName): Outcome {
     const client = this.clients.getById(sender.sessionId);
     const occupant = client?.userData;
-    if (!client?.view || !occupant) return refuse("internal", "no such client");
+    if (!client?.view || !occupant) return refusal("internal", "no such client");
     if (!this.match.perspectives.includes(view))
-      return refuse("not_allowed", `this scenario has no ${view} view`, "view");
+      return refusal("not_allowed", `this scenario has no ${view} view`, "view");
     const key = viewKey(view, sender.role === "spectator" && this.match.hasDelay);
     if (key === occupant.key) return OK;
-    client.view = this.match.hub.switchView(client.view, occupant.key, key);
+    client.view = this.hub.switchView(client.view, occupant.key, key);
     occupant.key = key;
     this.match.watch(key);
-    client.send("feed", { entries: this.match.feed.recent(key) });
+    client.send("feed", { entries: this.match.recentFeed(key) });
     return OK;
   }
 
@@ -92,7 +94,7 @@ export class Occupancy {
       this.owners.delete(seatId);
       this.match.seats.release(seatId);
     }
-    if (client.view) this.match.hub.release(client.view);
+    if (client.view) this.hub.release(client.view);
     this.changed();
   }
 

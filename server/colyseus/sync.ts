@@ -22,7 +22,8 @@ import type {
   TrackView,
   UnitView,
 } from "../../sim/api.js";
-import { isDelayedKey, perspectiveOf, type ViewHub, type ViewKey } from "./views.js";
+import { isDelayedKey, perspectiveOf, type ViewKey } from "../match/view-keys.js";
+import type { ViewHub } from "./view-hub.js";
 
 /**
  * Copies sim views into the schema state. Each perspective has its own instances in the @view maps

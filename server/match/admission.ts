@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Perspective } from "../../sim/api.js";
-import type { SeatBook } from "../colyseus/seats.js";
 import type { JoinOptions } from "./options.js";
+import type { SeatBook } from "./seats.js";
 
 /**
  * Who may join, and where: the instructor seat needs the creator's key (the creator needs none), seats

@@ -1,7 +1,7 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { Command, MatchSummary, SimEvent, SimPhase, Simulation } from "../../sim/api.js";
 import type { MatchSettings } from "./options.js";
-import type { RoomPhase } from "./phases.js";
+import type { RoomPhase } from "./phase-clock.js";
 
 /**
  * Observation hooks of a match, for history and replays (and tests). Everything that changes the world

@@ -10,7 +10,7 @@ import type {
   SnapshotReason,
 } from "../../shared/history.js";
 import type { Command, MatchSummary, SimPhase, WorldSnapshot } from "../../sim/api.js";
-import type { ReplaySource } from "../../sim/review/replay.js";
+import { type ReplaySource, replaySourceOf } from "../../sim/review/replay.js";
 import { type Db, unpackJson } from "./db.js";
 
 /** The read side of the history: listing, whole records, snapshots. */
@@ -217,15 +217,7 @@ function toListing(row: MatchRow): MatchListing {
 
 /** What a replay of a stored record reads: snapshot bodies come from the file when needed. */
 export function replaySource(db: Db, record: MatchRecord): ReplaySource {
-  return {
-    scenario: record.scenarioFile,
-    seed: record.seed,
-    commands: record.commands,
-    snapshots: record.snapshots,
-    loadSnapshot: (idx) => loadSnapshot(db, record.id, idx),
-    end: record.end,
-    branched: record.branchOf !== null,
-  };
+  return replaySourceOf(record, (idx) => loadSnapshot(db, record.id, idx));
 }
 
 export function instructorKeyOf(db: Db, id: string): string | null {

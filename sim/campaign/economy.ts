@@ -1,5 +1,5 @@
 /**
- * Money and interceptor stocks (DESIGN.md §2 "Economy and rounds").
+ * Money and interceptor stocks (docs/design.md §2 "Economy and rounds").
  *
  * - Each round adds its `defenderBudgetUsd` and `attackerBudgetUsd`. Unspent budget CARRIES OVER to the
  *   next round for both sides: saving money is a real choice in a war of stockpiles, and a side that
@@ -16,9 +16,9 @@
  *   changes nothing; taking from a stock takes at most what is there.
  */
 
+import type { Refusal } from "../../shared/commands.js";
 import { formatUsd } from "../../shared/money.js";
 import type { LayerType, ResupplyItem, RoundSpec } from "../../shared/scenario.js";
-import type { RejectCode } from "../api.js";
 
 export type Payer = "defender" | "attacker";
 
@@ -40,9 +40,7 @@ export type EconomyState = {
 };
 
 /** A rejection names the offending field of the order (`path`) where there is one. */
-export type EconomyResult =
-  | { ok: true; costUsd: number }
-  | { ok: false; code: RejectCode; reason: string; path?: string };
+export type EconomyResult = { ok: true; costUsd: number } | Refusal;
 
 const NOTHING: readonly Delivery[] = Object.freeze([]);
 
@@ -104,13 +102,13 @@ function validUsd(usd: number): boolean {
 
 /** Charge a side (deployment, relocation, production). Rejected whole when it would go negative. */
 export function charge(state: EconomyState, payer: Payer, usd: number, what: string): EconomyResult {
-  if (!validUsd(usd)) return { ok: false, code: "not_allowed", reason: `${what}: invalid cost ${usd}` };
+  if (!validUsd(usd)) return { ok: false, code: "not_allowed", message: `${what}: invalid cost ${usd}` };
   const budget = state.budgetUsd[payer];
   if (usd > budget) {
     return {
       ok: false,
       code: "over_budget",
-      reason: `${what} cost ${formatUsd(usd)}, but the ${payer} has only ${formatUsd(budget)} left`,
+      message: `${what} cost ${formatUsd(usd)}, but the ${payer} has only ${formatUsd(budget)} left`,
     };
   }
   // usd ≤ budget, so the rounded difference is ≥ 0 as well.
@@ -132,14 +130,19 @@ export function buyResupply(
 ): EconomyResult {
   const type = Object.hasOwn(layers, layer) ? layers[layer] : undefined;
   if (!type)
-    return { ok: false, code: "unknown_type", reason: `no layer '${layer}' in the catalogue`, path: "layer" };
+    return {
+      ok: false,
+      code: "unknown_type_id",
+      message: `no layer '${layer}' in the catalogue`,
+      path: "layer",
+    };
   if (type.magazine === null) {
-    const reason = `layer '${layer}' never runs dry: nothing to buy`;
-    return { ok: false, code: "not_allowed", reason, path: "layer" };
+    const message = `layer '${layer}' never runs dry: nothing to buy`;
+    return { ok: false, code: "not_allowed", message, path: "layer" };
   }
   if (!Number.isInteger(count) || count <= 0) {
-    const reason = `count must be a positive whole number, got ${count}`;
-    return { ok: false, code: "not_allowed", reason, path: "count" };
+    const message = `count must be a positive whole number, got ${count}`;
+    return { ok: false, code: "not_allowed", message, path: "count" };
   }
   const result = charge(state, "defender", type.costPerShotUsd * count, `${count} × ${type.name}`);
   if (!result.ok) return { ...result, path: "count" };

@@ -1,5 +1,5 @@
 /**
- * The instructor's injects (DESIGN.md §3): radar outage, resupply, a sea closing or opening, an ally's
+ * The instructor's injects (docs/design.md §3): radar outage, resupply, a sea closing or opening, an ally's
  * ROE change, weather. Each touches exactly the part of the campaign state it names and nothing else:
  *
  * | inject        | changes                                                               |
@@ -14,7 +14,7 @@
  * are cleared at the round transition (`clearTimedConditions`; untimed weather stays).
  *
  * The MSEL (scenario `msel`) lists injects per round: `auto` ones fire by themselves once their time has
- * come; the others wait for the instructor's `fire-scheduled-inject`. Each scheduled inject fires once.
+ * come; the others wait for the instructor's `fire-inject`. Each scheduled inject fires once.
  */
 import type { CompiledRegion, CompiledScenario } from "../../shared/compiled.js";
 import type { Inject, LayerType, Nation, Roe, ScheduledInject } from "../../shared/scenario.js";
@@ -54,8 +54,12 @@ type Check = { ok: true } | Extract<CommandResult, { ok: false }>;
 
 const OK: Check = Object.freeze({ ok: true });
 
-function reject(path: string, reason: string, code: "unknown_unit" | "unknown_type" | "not_allowed"): Check {
-  return { ok: false, code, reason, path };
+function reject(
+  path: string,
+  message: string,
+  code: "unknown_unit" | "unknown_type_id" | "not_allowed",
+): Check {
+  return { ok: false, code, message, path };
 }
 
 /** What injects may refer to in a scenario. */
@@ -87,7 +91,7 @@ export function checkInject(
         ? catalogue.layers[inject.layer]
         : undefined;
       if (!layer)
-        return reject("inject.layer", `no layer '${inject.layer}' in the catalogue`, "unknown_type");
+        return reject("inject.layer", `no layer '${inject.layer}' in the catalogue`, "unknown_type_id");
       if (layer.magazine === null)
         return reject("inject.layer", `layer '${inject.layer}' never runs dry`, "not_allowed");
       return Number.isInteger(inject.count) && inject.count > 0
@@ -193,7 +197,7 @@ export function pendingInjects(
   return msel.filter((s) => s.round === round && !firedIds.includes(s.id));
 }
 
-/** Look up a scheduled inject for `fire-scheduled-inject`: one of this round that has not fired. */
+/** Look up a scheduled inject for `fire-inject`: one of this round that has not fired. */
 export function findScheduledInject(
   msel: readonly ScheduledInject[],
   firedIds: readonly string[],
@@ -202,14 +206,14 @@ export function findScheduledInject(
 ): { ok: true; scheduled: ScheduledInject } | Extract<CommandResult, { ok: false }> {
   const scheduled = msel.find((s) => s.id === injectId);
   if (!scheduled || scheduled.round !== round) {
-    const reason = `no scheduled inject '${injectId}' in round ${round}`;
-    return { ok: false, code: "not_allowed", reason, path: "injectId" };
+    const message = `no scheduled inject '${injectId}' in round ${round}`;
+    return { ok: false, code: "not_allowed", message, path: "injectId" };
   }
   if (firedIds.includes(injectId)) {
     return {
       ok: false,
       code: "not_allowed",
-      reason: `scheduled inject '${injectId}' has already fired`,
+      message: `scheduled inject '${injectId}' has already fired`,
       path: "injectId",
     };
   }

@@ -1,5 +1,5 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
-import type { Position, RecordedCommand, SnapshotMeta } from "../../shared/history.js";
+import type { MatchRecord, Position, RecordedCommand, SnapshotMeta } from "../../shared/history.js";
 import type { MatchSummary, SimEvent, SimPhase, Simulation, WorldSnapshot } from "../api.js";
 
 /**
@@ -24,6 +24,22 @@ export interface ReplaySource {
   end: Position | null;
   /** A branched match starts from its origin snapshot, never from the seed. */
   branched?: boolean;
+}
+
+/** The replay source of a match record; snapshot bodies come from `loadSnapshot` when needed. */
+export function replaySourceOf(
+  record: MatchRecord,
+  loadSnapshot: (idx: number) => WorldSnapshot,
+): ReplaySource {
+  return {
+    scenario: record.scenarioFile,
+    seed: record.seed,
+    commands: record.commands,
+    snapshots: record.snapshots,
+    loadSnapshot,
+    end: record.end,
+    branched: record.branchOf !== null,
+  };
 }
 
 export interface ReplayHooks {
@@ -150,7 +166,7 @@ export class Replay {
     const result = this.sim.apply(recorded.command);
     if (!result.ok) {
       throw new ReplayDivergence(
-        `command ${recorded.seq} (${recorded.command.type}) was accepted live but the replay rejects it: ${result.reason}`,
+        `command ${recorded.seq} (${recorded.command.type}) was accepted live but the replay rejects it: ${result.message}`,
       );
     }
     if (result.events.length) this.hooks.events?.(result.events, this.sim);

@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import type { FrameStats as ClientFrameStats } from "../../client/util/frame-stats.js";
 import { chromiumAvailable, openPage, requireAll } from "../e2e/support/browser.js";
 import { ensureClientBuilt } from "../e2e/support/build.js";
 import { startServer } from "../e2e/support/server.js";
@@ -15,16 +16,7 @@ const WARMUP_MS = 2_500;
 const MEASURE_MS = 12_000;
 const TARGET_P95_MS = 8;
 
-interface FrameStats {
-  frames: number;
-  updateP50: number;
-  renderP50: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  mean: number;
-}
+type FrameStats = Omit<ClientFrameStats, "reset">;
 
 async function measure(page: Page, url: string): Promise<FrameStats & { fps: number; drawn: number }> {
   await page.goto(url);

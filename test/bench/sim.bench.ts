@@ -22,7 +22,7 @@ function startNight(): Simulation {
   const sim = createSimulation(benchScenario(), 1);
   for (const command of [...benchDefence(), ...benchRaid(), { type: "start-live", side: "white" } as const]) {
     const result = sim.apply(command);
-    if (!result.ok) throw new Error(`bench setup rejected ${command.type}: ${result.path} ${result.reason}`);
+    if (!result.ok) throw new Error(`bench setup rejected ${command.type}: ${result.path} ${result.message}`);
   }
   return sim;
 }

@@ -100,7 +100,7 @@ describe("invalid orders", () => {
     await rejected(defender, "deploy", "a string", "invalid");
     await rejected(
       attacker,
-      "salvo",
+      "plan-salvo",
       { zone: "launch-site", threatType: "shahed", count: 0 },
       "invalid",
       "count",
@@ -110,8 +110,8 @@ describe("invalid orders", () => {
   it("refuses orders from the wrong seat", async () => {
     await rejected(attacker, "deploy", { unitType: "gun", at: { x: 17, y: 22 } }, "wrong_seat");
     const salvo = { zone: "launch-site", threatType: "shahed", count: 1, launchAtSec: 0, target: "riverton" };
-    await rejected(spectator, "salvo", salvo, "wrong_seat");
-    await rejected(defender, "salvo", salvo, "wrong_seat");
+    await rejected(spectator, "plan-salvo", salvo, "wrong_seat");
+    await rejected(defender, "plan-salvo", salvo, "wrong_seat");
     await rejected(defender, "pause", {}, "wrong_seat");
     await rejected(attacker, "advance-phase", {}, "wrong_seat");
     await rejected(attacker, "set-view", { view: "truth" }, "wrong_seat");
@@ -128,18 +128,23 @@ describe("invalid orders", () => {
     );
     await rejected(
       defender,
-      "doctrine",
+      "set-doctrine",
       { unitId: "no-such-unit", doctrine: { weapons: "free" } },
       "unknown_unit",
     );
-    await rejected(attacker, "doctrine", { unitId: "sam-1", doctrine: { weapons: "hold" } }, "wrong_seat");
+    await rejected(
+      attacker,
+      "set-doctrine",
+      { unitId: "sam-1", doctrine: { weapons: "hold" } },
+      "wrong_seat",
+    );
   });
 
   it("refuses what the sim refuses: budget, ids, timing", async () => {
     const cruise = { zone: "airbase", threatType: "kh-101", count: 5, launchAtSec: 0, target: "riverton" };
-    await rejected(attacker, "salvo", cruise, "over_budget");
-    await rejected(attacker, "salvo", { ...cruise, count: 1, zone: "nowhere" }, "unknown_zone");
-    await rejected(attacker, "salvo", { ...cruise, count: 1, target: "atlantis" }, "unknown_target");
+    await rejected(attacker, "plan-salvo", cruise, "over_budget");
+    await rejected(attacker, "plan-salvo", { ...cruise, count: 1, zone: "nowhere" }, "unknown_zone");
+    await rejected(attacker, "plan-salvo", { ...cruise, count: 1, target: "atlantis" }, "unknown_target");
     await rejected(defender, "deploy", { unitType: "death-star", at: { x: 17, y: 22 } }, "unknown_type_id");
     await rejected(defender, "confirm", {}, "wrong_phase");
     await rejected(instructor, "kick", { seatId: "nobody-1" }, "not_allowed", "seatId");

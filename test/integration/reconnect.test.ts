@@ -59,7 +59,7 @@ describe("reconnection", () => {
     await instructor.waitFor(() => seat()?.connected === true, "the seat to show connected again");
 
     // Still the defender: its orders are accepted.
-    back.send("doctrine", { unitId: "all", doctrine: { weapons: "free" }, rid: "after" });
+    back.send("set-doctrine", { unitId: "all", doctrine: { weapons: "free" }, rid: "after" });
     await sleep(300);
     expect(back.errors).toEqual([]);
     defender = back;

@@ -181,7 +181,7 @@ describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
       return body.spectators === 3 && body.seats.defender.filled === 1;
     });
     // Orders flow both ways across the processes: a malformed one gets exactly one error reply.
-    player.send("doctrine", { unitId: 42 });
+    player.send("set-doctrine", { unitId: 42 });
     await player.waitFor(() => player.errors.length === 1, "the error reply");
     expect(player.errors[0]).toMatchObject({ code: "invalid" });
     await player.waitFor(() => player.state.phase === "live" && player.state.clock > 0, "the live phase");

@@ -1,3 +1,4 @@
+import { LIMITS } from "../../../shared/commands.js";
 import type { Inject } from "../../../shared/scenario.js";
 import { field, h, select } from "../dom.js";
 import type { MatchContext } from "./context.js";
@@ -20,7 +21,10 @@ export function injectForm(ctx: MatchContext): HTMLElement {
     { testid: "inject-type", onchange: () => render() },
   );
   const fields = h("div");
-  const title = h("input", { placeholder: "Title shown in the feed (optional)", maxlength: "120" });
+  const title = h("input", {
+    placeholder: "Title shown in the feed (optional)",
+    maxlength: String(LIMITS.injectTitle),
+  });
   let build: () => Inject = () => ({ type: "weather", sensorRangeFactor: 0.7 });
   const send = h(
     "button",

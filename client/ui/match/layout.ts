@@ -30,7 +30,7 @@ export function leftParts(ctx: MatchContext, phase: string): Part[] {
   return parts;
 }
 
-/** The keyboard shortcuts a seat has (UI.md). */
+/** The keyboard shortcuts a seat has (docs/screen.md). */
 export function shortcutActions(
   ctx: MatchContext,
   ctl: MapController,
@@ -48,7 +48,7 @@ export function shortcutActions(
   if (role === "defender" || role === "ally") {
     return {
       weapons: (weapons: WeaponsControl) =>
-        session.send("doctrine", { unitId: ctl.selectedUnit ?? "all", doctrine: { weapons } }, null),
+        session.send("set-doctrine", { unitId: ctl.selectedUnit ?? "all", doctrine: { weapons } }, null),
       nextUnit: (step) => {
         const state = session.state;
         if (!state) return;

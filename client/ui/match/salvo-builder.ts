@@ -1,3 +1,4 @@
+import { LIMITS } from "../../../shared/commands.js";
 import type { MatchState } from "../../../shared/wire/state.js";
 import { typeName } from "../../map/coverage.js";
 import { formatClock, formatUsd } from "../../util/format.js";
@@ -5,8 +6,6 @@ import { confirmAction } from "../confirm.js";
 import { field, h, select, setText } from "../dom.js";
 import { economyOf, type MatchContext, type Part } from "./context.js";
 import { bigPurchase, describeEstimate, estimate } from "./salvo-estimate.js";
-
-const MAX_WAYPOINTS = 8;
 
 /**
  * The attacker's salvo builder: launch zone (drawn bold on the map), threat type, count, launch time,
@@ -21,21 +20,21 @@ export class SalvoBuilder implements Part {
   private readonly count = h("input", {
     type: "number",
     min: "1",
-    max: "500",
+    max: String(LIMITS.salvoCount),
     value: "6",
     testid: "salvo-count",
   });
   private readonly launchMin = h("input", {
     type: "number",
     min: "0",
-    max: "1440",
+    max: String(LIMITS.launchAtSecMax / 60),
     value: "0",
     testid: "salvo-launch",
   });
   private readonly interval = h("input", {
     type: "number",
     min: "0",
-    max: "3600",
+    max: String(LIMITS.intervalSecMax),
     value: "10",
     testid: "salvo-interval",
   });
@@ -124,7 +123,7 @@ export class SalvoBuilder implements Part {
           this.refreshDraft();
           return;
         }
-        if (click.tool.kind !== "waypoints" || this.waypoints.length >= MAX_WAYPOINTS) return;
+        if (click.tool.kind !== "waypoints" || this.waypoints.length >= LIMITS.salvoWaypoints) return;
         this.setWaypoints([...this.waypoints, { x: click.x, y: click.y }]);
       }),
       ctl.on("tool", (tool) => {
@@ -208,7 +207,7 @@ export class SalvoBuilder implements Part {
       if (!ok) return;
     }
     session.send(
-      "salvo",
+      "plan-salvo",
       { ...draft, intervalSec: Math.max(0, Number(this.interval.value) || 0) },
       this.submit,
     );

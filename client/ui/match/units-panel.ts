@@ -59,7 +59,7 @@ export class UnitsPanel implements Part {
   constructor(private readonly ctx: MatchContext) {
     this.all = weaponsButtons(
       () => this.allWeapons,
-      (weapons, anchor) => ctx.session.send("doctrine", { unitId: "all", doctrine: { weapons } }, anchor),
+      (weapons, anchor) => ctx.session.send("set-doctrine", { unitId: "all", doctrine: { weapons } }, anchor),
       "all-weapons",
     );
     this.el = h(
@@ -112,7 +112,7 @@ export class UnitsPanel implements Part {
     const { session, ctl, scenario } = this.ctx;
     const id = unit.id;
     const doctrine = (patch: Partial<Doctrine>, anchor: HTMLElement) =>
-      session.send("doctrine", { unitId: id, doctrine: patch }, anchor);
+      session.send("set-doctrine", { unitId: id, doctrine: patch }, anchor);
     const weapons = weaponsButtons(
       () => this.cards.get(id)?.unit.weapons ?? "",
       (w, a) => doctrine({ weapons: w }, a),

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Build the client with Vite once, unless dist/ is newer than every client and shared source. */
+/** Build the client with Vite once, unless dist/ is newer than every source the client bundles. */
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const DIST = join(ROOT, "dist");
 
@@ -19,7 +19,7 @@ function newestMtimeMs(path: string): number {
 export function clientBuildIsFresh(): boolean {
   const built = join(DIST, "index.html");
   if (!existsSync(built)) return false;
-  const sources = ["client", "shared", "vite.config.ts", "package.json"].map((p) =>
+  const sources = ["client", "shared", "sim", "bots", "vite.config.ts", "package.json"].map((p) =>
     newestMtimeMs(join(ROOT, p)),
   );
   return statSync(built).mtimeMs >= Math.max(...sources);
@@ -31,8 +31,45 @@ export function clientBuildIsFresh(): boolean {
  */
 export async function ensureClientBuilt(): Promise<void> {
   if (clientBuildIsFresh()) return;
-  const { build } = await import("vite");
   const cache = join(ROOT, "node_modules", ".cache");
+  mkdirSync(cache, { recursive: true });
+  // Test files run in parallel: one builds while the others wait for it (a directory is an atomic lock).
+  const lock = join(cache, "skyshield-build.lock");
+  while (!tryLock(lock)) {
+    // A lock older than any build is left by a killed run.
+    if (lockAgeMs(lock) > BUILD_WAIT_MS) rmSync(lock, { recursive: true, force: true });
+    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+    if (clientBuildIsFresh()) return;
+  }
+  try {
+    if (!clientBuildIsFresh()) await buildInto(cache);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+const BUILD_WAIT_MS = 180_000;
+const LOCK_POLL_MS = 250;
+
+function lockAgeMs(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function tryLock(path: string): boolean {
+  try {
+    mkdirSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function buildInto(cache: string): Promise<void> {
+  const { build } = await import("vite");
   const staging = join(cache, `skyshield-dist-${process.pid}`);
   await build({
     root: join(ROOT, "client"),

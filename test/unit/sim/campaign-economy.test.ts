@@ -153,7 +153,7 @@ describe("injects change what they say and nothing else", () => {
     ],
     [
       "a scheduled inject fired by hand",
-      { type: "fire-scheduled-inject", side: "white", injectId: "strait-opens" },
+      { type: "fire-inject", side: "white", injectId: "strait-opens" },
       [".world.seaAccess.strait", ".world.firedInjects.0"],
     ],
   ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Command, RejectCode } from "../../../sim/api.js";
+import type { ErrorCode } from "../../../shared/commands.js";
+import type { Command } from "../../../sim/api.js";
 import { createSimulation } from "../../../sim/index.js";
 import { fixtureWithAlly } from "./fixtures.js";
 import { applyAll, deploy, salvo, WHITE } from "./helpers.js";
@@ -31,26 +32,26 @@ function planningSim() {
   return sim;
 }
 
-type Case = [string, Command, RejectCode, string | undefined];
+type Case = [string, Command, ErrorCode, string | undefined];
 
 const planningCases: Case[] = [
-  ["an unknown unit type", deploy("laser", -100, 0), "unknown_type", "unitType"],
+  ["an unknown unit type", deploy("laser", -100, 0), "unknown_type_id", "unitType"],
   ["a unit on the attacker's land", deploy("sam", 200, 0), "out_of_area", "at"],
   ["a unit outside the theatre", deploy("sam", -400, 0), "out_of_area", "at"],
   ["a land unit at sea", deploy("sam", -100, -180), "out_of_area", "at"],
   ["a ship on land", deploy("ship", -100, 0), "out_of_area", "at"],
-  ["a position that is not a number", deploy("sam", Number.NaN, 0), "out_of_area", "at"],
+  ["a position that is not a number", deploy("sam", Number.NaN, 0), "invalid", "at.x"],
   [
     "a doctrine out of bounds",
     deploy("sam", -100, 0, { doctrine: { salvoSize: 9 } }),
-    "not_allowed",
+    "invalid",
     "doctrine.salvoSize",
   ],
   ["a unit id already taken", deploy("sam", -90, 0, { id: "sam-1" }), "not_allowed", "id"],
   [
     "a deployment by the attacker",
     { ...deploy("sam", -100, 0), side: "attacker" } as unknown as Command,
-    "wrong_side",
+    "wrong_seat",
     "side",
   ],
   [
@@ -68,7 +69,7 @@ const planningCases: Case[] = [
   [
     "the defender setting an ally's doctrine",
     { type: "set-doctrine", side: "defender", unitId: "ship-1", doctrine: { weapons: "hold" } },
-    "wrong_side",
+    "wrong_seat",
     "unitId",
   ],
   [
@@ -85,7 +86,7 @@ const planningCases: Case[] = [
       unitId: "all",
       doctrine: { weapons: "fire-at-will" },
     } as unknown as Command,
-    "not_allowed",
+    "invalid",
     "doctrine.weapons",
   ],
   [
@@ -103,7 +104,7 @@ const planningCases: Case[] = [
   [
     "buying an unknown layer",
     { type: "buy-resupply", side: "defender", layer: "laser", count: 1 },
-    "unknown_type",
+    "unknown_type_id",
     "layer",
   ],
   [
@@ -121,11 +122,11 @@ const planningCases: Case[] = [
   [
     "buying a fraction",
     { type: "buy-resupply", side: "defender", layer: "gun", count: 1.5 },
-    "not_allowed",
+    "invalid",
     "count",
   ],
   ["a salvo from an unknown zone", salvo({ zone: "west" }), "unknown_zone", "zone"],
-  ["a salvo of an unknown type", salvo({ threatType: "hypersonic" }), "unknown_type", "threatType"],
+  ["a salvo of an unknown type", salvo({ threatType: "hypersonic" }), "unknown_type_id", "threatType"],
   [
     "a type the zone cannot launch",
     salvo({ zone: "north", threatType: "cruise" }),
@@ -141,8 +142,8 @@ const planningCases: Case[] = [
   ],
   ["launches after the night ends", salvo({ count: 10, launchAtSec: 10_790 }), "not_allowed", "launchAtSec"],
   ["more than the attacker's budget", salvo({ threatType: "cruise", count: 40 }), "over_budget", "count"],
-  ["a salvo of zero", salvo({ count: 0 }), "not_allowed", "count"],
-  ["a negative launch time", salvo({ launchAtSec: -5 }), "not_allowed", "launchAtSec"],
+  ["a salvo of zero", salvo({ count: 0 }), "invalid", "count"],
+  ["a negative launch time", salvo({ launchAtSec: -5 }), "invalid", "launchAtSec"],
   [
     "cancelling an unknown salvo",
     { type: "cancel-salvo", side: "attacker", salvoId: "s-99" },
@@ -162,12 +163,12 @@ const planningCases: Case[] = [
       side: "defender",
       inject: { type: "weather", sensorRangeFactor: 0.5 },
     } as unknown as Command,
-    "wrong_side",
+    "wrong_seat",
     "side",
   ],
   [
     "a scheduled inject of another round",
-    { type: "fire-scheduled-inject", side: "white", injectId: "outage-2" },
+    { type: "fire-inject", side: "white", injectId: "outage-2" },
     "not_allowed",
     "injectId",
   ],
@@ -182,19 +183,19 @@ const planningCases: Case[] = [
   [
     "a start ordered by a player",
     { type: "start-live", side: "attacker" } as unknown as Command,
-    "wrong_side",
+    "wrong_seat",
     "side",
   ],
   [
     "an unknown command",
     { type: "self-destruct", side: "white" } as unknown as Command,
-    "not_allowed",
+    "unknown_type",
     "type",
   ],
   [
-    "a salvo without waypoints",
-    { ...salvo(), waypoints: undefined } as unknown as Command,
-    "not_allowed",
+    "a salvo whose waypoints are not a list",
+    { ...salvo(), waypoints: "north" } as unknown as Command,
+    "invalid",
     "waypoints",
   ],
 ];
@@ -207,7 +208,7 @@ describe("rejected commands leave the world unchanged", () => {
     expect(result).toMatchObject({ ok: false, code });
     if (!result.ok) {
       expect(result.path).toBe(path);
-      expect(result.reason.length).toBeGreaterThan(5);
+      expect(result.message.length).toBeGreaterThan(5);
     }
     expect(JSON.stringify(sim.snapshot())).toBe(before);
   });

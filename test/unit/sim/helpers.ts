@@ -8,7 +8,7 @@ export function applyAll(sim: Simulation, commands: Command[]): SimEvent[] {
   for (const command of commands) {
     const result = sim.apply(command);
     if (!result.ok)
-      throw new Error(`${command.type} rejected: ${result.code} ${result.path ?? ""} ${result.reason}`);
+      throw new Error(`${command.type} rejected: ${result.code} ${result.path ?? ""} ${result.message}`);
     events.push(...result.events);
   }
   return events;

@@ -62,7 +62,7 @@ export class ToyRoom {
     const { sim } = this;
     const at = { round: sim.round, clock: sim.clock, phase: sim.phase };
     const result = sim.apply(command);
-    if (!result.ok) throw new Error(`toy rejected ${command.type}: ${result.reason}`);
+    if (!result.ok) throw new Error(`toy rejected ${command.type}: ${result.message}`);
     this.recorder?.command({ ...at, by, command });
     this.reconcile();
   }

@@ -3,30 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { MatchRecorder } from "../../../server/match/recorder.js";
 import { type Db, openDb } from "../../../server/store/db.js";
 import { Recorder } from "../../../server/store/recorder.js";
-import { loadRecord, loadSnapshot } from "../../../server/store/records.js";
-import type { MatchRecord, Position } from "../../../shared/history.js";
+import { loadRecord, replaySource } from "../../../server/store/records.js";
+import type { Position } from "../../../shared/history.js";
 import type { Simulation } from "../../../sim/api.js";
-import {
-  comparePositions,
-  Replay,
-  ReplayDivergence,
-  type ReplaySource,
-  verifyReplay,
-} from "../../../sim/review/replay.js";
+import { comparePositions, Replay, ReplayDivergence, verifyReplay } from "../../../sim/review/replay.js";
 import { ToyRoom, tempDir } from "./helpers.js";
 import { TOY_NIGHT_SEC, toyEngine, toyScenario } from "./toy-sim.js";
-
-function sourceOf(db: Db, record: MatchRecord): ReplaySource {
-  return {
-    scenario: record.scenarioFile,
-    seed: record.seed,
-    commands: record.commands,
-    snapshots: record.snapshots,
-    loadSnapshot: (idx) => loadSnapshot(db, record.id, idx),
-    end: record.end,
-    branched: record.branchOf !== null,
-  };
-}
 
 describe("deterministic replay", () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -63,7 +45,7 @@ describe("deterministic replay", () => {
     expect(record.summary).toEqual(live.summary());
     expect(record.roundSummaries.map((r) => r.round)).toEqual([1, 2, 3]);
 
-    const replayed = new Replay(sourceOf(db, record), toyEngine).runToEnd();
+    const replayed = new Replay(replaySource(db, record), toyEngine).runToEnd();
     expect(replayed.summary()).toEqual(record.summary);
   });
 
@@ -95,7 +77,7 @@ describe("deterministic replay", () => {
       return sim.snapshot();
     });
     recordMatch("m", 9);
-    const replay = new Replay(sourceOf(db, loadRecord(db, "m")!), toyEngine);
+    const replay = new Replay(replaySource(db, loadRecord(db, "m")!), toyEngine);
     targets.forEach((target, i) => {
       replay.seek(target);
       expect(replay.position).toEqual(target);
@@ -108,7 +90,7 @@ describe("deterministic replay", () => {
     db.prepare(
       "UPDATE commands SET phase = 'live' WHERE match_id = 'm' AND command LIKE '%next-round%'",
     ).run();
-    const replay = new Replay(sourceOf(db, loadRecord(db, "m")!), toyEngine);
+    const replay = new Replay(replaySource(db, loadRecord(db, "m")!), toyEngine);
     expect(() => replay.runToEnd()).toThrow(ReplayDivergence);
     expect(() => replay.runToEnd()).toThrow(
       /round 1 assessment t=[\d.]+s where the record has command \d+ \(next-round\) at round 1 live/,
@@ -118,12 +100,12 @@ describe("deterministic replay", () => {
   it("verification reports a summary that a tampered record no longer reproduces", () => {
     recordMatch("m", 3);
     const record = loadRecord(db, "m")!;
-    expect(verifyReplay(sourceOf(db, record), toyEngine, record.summary!).equal).toBe(true);
+    expect(verifyReplay(replaySource(db, record), toyEngine, record.summary!).equal).toBe(true);
 
     db.prepare(
       "UPDATE commands SET command = replace(command, '\"count\":3', '\"count\":30') WHERE match_id = 'm'",
     ).run();
-    const tampered = verifyReplay(sourceOf(db, loadRecord(db, "m")!), toyEngine, record.summary!);
+    const tampered = verifyReplay(replaySource(db, loadRecord(db, "m")!), toyEngine, record.summary!);
     expect(tampered.equal).toBe(false);
     expect(tampered.differences.length).toBeGreaterThan(0);
   });
@@ -148,7 +130,7 @@ describe("deterministic replay", () => {
     recorder.flush();
 
     const replayed: string[] = [];
-    new Replay(sourceOf(db, loadRecord(db, "e")!), toyEngine, {
+    new Replay(replaySource(db, loadRecord(db, "e")!), toyEngine, {
       events: (events) => {
         for (const e of events)
           if (e.type === "intercept" || e.type === "impact") replayed.push(`${e.round}:${e.t}:${e.type}`);

@@ -71,7 +71,7 @@ class ToySim implements Simulation {
 
   apply(command: Command): CommandResult {
     const s = this.s;
-    const reject = (reason: string): CommandResult => ({ ok: false, code: "wrong_phase", reason });
+    const reject = (reason: string): CommandResult => ({ ok: false, code: "wrong_phase", message: reason });
     const ok = (type: SimEvent["type"] = "phase"): CommandResult => ({
       ok: true,
       events: [{ type, t: s.clock, round: s.round, visibleTo: ["truth"], phase: s.phase } as SimEvent],
@@ -107,7 +107,7 @@ class ToySim implements Simulation {
         }
         return ok();
       default:
-        return { ok: false, code: "not_allowed", reason: `the toy ignores ${command.type}` };
+        return { ok: false, code: "not_allowed", message: `the toy ignores ${command.type}` };
     }
   }
 

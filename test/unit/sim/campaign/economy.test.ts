@@ -65,15 +65,15 @@ describe("spending", () => {
     const before = structuredClone(state);
     const result = buyResupply(state, layers, "sam", 13);
     expect(result).toMatchObject({ ok: false, code: "over_budget" });
-    expect(!result.ok && result.reason).toMatch(/\$52M.*only \$50M left/);
+    expect(!result.ok && result.message).toMatch(/\$52M.*only \$50M left/);
     expect(state).toEqual(before);
   });
 
   it("rejects unknown layers, layers that never run dry, and bad counts", () => {
     const state = fresh();
     const before = structuredClone(state);
-    expect(buyResupply(state, layers, "laser", 1)).toMatchObject({ ok: false, code: "unknown_type" });
-    expect(buyResupply(state, layers, "toString", 1)).toMatchObject({ ok: false, code: "unknown_type" });
+    expect(buyResupply(state, layers, "laser", 1)).toMatchObject({ ok: false, code: "unknown_type_id" });
+    expect(buyResupply(state, layers, "toString", 1)).toMatchObject({ ok: false, code: "unknown_type_id" });
     expect(buyResupply(state, layers, "gun", 1)).toMatchObject({ ok: false, code: "not_allowed" });
     for (const count of [0, -1, 1.5, Number.NaN]) {
       expect(buyResupply(state, layers, "sam", count)).toMatchObject({ ok: false, code: "not_allowed" });

@@ -1,5 +1,5 @@
-import type { Inject } from "../shared/scenario.js";
-import type { Command } from "./api.js";
+import type { CommandOf, Refusal } from "../../shared/commands.js";
+import type { Inject } from "../../shared/scenario.js";
 import {
   applyInject,
   checkInject,
@@ -7,14 +7,13 @@ import {
   findScheduledInject,
   injectCatalogue,
   injectVisibility,
-} from "./campaign/injects.js";
-import type { Rejection } from "./commands.js";
-import { emit, type SimContext } from "./context.js";
-import { announceDeliveries, topUpMagazines } from "./phases.js";
+} from "../campaign/injects.js";
+import { emit, type SimContext } from "../context.js";
+import { announceDeliveries, topUpMagazines } from "../phases.js";
 
 /**
  * The white cell's injects, ad hoc or from the scenario's MSEL (auto ones fire at their time during
- * the live phase; the others wait for `fire-scheduled-inject`). Each changes the one piece of the world
+ * the live phase; the others wait for `fire-inject`). Each changes the one piece of the world
  * it names (campaign/injects.ts): radar-outage darkens sensors (one unit, or every defender sensor),
  * weather scales sensor ranges, resupply fills the defender's depot (and, between nights, the
  * launchers), sea-access and ally-roe set the maps that the campaign's rules read at every engagement
@@ -22,9 +21,7 @@ import { announceDeliveries, topUpMagazines } from "./phases.js";
  * through `onInject`.
  */
 
-type Of<K extends Command["type"]> = Extract<Command, { type: K }>;
-
-function injectProblem(ctx: SimContext, inject: Inject): Rejection | null {
+function injectProblem(ctx: SimContext, inject: Inject): Refusal | null {
   const check = checkInject(injectCatalogue(ctx.scenario), inject, (id) => ctx.ids.units.has(id));
   return check.ok ? null : check;
 }
@@ -41,14 +38,14 @@ function applyAndAnnounce(ctx: SimContext, inject: Inject, title: string): void 
   for (const extension of ctx.extensions) extension.onInject?.(ctx, inject);
 }
 
-export function injectCommand(ctx: SimContext, c: Of<"inject">): Rejection | null {
+export function injectCommand(ctx: SimContext, c: CommandOf<"inject">): Refusal | null {
   const problem = injectProblem(ctx, c.inject);
   if (problem) return problem;
   applyAndAnnounce(ctx, c.inject, c.title ?? c.inject.type);
   return null;
 }
 
-export function fireScheduledInject(ctx: SimContext, c: Of<"fire-scheduled-inject">): Rejection | null {
+export function fireScheduledInject(ctx: SimContext, c: CommandOf<"fire-inject">): Refusal | null {
   const { world } = ctx;
   const found = findScheduledInject(ctx.scenario.msel, world.firedInjects, c.injectId, world.round);
   if (!found.ok) return found;

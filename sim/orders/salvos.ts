@@ -1,8 +1,7 @@
-import type { Command } from "./api.js";
-import { charge, refund } from "./campaign/economy.js";
-import { countProblem, pointProblem, type Rejection, reject } from "./commands.js";
-import type { SimContext } from "./context.js";
-import { routeLengthKm } from "./threats.js";
+import { type CommandOf, type Refusal, refusal } from "../../shared/commands.js";
+import { charge, refund } from "../campaign/economy.js";
+import type { SimContext } from "../context.js";
+import { routeLengthKm } from "../threats.js";
 
 /**
  * The attacker's salvos: bought from its production budget when planned (count × unit cost), launched
@@ -11,41 +10,23 @@ import { routeLengthKm } from "./threats.js";
  * route (zone, waypoints, target, with the zone's and aim scatter) within the type's range.
  */
 
-type Of<K extends Command["type"]> = Extract<Command, { type: K }>;
-
-const MAX_WAYPOINTS = 8;
-
-function salvoProblem(ctx: SimContext, c: Of<"plan-salvo">): Rejection | null {
+function salvoProblem(ctx: SimContext, c: CommandOf<"plan-salvo">): Refusal | null {
   const { cat, world, scenario } = ctx;
   const zone = cat.zones.get(c.zone);
-  if (!zone) return reject("unknown_zone", `no launch zone '${c.zone}'`, "zone");
+  if (!zone) return refusal("unknown_zone", `no launch zone '${c.zone}'`, "zone");
   const info = cat.threatById.get(c.threatType);
-  if (!info) return reject("unknown_type", `no threat type '${c.threatType}' in the catalogue`, "threatType");
+  if (!info)
+    return refusal("unknown_type_id", `no threat type '${c.threatType}' in the catalogue`, "threatType");
   if (!zone.threatTypes.includes(c.threatType)) {
-    return reject("not_allowed", `zone '${c.zone}' cannot launch '${c.threatType}'`, "threatType");
+    return refusal("not_allowed", `zone '${c.zone}' cannot launch '${c.threatType}'`, "threatType");
   }
   const targetIndex = cat.assetIndex.get(c.target);
-  if (targetIndex === undefined) return reject("unknown_target", `no asset '${c.target}'`, "target");
-  const badCount = countProblem(c.count, 1, 500);
-  if (badCount) return reject("not_allowed", badCount, "count");
-  for (const [key, value] of [
-    ["launchAtSec", c.launchAtSec],
-    ["intervalSec", c.intervalSec],
-  ] as const) {
-    if (!Number.isFinite(value) || value < 0) return reject("not_allowed", "expected seconds ≥ 0", key);
-  }
-  if (!Array.isArray(c.waypoints) || c.waypoints.length > MAX_WAYPOINTS) {
-    return reject("not_allowed", `expected at most ${MAX_WAYPOINTS} waypoints`, "waypoints");
-  }
-  for (let i = 0; i < c.waypoints.length; i++) {
-    const badPoint = pointProblem(c.waypoints[i]);
-    if (badPoint) return reject("out_of_area", badPoint, `waypoints.${i}`);
-  }
+  if (targetIndex === undefined) return refusal("unknown_target", `no asset '${c.target}'`, "target");
   const target = scenario.assets[targetIndex].at;
   const route = [...c.waypoints.flatMap((w) => [w.x, w.y]), target.x, target.y];
   const lengthKm = routeLengthKm(zone.at.x, zone.at.y, route) + zone.radiusKm + info.def.accuracyKm;
   if (lengthKm > info.def.rangeKm) {
-    return reject(
+    return refusal(
       "not_allowed",
       `route of up to ${Math.round(lengthKm)} km exceeds the ${info.def.rangeKm} km range of '${c.threatType}'`,
       c.waypoints.length > 0 ? "waypoints" : "target",
@@ -54,7 +35,7 @@ function salvoProblem(ctx: SimContext, c: Of<"plan-salvo">): Rejection | null {
   const durationSec = scenario.rounds[world.round - 1].durationSec;
   const lastLaunchSec = firstLaunchSec(ctx, c) + (c.count - 1) * c.intervalSec;
   if (lastLaunchSec > durationSec) {
-    return reject(
+    return refusal(
       "not_allowed",
       `the last launch at ${lastLaunchSec} s falls after the night ends (${durationSec} s)`,
       "launchAtSec",
@@ -63,12 +44,12 @@ function salvoProblem(ctx: SimContext, c: Of<"plan-salvo">): Rejection | null {
   return null;
 }
 
-function firstLaunchSec(ctx: SimContext, c: Of<"plan-salvo">): number {
+function firstLaunchSec(ctx: SimContext, c: CommandOf<"plan-salvo">): number {
   return ctx.world.phase === "live" ? ctx.world.clock + c.launchAtSec : c.launchAtSec;
 }
 
 /** Bought when planned: checked in full, then paid (a refused payment changes nothing), then listed. */
-export function planSalvo(ctx: SimContext, c: Of<"plan-salvo">): Rejection | null {
+export function planSalvo(ctx: SimContext, c: CommandOf<"plan-salvo">): Refusal | null {
   const problem = salvoProblem(ctx, c);
   if (problem) return problem;
   const { world } = ctx;
@@ -93,10 +74,10 @@ export function planSalvo(ctx: SimContext, c: Of<"plan-salvo">): Rejection | nul
 }
 
 /** Cancel a salvo planned for this round; its cost comes back. */
-export function cancelSalvo(ctx: SimContext, c: Of<"cancel-salvo">): Rejection | null {
+export function cancelSalvo(ctx: SimContext, c: CommandOf<"cancel-salvo">): Refusal | null {
   const { world } = ctx;
   const index = world.salvos.findIndex((s) => s.id === c.salvoId && s.round === world.round);
-  if (index < 0) return reject("not_allowed", `no salvo '${c.salvoId}' planned for this round`, "salvoId");
+  if (index < 0) return refusal("not_allowed", `no salvo '${c.salvoId}' planned for this round`, "salvoId");
   const [salvo] = world.salvos.splice(index, 1);
   refund(world.economy, "attacker", (salvo.count - salvo.launched) * salvo.unitCostUsd);
   return null;

@@ -1,3 +1,4 @@
+import { assertNever } from "../../shared/never.js";
 import type { SimPhase } from "../../sim/api.js";
 
 /**
@@ -30,6 +31,8 @@ export function phaseDurationSec(phase: RoomPhase, timings: PhaseTimings): numbe
       return timings.autostart ? Math.min(timings.planningSec, MAX_ASSESSMENT_SEC) : undefined;
     case "debrief":
       return timings.debriefKeepSec;
+    default:
+      return assertNever(phase, "phase");
   }
 }
 
@@ -44,6 +47,8 @@ export function roomPhaseFor(sim: SimPhase, current: RoomPhase): RoomPhase {
       return "assessment";
     case "ended":
       return "debrief";
+    default:
+      return assertNever(sim, "sim phase");
   }
 }
 
@@ -62,6 +67,8 @@ export function stepOutOf(phase: RoomPhase): PhaseStep {
       return "next-round";
     case "debrief":
       return "none";
+    default:
+      return assertNever(phase, "phase");
   }
 }
 

@@ -1,34 +1,12 @@
 import { type Schema, StateView } from "@colyseus/schema";
-import type { Perspective } from "../../sim/api.js";
+import type { ViewKey } from "../match/view-keys.js";
 
 /**
- * Fog of war: which schema items each client may decode. Every perspective (truth, attacker, defender,
- * ally, and their delayed variants for spectators) has one shared StateView that all its clients use, so
- * its patch is encoded once (TOOLCHAIN.md note 9). A client that switches perspective (instructor
+ * Fog of war on the wire: which schema items each client may decode. Every audience (server/match/
+ * view-keys.ts) has one shared StateView that all its clients use, so its patch is encoded once (one
+ * encoding pass per distinct view: docs/design.md). A client that switches perspective (instructor
  * `set-view`) gets a private view that follows the new perspective.
- *
- * Items of a perspective live in the @view maps under keys `<key>:<id>`, e.g. `d:threat-12`.
  */
-export type ViewKey = string;
-
-const PREFIX: Record<Perspective, string> = { truth: "t", attacker: "a", defender: "d", ally: "y" };
-const DELAYED = "x";
-
-export function viewKey(perspective: Perspective, delayed = false): ViewKey {
-  return (delayed ? DELAYED : "") + PREFIX[perspective];
-}
-
-export function isDelayedKey(key: ViewKey): boolean {
-  return key.startsWith(DELAYED);
-}
-
-export function perspectiveOf(key: ViewKey): Perspective {
-  const prefix = isDelayedKey(key) ? key.slice(DELAYED.length) : key;
-  const entry = Object.entries(PREFIX).find(([, p]) => p === prefix);
-  if (!entry) throw new Error(`unknown view key '${key}'`);
-  return entry[0] as Perspective;
-}
-
 export type ItemsOf = (key: ViewKey) => Iterable<Schema>;
 
 export class ViewHub {

@@ -1,14 +1,12 @@
-import type { MapSchema } from "@colyseus/schema";
+import type { Side } from "../../shared/commands.js";
 import type { SeatFill, SeatRole } from "../../shared/protocol.js";
 import type { Seats } from "../../shared/scenario.js";
-import { Seat } from "../../shared/wire/state.js";
-import type { Side } from "../../sim/api.js";
 
 /**
- * The seats of a match, kept in `state.seats` (every client sees who sits where). The scenario says how
- * many seats of each role exist; a seat is open (`filledBy` ""), held by a human, or played by a scripted
- * controller ("plan", "bot:<level>"). A scripted fill from the create options takes the first seat of its
- * role; the others stay open for people.
+ * The seats of a match (every client sees who sits where). The scenario says how many seats of each
+ * role exist; a seat is open (`filledBy` ""), held by a human, or played by a scripted controller
+ * ("plan", "bot:<level>"). A scripted fill from the create options takes the first seat of its role; the
+ * others stay open for people.
  */
 export type PlayingRole = Side;
 export type SeatedRole = PlayingRole | "instructor";
@@ -24,24 +22,29 @@ export interface SeatCounts {
 }
 export type SeatSummary = Record<SeatedRole, SeatCounts>;
 
+export interface Seat {
+  id: string;
+  role: SeatedRole;
+  name: string;
+  /** "human" | "plan" | "bot:<level>" | "" (open) */
+  filledBy: SeatFill | "";
+  connected: boolean;
+  ready: boolean;
+}
+
 export class SeatBook {
   readonly spectatorLimit: number;
+  private readonly seats = new Map<string, Seat>();
 
-  constructor(
-    private readonly seats: MapSchema<Seat>,
-    counts: Seats,
-    fills: Partial<Record<PlayingRole, SeatFill>>,
-  ) {
+  constructor(counts: Seats, fills: Partial<Record<PlayingRole, SeatFill>>) {
     this.spectatorLimit = counts.spectator;
     for (const role of [...PLAYING_ROLES, "instructor"] as const) {
       for (let n = 1; n <= counts[role]; n++) {
-        const seat = new Seat();
-        seat.id = `${role}-${n}`;
-        seat.role = role;
-        seats.set(seat.id, seat);
+        const id = `${role}-${n}`;
+        this.seats.set(id, { id, role, name: "", filledBy: "", connected: false, ready: false });
       }
       const fill = isPlayingRole(role) ? fills[role] : undefined;
-      const first = seats.get(`${role}-1`);
+      const first = this.seats.get(`${role}-1`);
       if (fill && fill !== "human" && first) this.assign(first.id, fill);
     }
   }
@@ -144,7 +147,7 @@ export class SeatBook {
       instructor: { total: 0, filled: 0 },
     };
     for (const seat of this.all()) {
-      const counts = summary[seat.role as SeatedRole];
+      const counts = summary[seat.role];
       counts.total++;
       if (seat.filledBy !== "") counts.filled++;
     }

@@ -1,7 +1,7 @@
-import type { Occupancy } from "../colyseus/occupancy.js";
-import type { Match } from "./match.js";
-import type { OrderTarget, Sender } from "./orders.js";
-import { fromCommandResult, OK, type Outcome } from "./outcome.js";
+import { OK, type Outcome } from "../../shared/commands.js";
+import type { Match } from "../match/match.js";
+import type { OrderTarget, Sender } from "../match/order-desk.js";
+import type { Occupancy } from "./occupancy.js";
 
 /** What accepted orders do: the match's own controls, plus the seat and view changes that move people. */
 export function orderTarget(match: Match, occupancy: Occupancy): OrderTarget {
@@ -11,16 +11,9 @@ export function orderTarget(match: Match, occupancy: Occupancy): OrderTarget {
     return OK;
   };
   return {
-    get phase() {
-      return match.phase;
-    },
-    get waitingForConfirm() {
-      return match.waitingForConfirm;
-    },
-    command: (sender, command) => fromCommandResult(match.apply(command, by(sender))),
-    ownsUnit: (side, unitId) => match.ownsUnit(side, unitId),
-    setReady: (sender, ready) => done(() => match.setReady(sender.seatId, ready)),
-    confirm: (sender) => done(() => match.confirm(sender.seatId)),
+    command: (sender, command) => match.apply(command, by(sender)),
+    setReady: (sender, ready) => match.setReady(sender.seatId, ready),
+    confirm: (sender) => match.confirm(sender.seatId),
     setView: (sender, view) => occupancy.setView(sender, view),
     setPaused: (paused) => done(() => match.setPaused(paused)),
     setTimeScale: (timeScale) => done(() => match.setTimeScale(timeScale)),
