@@ -13,8 +13,11 @@ export interface Line {
   kind: SimEventType;
   /** The line for this one event. */
   one: string;
-  /** Lines with the same key merge; `many(n)` is the merged line's text. Absent: never merged. */
-  group?: { key: string; many: (count: number) => string };
+  /**
+   * Lines with the same key merge; `many(n)` is the merged line's text, or with `latest` the last line's
+   * own (a level such as escalation: only its latest value matters). Absent: never merged.
+   */
+  group?: { key: string; many: (count: number) => string; latest?: boolean };
   /** A fact each event adds to a merged line, tallied ("3 saturated, 1 never detected"). */
   detail?: string;
   /** Casualties, summed over a merged line. */
@@ -91,7 +94,8 @@ function merged(members: Line[]): FeedEntry {
   const [first] = members;
   const details = tally(members.flatMap((m) => (m.detail ? [m.detail] : [])));
   const casualties = members.reduce((sum, m) => sum + (m.casualties ?? 0), 0);
-  const head = first.group?.many(members.length) ?? first.one;
+  const last = members[members.length - 1];
+  const head = first.group?.latest ? last.one : (first.group?.many(members.length) ?? first.one);
   const text = sentence(head, casualties, details);
   const entry = withPlace({ round: first.round, t: first.t, kind: first.kind, text }, first);
   const points = members.flatMap((m) => (m.x === undefined || m.y === undefined ? [] : [m.x, m.y]));

@@ -232,11 +232,16 @@ export class Feed {
           (n) => `${jammer} spoofed ${n} threats off course`,
         );
       }
-      case "incident":
-        return { one: `Incident in ${this.nationName(e.nation)}: ${e.cause}`, x: e.x, y: e.y };
+      case "incident": {
+        const where = `in ${this.nationName(e.nation)}: ${e.cause}`;
+        const line = this.counted(`incident|${where}`, `Incident ${where}`, (n) => `${n} incidents ${where}`);
+        return { ...line, x: e.x, y: e.y };
+      }
       case "escalation":
+        // A level: one line a message, with its latest value.
         return {
           one: `Escalation now ${e.value.toFixed(1)} (${e.delta >= 0 ? "+" : ""}${e.delta.toFixed(1)})`,
+          group: { key: "escalation", many: () => "", latest: true },
         };
       case "trigger":
         return { one: e.title };

@@ -116,6 +116,32 @@ describe("the event feed", () => {
     expect(text).toContain("SAM sighted");
   });
 
+  it("counts incidents by place and cause, and reads a level such as escalation at its latest value", () => {
+    const scenario = fixtureScenario();
+    scenario.nations = [{ id: "north", name: "Northland", roe: "none" }];
+    const at = { t: 10, round: 1, visibleTo: ["attacker", "defender", "truth"] as Perspective[] };
+    const incident = {
+      ...at,
+      type: "incident" as const,
+      nation: "north",
+      cause: "airspace" as const,
+      x: 0,
+      y: 0,
+    };
+    const events: SimEvent[] = [
+      incident,
+      { ...at, type: "escalation", value: 1, delta: 1 },
+      incident,
+      { ...at, type: "escalation", value: 2, delta: 1 },
+      incident,
+    ];
+    const lines = new Feed(scenario).describe(events, ["defender"]).get("defender") ?? [];
+    expect(lines.map((e) => e.text)).toEqual([
+      "3 incidents in Northland: airspace",
+      "Escalation now 2.0 (+1.0)",
+    ]);
+  });
+
   it("files every line under a category the feed can filter by", () => {
     expect(feedCategory("impact")).toBe("strikes");
     expect(feedCategory("inject")).toBe("decisions");
