@@ -59,8 +59,8 @@ export function fitBox(
 }
 
 /**
- * The part of a theatre where the game is played: the defended land and every asset (the rest of the
- * extent, launch zones included, is context a pan away). Falls back to the whole extent.
+ * The part of a theatre where the game is played: the defended land, every asset, and where the attacks
+ * come from (launch zones); the rest of the extent is context a pan away. Falls back to the whole extent.
  */
 export function playedBox(scenario: CompiledScenario): {
   minX: number;
@@ -81,6 +81,7 @@ export function playedBox(scenario: CompiledScenario): {
     add(region.bbox.maxX, region.bbox.maxY);
   }
   for (const asset of scenario.assets) add(asset.at.x, asset.at.y);
+  for (const zone of scenario.launchZones) add(zone.at.x, zone.at.y);
   if (!Number.isFinite(box.minX)) {
     const { x, y } = scenario.theatre.extentKm;
     return { minX: -x, maxX: x, minY: -y, maxY: y };
