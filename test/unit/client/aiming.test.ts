@@ -8,7 +8,7 @@ import { loadScenario } from "../../../server/scenarios/loader.js";
 /** Aiming on a large map and planning a salvo: pure arithmetic on the published scenario. */
 const wideFront = loadScenario("wide-front");
 /** Wide front at about its Fit zoom on a laptop: 0.4 px per km, so one pixel is 2.5 km. */
-const fit = (): ViewState => ({ cx: 0, cy: 0, scale: 0.4, width: 680, height: 640 });
+const fitView = (): ViewState => ({ cx: 0, cy: 0, scale: 0.4, width: 680, height: 640 });
 const asset = (id: string): AssetLike => {
   const a = wideFront.assets.find((x) => x.id === id)!;
   return { id: a.id, kind: a.kind, name: a.name, x: a.at.x, y: a.at.y, hp: a.hp, hpMax: a.hp, powered: true };
@@ -16,7 +16,7 @@ const asset = (id: string): AssetLike => {
 
 describe("aiming on the map", () => {
   it("lands a click near a city on the city, and a click elsewhere where it was made", () => {
-    const v = fit();
+    const v = fitView();
     const kharkiv = asset("kharkiv");
     const sx = toScreenX(v, kharkiv.x) + SNAP_PX - 2;
     const sy = toScreenY(v, kharkiv.y);
@@ -28,8 +28,8 @@ describe("aiming on the map", () => {
   });
 
   it("draws a ring too small to see at this zoom at a minimum size, and says it did", () => {
-    expect(ringPx(fit(), 2)).toEqual({ r: MIN_RING_PX, enlarged: true });
-    expect(ringPx(fit(), 100)).toEqual({ r: 40, enlarged: false });
+    expect(ringPx(fitView(), 2)).toEqual({ r: MIN_RING_PX, enlarged: true });
+    expect(ringPx(fitView(), 100)).toEqual({ r: 40, enlarged: false });
   });
 
   it("names what a unit would cover from where it lands", () => {
