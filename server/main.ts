@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     monitorPassword: env.MONITOR_PASSWORD,
     history,
     bots: botFactory,
+    publicUrl: env.PUBLIC_URL,
     ...scaleOut?.config,
   });
   const port = await game.listen(env.PORT, env.HOST);

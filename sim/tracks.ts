@@ -28,7 +28,8 @@ export function trackPhase(ctx: SimContext): void {
       if (covered[i] === 0) {
         if (track) {
           threat.tracks[s] = null;
-          emit(ctx, { type: "track-lost", side, threatId: threat.id }, sideAndTruth(side));
+          const lost = { type: "track-lost", side, threatId: threat.id, x: threat.x, y: threat.y } as const;
+          emit(ctx, lost, sideAndTruth(side));
         }
         continue;
       }
@@ -39,7 +40,11 @@ export function trackPhase(ctx: SimContext): void {
         threat.flags |= LEAK.detected;
         if (threat.firstSeenAt < 0) threat.firstSeenAt = ctx.t1;
         syncTrack(ctx, threat, track);
-        emit(ctx, { type: "detect", side, threatId: threat.id }, sideAndTruth(side));
+        emit(
+          ctx,
+          { type: "detect", side, threatId: threat.id, x: threat.x, y: threat.y },
+          sideAndTruth(side),
+        );
       } else {
         track.coverSec += dt;
         track.unmaskSec = unmaskSec[i] < Number.MAX_VALUE ? track.unmaskSec + dt : 0;

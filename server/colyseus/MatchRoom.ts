@@ -20,6 +20,7 @@ import { perspectiveOf, viewKey } from "../match/view-keys.js";
 import { TickMeter } from "../ops/ticks.js";
 import type { ScenarioSource } from "../scenarios/source.js";
 import type { RestoredMatch } from "../store/recovery.js";
+import { EmptyRoomGrace } from "./grace.js";
 import { codesInUse, listingOf, type MatchMetadata } from "./metadata.js";
 import { StateMirror } from "./mirror.js";
 import { Occupancy, type Occupant } from "./occupancy.js";
@@ -44,6 +45,8 @@ export interface RoomDeps {
   reconnectHoldSec: number;
   /** How long a finished match stays open for late spectators. */
   debriefKeepSec: number;
+  /** How long a match stays open once its last person has left. */
+  emptyGraceSec: number;
   now: () => number;
 }
 
@@ -76,6 +79,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
   private creatorJoined = false;
   private lastSummary: { summary: MatchSummary; final: boolean } | undefined;
   private occupancy!: Occupancy;
+  private grace!: EmptyRoomGrace;
   private hub!: ViewHub;
 
   override async onCreate(options: unknown): Promise<void> {
@@ -137,6 +141,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       this.log,
       () => void this.publishListing(),
     );
+    this.grace = new EmptyRoomGrace(this, this.deps.emptyGraceSec);
     if (restored) this.resumeRestored(restored, settings.autostart);
     this.desk = new OrderDesk(orderTarget(this.match, this.occupancy), (error) =>
       this.log.error({ err: error }, "order failed"),
@@ -215,6 +220,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     this.match.watch(key);
     client.view = this.hub.sharedView(key);
     if (creator) this.creatorJoined = true;
+    this.grace.joined();
     const showKey = creator || join.seat === "instructor";
     client.send("welcome", {
       seatId,
@@ -239,6 +245,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       this.occupancy.holdFor(seatId, hold);
       try {
         const back = (await hold) as MatchClient;
+        this.grace.joined();
         this.match.seats.setConnected(seatId, true);
         this.sendBacklog(back);
         this.log.info({ seatId }, "reconnected");
@@ -248,6 +255,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       }
     }
     this.occupancy.vacate(client);
+    this.grace.left();
   }
 
   override onDispose(): void {

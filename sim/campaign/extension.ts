@@ -28,14 +28,7 @@ import type { SimEvent } from "../api.js";
 import { emit, everyone, type RoeVerdict, type SimContext, type SimExtension } from "../context.js";
 import { redirectThreat } from "../threats.js";
 import { roundCounters, type UnitState } from "../world.js";
-import {
-  allyMayEngage,
-  campaignTick,
-  gridAfterDamage,
-  noteIncidents,
-  repairBetweenRounds,
-  unitActive,
-} from "./flow.js";
+import { campaignTick, gridAfterDamage, noteIncidents, repairBetweenRounds } from "./flow.js";
 import {
   checkAirspaceEntry,
   crashIncident,

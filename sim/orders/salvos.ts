@@ -80,9 +80,9 @@ export function planSalvo(ctx: SimContext, c: CommandOf<"plan-salvo">): Refusal 
   const problem = salvoProblem(ctx, c);
   if (problem) return problem;
   const { world } = ctx;
-  const type = ctx.cat.threatById.get(c.threatType)!.def;
-  const unitCostUsd = type.costUsd;
-  const paid = charge(world.economy, "attacker", c.count * unitCostUsd, `${c.count} × ${c.threatType}`);
+  const threat = ctx.cat.threatById.get(c.threatType)!.def;
+  const unitCostUsd = threat.costUsd;
+  const paid = charge(world.economy, "attacker", c.count * unitCostUsd, `${c.count} × ${threat.name}`);
   if (!paid.ok) return { ...paid, path: "count" };
   world.salvos.push({
     id: `s-${world.nextSeq.salvo++}`,
@@ -92,7 +92,7 @@ export function planSalvo(ctx: SimContext, c: CommandOf<"plan-salvo">): Refusal 
     count: c.count,
     launched: 0,
     launchAtSec: firstLaunchSec(ctx, c),
-    offsetSec: drawOffsetSec(ctx, c, type.launchJitterSec ?? 0),
+    offsetSec: drawOffsetSec(ctx, c, threat.launchJitterSec ?? 0),
     intervalSec: c.intervalSec,
     target: c.target,
     waypoints: c.waypoints.map((w) => ({ x: w.x, y: w.y })),

@@ -192,6 +192,7 @@ async function playBoth(): Promise<{ legs: Night; naive: Night }> {
       rateLimit: DEFAULT_RATE_LIMIT,
       reconnectHoldSec: 120,
       debriefKeepSec: 60,
+      emptyGraceSec: 0,
       now: () => Date.now(),
     }),
   );
