@@ -91,9 +91,16 @@ export function engagementPhase(ctx: SimContext): void {
     if (a.unit.side === "defender") defenders.push(a);
   }
   const inFlight = ctx.scratch.typesInFlight;
+  // Whether a layer has anything to engage is the same for all its units within a step.
+  const layerBusy = new Map<LayerInfo, boolean>();
   for (const a of able) {
-    if (ctx.t1 >= a.unit.nextShotAt && engagesAnyOf(a.layer, inFlight))
-      engage(ctx, a.unit, a.layer, a.costUsd, a.unit.side === "defender" ? defenders : able);
+    if (ctx.t1 < a.unit.nextShotAt) continue;
+    let busy = layerBusy.get(a.layer);
+    if (busy === undefined) {
+      busy = engagesAnyOf(a.layer, inFlight);
+      layerBusy.set(a.layer, busy);
+    }
+    if (busy) engage(ctx, a.unit, a.layer, a.costUsd, a.unit.side === "defender" ? defenders : able);
   }
 }
 

@@ -136,8 +136,16 @@ function unitView(ctx: SimContext, unit: UnitState): UnitView {
   };
 }
 
+/** Sighting names by unit: a unit keeps its id and the world its seed, so each is hashed once. */
+const sightingIds = new WeakMap<UnitState, string>();
+
 function sighting(seed: number, unit: UnitState): SightedUnitView {
-  return { id: sightingId(seed, unit.id), side: unit.side, kind: unit.type, x: unit.x, y: unit.y };
+  let id = sightingIds.get(unit);
+  if (id === undefined) {
+    id = sightingId(seed, unit.id);
+    sightingIds.set(unit, id);
+  }
+  return { id, side: unit.side, kind: unit.type, x: unit.x, y: unit.y };
 }
 
 /**

@@ -1,15 +1,16 @@
 import os from "node:os";
 import { bandwidthBench } from "./bandwidth.bench.js";
+import { batchBench } from "./batch.bench.js";
 import { frameBench } from "./frame.bench.js";
 import type { BenchModule } from "./harness.js";
 import { simBench } from "./sim.bench.js";
 
 /**
- * `npm run bench [-- <name> ...] [-- --strict]`: runs the bench modules (all, or those named) one
+ * `npm run bench [-- <name> ...] [-- --strict] [-- --full]`: runs the bench modules (all, or those named) one
  * after the other and prints each one's workload, figures and targets. With --strict a missed target
  * makes the exit code 1. Add a module: one file exporting a BenchModule, and one line below.
  */
-const BENCHES: BenchModule[] = [simBench, frameBench, bandwidthBench];
+const BENCHES: BenchModule[] = [simBench, frameBench, bandwidthBench, batchBench];
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
