@@ -10,10 +10,12 @@ import { SEAT_HOLD_SEC } from "../shared/protocol.js";
 import { matchRoomClass } from "./colyseus/MatchRoom.js";
 import { MATCH_ROOM_NAME } from "./colyseus/metadata.js";
 import type { SyncOptions } from "./colyseus/sync.js";
+import { colyseusLogger, FaultLog } from "./faults.js";
 import { apiRouter } from "./http/api.js";
 import { clientRouter } from "./http/client.js";
 import { healthRouter } from "./http/health.js";
 import { historyRouter } from "./http/history.js";
+import { DEFAULT_HTTP_LIMITS, guardHttp, type HttpLimits } from "./http/limits.js";
 import { monitorRouter } from "./http/monitor.js";
 import { opsRouter } from "./http/ops.js";
 import { createLogger, type Logger, type LogLevel } from "./log.js";
@@ -47,6 +49,10 @@ export interface GameServerConfig {
   rateLimit?: Partial<RateLimitSettings>;
   reconnectHoldSec?: number;
   debriefKeepSec?: number;
+  /** New matches this process runs at most (recovered ones always come back). */
+  maxRooms?: number;
+  /** HTTP body size, match creation rates, idle sockets (server/http/limits.ts). */
+  httpLimits?: Partial<HttpLimits>;
   /** Scale-out: Redis presence and driver, and this process's public host:port. */
   presence?: Presence;
   driver?: matchMaker.MatchMakerDriver;
@@ -76,6 +82,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
  */
 const STATE_BUFFER_BYTES = 1024 * 1024;
 const DEBRIEF_KEEP_SEC = 600;
+export const DEFAULT_MAX_ROOMS = 200;
 
 export const VERSION: string = JSON.parse(
   readFileSync(new URL("../package.json", import.meta.url), "utf8"),
@@ -84,6 +91,7 @@ export const VERSION: string = JSON.parse(
 export function createGameServer(config: GameServerConfig = {}): GameServer {
   Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, STATE_BUFFER_BYTES);
   const log = config.log ?? createLogger(config.logLevel ?? "info");
+  const faults = new FaultLog(log);
   const scenarios = config.scenarios ?? builtInScenarios();
   const now = () => Date.now();
   const startedAtMs = now();
@@ -111,13 +119,15 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
     selectProcessIdToCreateRoom: config.selectProcessIdToCreateRoom,
     gracefullyShutdown: false,
     greet: false,
-    logger: log.child({ component: "colyseus" }),
+    logger: colyseusLogger(log.child({ component: "colyseus" }), faults),
   });
+  guardHttp(httpServer, { ...DEFAULT_HTTP_LIMITS, ...config.httpLimits }, faults, now);
   server.define(
     MATCH_ROOM_NAME,
     matchRoomClass({
       scenarios,
       log,
+      faults,
       bots: config.bots,
       recorders: config.recorders ?? config.history?.recorders,
       restore: config.history?.restore,
@@ -125,6 +135,7 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
       rateLimit: { ...DEFAULT_RATE_LIMIT, ...config.rateLimit },
       reconnectHoldSec: config.reconnectHoldSec ?? SEAT_HOLD_SEC,
       debriefKeepSec: config.debriefKeepSec ?? DEBRIEF_KEEP_SEC,
+      maxRooms: config.maxRooms ?? DEFAULT_MAX_ROOMS,
       now,
     }),
   );

@@ -1,11 +1,14 @@
-import { randomBytes, randomInt } from "node:crypto";
-import { type Client, ErrorCode, Room, ServerError } from "@colyseus/core";
-import type { ServerMessage, ViewName } from "../../shared/protocol.js";
+import { randomInt } from "node:crypto";
+import { type Client, ErrorCode, matchMaker, Room, ServerError } from "@colyseus/core";
+import { assertNever } from "../../shared/never.js";
+import type { ServerMessage } from "../../shared/protocol.js";
 import { MatchState } from "../../shared/wire/state.js";
 import type { MatchSummary } from "../../sim/api.js";
 import { createSimulation } from "../../sim/index.js";
+import type { FaultLog } from "../faults.js";
 import { type Logger, matchLogger } from "../log.js";
-import { admissionProblem } from "../match/admission.js";
+import { newKey, newRejoinCode, spectatorPolicy, type ViewPolicy } from "../match/access.js";
+import { type Admitted, admit } from "../match/admission.js";
 import { allocateCode } from "../match/codes.js";
 import { Match } from "../match/match.js";
 import { fingerprint, type JoinOptions, parseJoinOptions, parseMatchSettings } from "../match/options.js";
@@ -15,25 +18,29 @@ import { FloodGuard, type RateLimitSettings } from "../match/ratelimit.js";
 import type { MatchRecorder, RecorderFactory } from "../match/recorder.js";
 import type { ScenarioSource } from "../match/scenarios.js";
 import type { BotFactory } from "../match/scripted.js";
-import { isPlayingRole } from "../match/seats.js";
+import { isPlayingRole, PLAYING_ROLES } from "../match/seats.js";
 import { summaryFor } from "../match/summaries.js";
 import { orderTarget } from "../match/target.js";
-import { perspectiveOf, viewKey } from "../match/view-keys.js";
+import { isDelayedKey, perspectiveOf, viewKey } from "../match/view-keys.js";
 import { TickMeter } from "../ops/ticks.js";
 import type { RestoredMatch } from "../store/recovery.js";
+import { DurableGate } from "./gate.js";
 import { codesInUse, listingOf, type MatchMetadata } from "./metadata.js";
 import { StateMirror } from "./mirror.js";
 import { Occupancy, type Occupant } from "./occupancy.js";
+import { welcomeBack } from "./restoration.js";
 import type { SyncOptions } from "./sync.js";
 import { ViewHub } from "./views.js";
 
 /**
  * The Colyseus room `match`: a thin adapter between clients and a Match. It validates options, hands out
- * seats and views, routes every message through the order desk, and relays feed and summaries.
+ * seats, views and credentials (the rules are in server/match/access.ts), routes every message through
+ * the order desk, and relays state, feed and summaries once they are durable (server/colyseus/gate.ts).
  */
 export interface RoomDeps {
   scenarios: ScenarioSource;
   log: Logger;
+  faults: FaultLog;
   bots?: BotFactory;
   recorders?: RecorderFactory;
   /** Match history: rebuilds a recorded match when the create options carry `restore` (recovery, branch). */
@@ -44,19 +51,24 @@ export interface RoomDeps {
   reconnectHoldSec: number;
   /** How long a finished match stays open for late spectators. */
   debriefKeepSec: number;
+  /** New matches this process runs at most (recovered ones always come back). */
+  maxRooms: number;
   now: () => number;
 }
 
 interface JoinAuth {
   join: JoinOptions;
   creator: boolean;
+  admitted: Admitted;
 }
 
 type MatchClient = Client<Occupant, JoinAuth>;
 
-/** How long a match recovered after a restart stays open with nobody in it. */
+/** How long a match recovered after a restart waits for its people (their seats stay theirs). */
 const REJOIN_HOLD_SEC = 600;
 const FLOOD_CLOSE_CODE = 4029;
+/** Message types Colyseus itself gives a meaning; a client sending one gets an error like any other. */
+const RESERVED_TYPES = ["__no_message_handler"] as const;
 
 function reject(message: string): never {
   throw new ServerError(ErrorCode.APPLICATION_ERROR, message);
@@ -67,19 +79,28 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
   private match!: Match;
   private desk!: OrderDesk;
   private log!: Logger;
-  private instructorKey = randomBytes(12).toString("base64url");
-  /** The record's id: the room id, except for a match recovered after a restart. */
+  private faults!: FaultLog;
+  private instructorKey = "";
+  private spectatorKey = "";
+  private policy!: ViewPolicy;
+  /** The record's id: the room id (a recovered match comes back under its old room id). */
   private matchId = "";
   private recorder: MatchRecorder | undefined;
+  private gate!: DurableGate;
   private readonly createdAt = new Date().toISOString();
   private creatorPrint = "";
   private creatorJoined = false;
-  private lastSummary: { summary: MatchSummary; final: boolean } | undefined;
+  private readonly lastSummary = new Map<boolean, { summary: MatchSummary; final: boolean }>();
   private occupancy!: Occupancy;
   private hub!: ViewHub;
+  /** A recovered match: who is back (it resumes by itself once all its players are). */
+  private returned: ((seatId: string) => void) | undefined;
 
   override async onCreate(options: unknown): Promise<void> {
     const restored = this.restoreFrom(options);
+    if (!restored && matchMaker.stats.local.roomCount >= this.deps.maxRooms) {
+      reject(`this server runs as many matches as it may (${this.deps.maxRooms}): try again later`);
+    }
     const parsed = parseMatchSettings(restored?.settings ?? options);
     if (!parsed.ok) reject(parsed.message);
     const creatorSeat = restored ? undefined : parseJoinOptions(options);
@@ -94,16 +115,37 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     const seed = restored?.seed ?? settings.seed ?? randomInt(2 ** 31 - 1);
     const sim = restored?.sim ?? createSimulation(scenario, seed);
     const code = restored?.code ?? (await allocateCode(codesInUse));
+    if (restored?.matchId) this.roomId = restored.matchId;
+    this.matchId = this.roomId;
     this.creatorPrint = fingerprint(options);
     this.log = matchLogger(this.deps.log, this.roomId, code);
+    this.faults = this.deps.faults.child({ matchId: this.roomId, code });
     this.state = new MatchState();
     this.state.code = code;
-    if (restored?.instructorKey) this.instructorKey = restored.instructorKey;
-    this.matchId = restored?.matchId ?? this.roomId;
-    const { instructorKey, matchId } = this;
+    this.instructorKey = restored?.instructorKey ?? newKey();
+    this.spectatorKey = restored?.spectatorKey ?? newKey();
+    this.policy = spectatorPolicy(
+      settings,
+      PLAYING_ROLES.filter((role) => scenario.seats[role] > 0),
+    );
+    const { instructorKey, spectatorKey, matchId } = this;
     const scenarioId = settings.scenario;
-    const recorder = recorders?.({ matchId, code, scenarioId, scenario, seed, settings, sim, instructorKey });
+    const recorder = recorders?.({
+      matchId,
+      code,
+      scenarioId,
+      scenario,
+      seed,
+      settings,
+      sim,
+      instructorKey,
+      spectatorKey,
+    });
     this.recorder = recorder;
+    this.gate = new DurableGate(
+      () => recorder?.settled?.(),
+      (error) => this.log.error({ err: error }, "a write did not become durable; nothing was shown"),
+    );
     // The hub fills a late view with the items the mirror already holds under its key.
     this.hub = new ViewHub((key) => mirror.itemsOf(key));
     const mirror = new StateMirror(this.state, this.hub, sync);
@@ -119,10 +161,14 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
             if (phase === "debrief") this.autoDispose = false;
             void this.publishListing();
           },
-          feed: (key, entries) => this.occupancy.forKey(key, (client) => client.send("feed", { entries })),
-          summary: (summary, final) => {
-            this.lastSummary = { summary, final };
-            for (const client of this.clients) this.sendSummary(client);
+          feed: (key, entries) =>
+            this.gate.after(() => this.occupancy.forKey(key, (client) => client.send("feed", { entries }))),
+          summary: (summary, final, delayed) => {
+            this.lastSummary.set(delayed, { summary, final });
+            this.gate.after(() => {
+              for (const client of this.clients)
+                if (this.isDelayed(client) === delayed) this.sendSummary(client);
+            });
           },
           expired: () => void this.disconnect(),
         },
@@ -134,6 +180,8 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       this.match,
       this.hub,
       this.clients,
+      this.policy,
+      { identity: (i) => recorder?.identity?.(i), forget: (id) => recorder?.forget?.(id) },
       this.log,
       () => void this.publishListing(),
     );
@@ -143,13 +191,19 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     );
     this.maxClients = Object.values(scenario.seats).reduce((sum, n) => sum + n, 0);
     if (settings.private) await this.setPrivate(true);
-    this.patchRate = TICK_MS;
+    // Patches go out after each tick, once what they show is durable (never on Colyseus's own timer).
+    this.patchRate = 0;
     const ticks = new TickMeter(TICK_MS);
-    this.setSimulationInterval(
-      (elapsedMs) => ticks.run(() => this.match.tick(elapsedMs, this.deps.now())),
-      TICK_MS,
+    this.setSimulationInterval((elapsedMs) => {
+      ticks.run(() => this.match.tick(elapsedMs, this.deps.now()));
+      this.gate.after(() => this.broadcastPatch());
+    }, TICK_MS);
+    this.onMessage("*", (client: MatchClient, ...args: unknown[]) =>
+      // Colyseus calls this with (type, message), or with (message) alone when the type was "*" itself.
+      args.length >= 2 ? this.onOrder(client, args[0], args[1]) : this.onOrder(client, "*", args[0]),
     );
-    this.onMessage("*", (client: MatchClient, type, message) => this.onOrder(client, type, message));
+    for (const type of RESERVED_TYPES)
+      this.onMessage(type, (client: MatchClient, message: unknown) => this.onOrder(client, type, message));
     this.log.info({ scenario: settings.scenario, seed, settings }, "match created");
     await this.publishListing();
   }
@@ -166,20 +220,43 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
   }
 
   /**
-   * Pick a restored match up in its world's phase. A recovered one waits for its people: the room
-   * stays open though empty for REJOIN_HOLD_SEC, and without autostart it comes back paused (as does a
-   * branch) until the instructor resumes.
+   * Pick a restored match up in its world's phase, paused. A branch waits for its instructor. A
+   * recovered match waits for its people: their seats stay theirs (token or rejoin code) for
+   * REJOIN_HOLD_SEC, the room stays open that long though empty, and an autostart match that was
+   * running resumes by itself once every player is back (at once when nobody played).
    */
   private resumeRestored(restored: RestoredMatch, autostart: boolean): void {
     this.match.resume(restored.replan);
-    const recovering = restored.request.kind === "recover";
-    if (!recovering || !autostart) this.match.setPaused(true);
-    if (!recovering) return;
+    this.match.holdStill();
+    if (restored.request.kind !== "recover") return;
+    if (restored.controls) this.match.setTimeScale(restored.controls.timeScale);
     this.autoDispose = false;
     this.clock.setTimeout(() => {
       this.autoDispose = true;
     }, REJOIN_HOLD_SEC * 1000);
-    this.log.info({ at: restored.at }, "match recovered");
+    const players = restored.identities.filter((i) => isPlayingRole(i.role)).map((i) => i.seatId);
+    const awaited = new Set(players);
+    const resume = autostart && !restored.controls?.paused;
+    const resumeIfAllBack = () => {
+      if (!resume || awaited.size > 0 || !this.returned) return;
+      this.returned = undefined;
+      this.match.setPaused(false);
+    };
+    this.returned = (seatId) => {
+      awaited.delete(seatId);
+      resumeIfAllBack();
+    };
+    welcomeBack(restored.identities, {
+      match: this.match,
+      occupancy: this.occupancy,
+      hub: this.hub,
+      guard: () => new FloodGuard(this.deps.rateLimit, this.deps.now()),
+      allowReconnection: (ghost, seconds) => this.allowReconnection(ghost, seconds),
+      awaitReturn: (ghost, hold, seatId) => this.awaitReturn(ghost, hold, seatId),
+      holdSec: REJOIN_HOLD_SEC,
+    });
+    resumeIfAllBack();
+    this.log.info({ at: restored.at, waitingFor: players }, "match recovered");
   }
 
   override onAuth(_client: MatchClient, options: unknown): JoinAuth {
@@ -188,44 +265,76 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     const join = parsed.value;
     const creator = !this.creatorJoined && fingerprint(options) === this.creatorPrint;
     const { seats, perspectives } = this.match;
-    const spectators = this.occupancy.spectatorCount();
-    const admission = { creator, instructorKey: this.instructorKey, seats, perspectives, spectators };
-    const problem = admissionProblem(join, admission);
-    if (problem) reject(problem);
-    return { join, creator };
+    const admitted = admit(join, {
+      creator,
+      instructorKey: this.instructorKey,
+      spectatorKey: this.spectatorKey,
+      policy: this.policy,
+      seats,
+      perspectives,
+      spectators: this.occupancy.spectatorCount(),
+      rejoinCodeOf: (seatId) => this.occupancy.rejoinCodeOf(seatId),
+    });
+    if (typeof admitted === "string") reject(admitted);
+    return { join, creator, admitted };
   }
 
-  override onJoin(client: MatchClient, _options: unknown, auth: JoinAuth): void {
-    const { join, creator } = auth;
-    let seatId = "spectator";
-    if (join.seat !== "spectator") {
-      const seat = this.match.seats.claim(join.seat, join.name);
-      if (typeof seat === "string") reject(seat);
-      seatId = seat.id;
-      this.occupancy.seated(seatId, client.sessionId);
-    }
-    const view: ViewName = isPlayingRole(join.seat) ? join.seat : (join.view ?? "truth");
-    const key = viewKey(view, join.seat === "spectator" && this.match.hasDelay);
+  override async onJoin(client: MatchClient, _options: unknown, auth: JoinAuth): Promise<void> {
+    const { join, creator, admitted } = auth;
+    const seatId = this.seatFor(client, join, admitted);
+    const spectator = admitted.kind === "spectator";
+    const key = viewKey(admitted.view, spectator && this.match.hasDelay);
     client.userData = {
       sender: { sessionId: client.sessionId, role: join.seat, seatId },
+      name: join.name,
       key,
+      holdsSpectatorKey: spectator && admitted.holdsKey,
       guard: new FloodGuard(this.deps.rateLimit, this.deps.now()),
       kicked: false,
     };
     this.match.watch(key);
     client.view = this.hub.sharedView(key);
     if (creator) this.creatorJoined = true;
-    const showKey = creator || join.seat === "instructor";
+    const rejoinCode = isPlayingRole(join.seat) ? this.occupancy.rejoinCodeOf(seatId) : undefined;
+    const instructor = join.seat === "instructor";
     client.send("welcome", {
       seatId,
       role: join.seat,
-      view,
+      view: admitted.view,
       matchId: this.matchId,
-      ...(showKey ? { instructorKey: this.instructorKey } : {}),
+      ...(instructor ? { instructorKey: this.instructorKey, spectatorKey: this.spectatorKey } : {}),
+      ...(rejoinCode ? { rejoinCode } : {}),
     } satisfies ServerMessage<"welcome">);
     this.sendBacklog(client);
-    this.log.info({ seatId, role: join.seat, name: join.name, view: key }, "joined");
+    this.occupancy.record(client);
+    if (admitted.kind === "rejoin") this.returned?.(seatId);
+    this.log.info({ seatId, role: join.seat, name: join.name, view: key, how: admitted.kind }, "joined");
     void this.publishListing();
+    // The reconnection token the client is about to receive is durable before it has it.
+    await this.recorder?.settled?.();
+  }
+
+  /** The seat a join takes (a new one, or a held one taken back); "spectator" for spectators. */
+  private seatFor(client: MatchClient, join: JoinOptions, admitted: Admitted): string {
+    switch (admitted.kind) {
+      case "spectator":
+        return "spectator";
+      case "seat": {
+        const seat = this.match.seats.claim(
+          join.seat as Exclude<JoinOptions["seat"], "spectator">,
+          join.name,
+        );
+        if (typeof seat === "string") reject(seat);
+        this.occupancy.seated(seat.id, client.sessionId, newRejoinCode());
+        return seat.id;
+      }
+      case "rejoin":
+        this.match.seats.takeBack(admitted.seatId, join.name);
+        this.occupancy.reclaim(admitted.seatId, client.sessionId);
+        return admitted.seatId;
+      default:
+        return assertNever(admitted, "admission");
+    }
   }
 
   override async onLeave(client: MatchClient, consented: boolean): Promise<void> {
@@ -236,18 +345,27 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     if (!consented && !occupant.kicked) {
       this.match.seats.setConnected(seatId, false);
       const hold = this.allowReconnection(client, this.deps.reconnectHoldSec);
-      this.occupancy.holdFor(seatId, hold);
-      try {
-        const back = (await hold) as MatchClient;
-        this.match.seats.setConnected(seatId, true);
-        this.sendBacklog(back);
-        this.log.info({ seatId }, "reconnected");
-        return;
-      } catch {
-        this.log.info({ seatId }, "reconnection hold ended");
-      }
+      if (await this.awaitReturn(client, hold, seatId)) return;
     }
     this.occupancy.vacate(client);
+  }
+
+  /** Wait for a dropped client (or one of a recovered match) to come back with its token. */
+  private async awaitReturn(previous: Client, hold: ReturnType<Room["allowReconnection"]>, seatId: string) {
+    this.occupancy.holdFor(seatId, hold);
+    try {
+      const back = (await hold) as MatchClient;
+      this.match.seats.setConnected(seatId, true);
+      this.sendBacklog(back);
+      this.occupancy.record(back);
+      this.returned?.(seatId);
+      this.log.info({ seatId }, "reconnected");
+      void this.publishListing();
+      return true;
+    } catch {
+      this.log.info({ seatId, sessionId: previous.sessionId }, "reconnection hold ended");
+      return false;
+    }
   }
 
   override onDispose(): void {
@@ -255,12 +373,12 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     this.log.info("match closed");
   }
 
-  /** Colyseus routes lifecycle errors here: refusals we threw are routine, anything else is a bug. */
+  /** Colyseus routes lifecycle errors here: refusals we threw are a client's business, the rest a bug. */
   override onUncaughtException(error: Error, method: string): void {
-    const log = this.log ?? this.deps.log;
     const cause = error.cause ?? error;
-    if (cause instanceof ServerError) log.info({ method, reason: cause.message }, "refused");
-    else log.error({ err: cause, method }, "uncaught error in room");
+    if (cause instanceof ServerError) {
+      (this.faults ?? this.deps.faults).fault("refused", { method, reason: cause.message }, "refused");
+    } else (this.log ?? this.deps.log).error({ err: cause, method }, "uncaught error in room");
   }
 
   private onOrder(client: MatchClient, type: unknown, message: unknown): void {
@@ -269,10 +387,15 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     const verdict = this.desk.handle(occupant.sender, occupant.guard, this.deps.now(), type, message);
     if (verdict.reply) client.send("error", verdict.reply);
     if (verdict.disconnect) {
-      this.log.warn({ seatId: occupant.sender.seatId }, "disconnected for flooding");
+      this.faults.fault("flood", { seatId: occupant.sender.seatId }, "disconnected for flooding");
       occupant.kicked = true;
       client.leave(FLOOD_CLOSE_CODE, "too many messages");
     }
+  }
+
+  private isDelayed(client: MatchClient): boolean {
+    const key = client.userData?.key;
+    return key !== undefined && isDelayedKey(key);
   }
 
   private sendBacklog(client: MatchClient): void {
@@ -283,12 +406,12 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     this.sendSummary(client);
   }
 
-  /** The latest summary, as the client's perspective may read it. */
+  /** The latest summary this client's audience has had, as its perspective may read it. */
   private sendSummary(client: MatchClient): void {
     const key = client.userData?.key;
-    if (!key || !this.lastSummary) return;
-    const { summary, final } = this.lastSummary;
-    client.send("summary", summaryFor(perspectiveOf(key), summary, final));
+    const latest = this.lastSummary.get(this.isDelayed(client));
+    if (!key || !latest) return;
+    client.send("summary", summaryFor(perspectiveOf(key), latest.summary, latest.final));
   }
 
   /** Seats or phase changed: clients see it at once, and the listing follows. */

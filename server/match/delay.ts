@@ -1,9 +1,9 @@
 import type { FeedEntry } from "../../shared/protocol.js";
-import type { Perspective, SideView } from "../../sim/api.js";
+import type { MatchSummary, Perspective, SideView } from "../../sim/api.js";
 
 /**
- * The delayed spectator feed: past views and feed entries, released `delaySec` of real time later, so a
- * screen in the players' room never shows the present. Frames are kept at most every
+ * The delayed spectator feed: past views, feed entries and round summaries, released `delaySec` of real
+ * time later, so a screen in the players' room never shows the present. Frames are kept at most every
  * max(0.5 s, delay/120), which bounds memory while legs keep the motion smooth in between.
  */
 interface Frame {
@@ -25,9 +25,16 @@ function nightInProgress(frame: Frame): boolean {
   return false;
 }
 
+interface DelayedSummary {
+  dueMs: number;
+  summary: MatchSummary;
+  final: boolean;
+}
+
 export class DelayLine {
   private frames: Frame[] = [];
   private feed: DelayedEntries[] = [];
+  private summaries: DelayedSummary[] = [];
   private readonly frameIntervalMs: number;
 
   constructor(private readonly delayMs: number) {
@@ -56,6 +63,17 @@ export class DelayLine {
 
   pushFeed(nowMs: number, perspective: Perspective, entries: FeedEntry[]): void {
     this.feed.push({ dueMs: nowMs + this.delayMs, perspective, entries });
+  }
+
+  pushSummary(nowMs: number, summary: MatchSummary, final: boolean): void {
+    this.summaries.push({ dueMs: nowMs + this.delayMs, summary, final });
+  }
+
+  /** Summaries whose delay has passed, oldest first. */
+  dueSummaries(nowMs: number): { summary: MatchSummary; final: boolean }[] {
+    const due = this.summaries.filter((item) => item.dueMs <= nowMs);
+    this.summaries = this.summaries.filter((item) => item.dueMs > nowMs);
+    return due;
   }
 
   /** Feed entries whose delay has passed, oldest first. */

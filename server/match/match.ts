@@ -89,7 +89,8 @@ export interface MatchTransport {
   frame(frame: MatchFrame): void;
   phaseChanged(phase: RoomPhase, round: number): void;
   feed(key: ViewKey, entries: FeedEntry[]): void;
-  summary(summary: MatchSummary, final: boolean): void;
+  /** A round's (or the match's) summary, for the live audiences or, one delay later, the delayed ones. */
+  summary(summary: MatchSummary, final: boolean, delayed: boolean): void;
   /** The debrief's keep-alive ran out: the match may close. */
   expired(): void;
 }
@@ -111,6 +112,7 @@ export class Match {
   private readonly delayedKeys = new Set<ViewKey>();
   private pending: SimEvent[] = [];
   private lastPublicMs = Number.NEGATIVE_INFINITY;
+  private nowMs = 0;
 
   constructor(
     private readonly setup: MatchSetup,
@@ -168,6 +170,7 @@ export class Match {
 
   /** One tick: timers, sim steps, phase changes, scripted seats, feed, and the frame for the clients. */
   tick(elapsedMs: number, nowMs: number): void {
+    this.nowMs = nowMs;
     const { paused } = this.status;
     if (!paused || this.phase === "debrief") {
       if (this.phases.tick(elapsedMs / 1000)) this.timerExpired();
@@ -181,7 +184,10 @@ export class Match {
     this.pending = [];
     if (events.length > 0) this.services.recorder?.events?.(events);
     this.feed.flush(events, nowMs);
+    for (const { summary, final } of this.delay?.dueSummaries(nowMs) ?? [])
+      this.transport.summary(summary, final, true);
     this.sendFrame(views, nowMs);
+    this.services.recorder?.reached?.();
   }
 
   /** Send a frame of the match as it stands, without advancing it (after joins and seat changes). */
@@ -190,17 +196,19 @@ export class Match {
     this.sendFrame(new Map(this.perspectives.map((p) => [p, sim.view(p)] as const)), nowMs);
   }
 
-  /** Apply a sim command; `by` names who gave it for the record. Orders open with the first planning. */
+  /**
+   * Apply a sim command; `by` names who gave it for the record, which is written before the command can
+   * show anywhere (server/match/recorder.ts). Orders open with the first planning.
+   */
   apply(command: Command, by: string): CommandResult {
     if (this.phase === "lobby")
       return refusal("wrong_phase", "the match has not started: orders open with planning");
     const { sim } = this.setup;
     const { clock, round, phase } = sim;
-    const result = sim.apply(command);
-    if (result.ok) {
-      this.services.recorder?.command({ round, clock, phase, by, command });
-      this.pending.push(...result.events);
-    }
+    const { recorder } = this.services;
+    const run = () => sim.apply(command);
+    const result = recorder ? recorder.command({ round, clock, phase, by, command }, run) : run();
+    if (result.ok) this.pending.push(...result.events);
     return result;
   }
 
@@ -228,10 +236,22 @@ export class Match {
   setPaused(paused: boolean): void {
     this.status.paused = paused;
     if (!paused) this.pacer.resume();
+    this.recordControls();
   }
 
   setTimeScale(timeScale: number): void {
     this.status.timeScale = timeScale;
+    this.recordControls();
+  }
+
+  /** Stop the clock without it being the instructor's pause (a restored match waits for its people). */
+  holdStill(): void {
+    this.status.paused = true;
+  }
+
+  private recordControls(): void {
+    const { paused, timeScale } = this.status;
+    this.services.recorder?.controls?.({ paused, timeScale });
   }
 
   /** A seat says it is ready; when every person playing is, the match moves on. */
@@ -335,8 +355,10 @@ export class Match {
       case "debrief": {
         const summary = sim.summary();
         if (phase === "debrief") this.status.winner = summary.winner ?? "draw";
-        recorder?.summary?.(summary, phase === "debrief");
-        this.transport.summary(summary, phase === "debrief");
+        const final = phase === "debrief";
+        recorder?.summary?.(summary, final);
+        this.transport.summary(summary, final, false);
+        this.delay?.pushSummary(this.nowMs, summary, final);
         break;
       }
       default:

@@ -1,15 +1,18 @@
+import { refusal } from "../../shared/commands.js";
 import type { MatchStart, Position, SeatRecord, SnapshotReason } from "../../shared/history.js";
-import type { Command, MatchSummary, SimEvent, SimPhase, Simulation } from "../../sim/api.js";
+import type { Command, CommandResult, MatchSummary, SimEvent, SimPhase, Simulation } from "../../sim/api.js";
 import { positionOf } from "../../sim/review/replay.js";
-import type { CommandRecord, MatchRecorder } from "../match/recorder.js";
+import type { ClockControls, CommandRecord, Identity, MatchRecorder } from "../match/recorder.js";
 import type { Db } from "./db.js";
-import { isTransient, makeWriter, matchIdOf, type Op } from "./writer.js";
+import { isTransient, makeWriter, matchIdOf, type Op, type Writer } from "./writer.js";
 
 /**
- * The recorder: rooms hand it what happens; it queues the writes and flushes them in one transaction
- * every `flushIntervalMs` (or sooner, but never synchronously, once `maxBatch` items wait). A room's
- * tick therefore never waits for the disk, and since items flush in order the file always holds a
- * prefix of each match's record: what recovery needs.
+ * The recorder: rooms hand it what happens and it writes it to the history file at once, each item in
+ * its own transaction, before the call returns (WAL mode: a commit costs tens of microseconds, see
+ * `npm run bench -- durable`). A command is applied inside the transaction that records it, so a
+ * command anyone sees accepted is on disk. Only world snapshots, which are large and which recovery can
+ * do without (it re-simulates from an earlier one), are queued and written every `flushIntervalMs`.
+ * Every item written is also handed to the replica, if any (Redis: server/store/replica.ts).
  */
 
 export interface RecorderLogger {
@@ -17,32 +20,49 @@ export interface RecorderLogger {
   warn(obj: object, msg: string): void;
 }
 
+/** Where written items are copied so that another process can take a match over. */
+export interface Replica {
+  append(op: Op): void;
+  /** Resolves when every item of the match appended so far is stored; undefined when none is pending. */
+  settled(matchId: string): Promise<void> | undefined;
+}
+
 export interface RecorderOptions {
   flushIntervalMs?: number;
-  maxBatch?: number;
   /** Live seconds between periodic snapshots (recovery and seeking restart from the latest). */
   snapshotEverySec?: number;
   logger?: RecorderLogger;
+  replica?: Replica;
   /** Injected for tests; the recorder reads the wall clock only to date records. */
   nowMs?: () => number;
 }
 
 export interface RecorderStats {
-  /** Transactions committed so far (one per flush). */
+  /** Transactions committed so far. */
   transactions: number;
   itemsWritten: number;
+  /** Snapshots waiting for the next flush. */
   pending: number;
   failedFlushes: number;
 }
 
 export const DEFAULT_SNAPSHOT_EVERY_SEC = 60;
-/** A busy or failing disk gets this many retries before the batch is written item by item. */
+/** A busy or failing disk gets this many retries of the snapshot queue before it is written item by item. */
 const MAX_FLUSH_ATTEMPTS = 20;
+/** A failing disk is reported at most this often (a running match writes every tick). */
+const ERROR_LOG_INTERVAL_MS = 10_000;
 
 const consoleLogger: RecorderLogger = {
   error: (obj, msg) => console.error(`history: ${msg}`, obj),
   warn: (obj, msg) => console.warn(`history: ${msg}`, obj),
 };
+
+/** The sim refused the command: the transaction rolls back and the refusal goes to the caller. */
+class Refused extends Error {
+  constructor(readonly result: CommandResult) {
+    super("refused");
+  }
+}
 
 export class Recorder {
   readonly stats: RecorderStats = { transactions: 0, itemsWritten: 0, pending: 0, failedFlushes: 0 };
@@ -52,13 +72,13 @@ export class Recorder {
   /** Recordings of running matches: checked for a due snapshot between room ticks. */
   private readonly open = new Set<MatchRecording>();
   private watch: NodeJS.Timeout | null = null;
-  private immediate: NodeJS.Immediate | null = null;
   private closed = false;
   private attempts = 0;
+  private lastErrorLogMs = Number.NEGATIVE_INFINITY;
   private readonly flushIntervalMs: number;
-  private readonly maxBatch: number;
   private readonly logger: RecorderLogger;
-  private readonly write: (ops: Op[], nowMs: number) => void;
+  private readonly writer: Writer;
+  readonly replica: Replica | undefined;
   readonly nowMs: () => number;
 
   constructor(
@@ -66,18 +86,18 @@ export class Recorder {
     options: RecorderOptions = {},
   ) {
     this.flushIntervalMs = options.flushIntervalMs ?? 250;
-    this.maxBatch = options.maxBatch ?? 500;
     this.snapshotEverySec = options.snapshotEverySec ?? DEFAULT_SNAPSHOT_EVERY_SEC;
     this.logger = options.logger ?? consoleLogger;
+    this.replica = options.replica;
     this.nowMs = options.nowMs ?? Date.now;
-    this.write = makeWriter(db);
+    this.writer = makeWriter(db);
   }
 
   /** Start recording a new match of `sim` (which the room drives); takes its origin snapshot. */
   begin(start: MatchStart, sim: Simulation): MatchRecording {
-    this.enqueue({ kind: "begin", start, atMs: start.createdAtMs ?? this.nowMs() });
+    this.durable({ kind: "begin", start, atMs: start.createdAtMs ?? this.nowMs() });
     const recording = new MatchRecording(this, start.id, sim, 0, 0, start.seats);
-    recording.snapshot("origin");
+    this.durable(recording.snapshotOp("origin"));
     return this.opened(recording);
   }
 
@@ -120,33 +140,65 @@ export class Recorder {
 
   /** A note at a moment of any match (live, or set later during a replay). */
   bookmark(matchId: string, round: number, t: number, note: string, author: string): void {
-    this.enqueue({ kind: "bookmark", matchId, round, t, author, note, atMs: this.nowMs() });
+    this.durable({ kind: "bookmark", matchId, round, t, author, note, atMs: this.nowMs() });
   }
 
-  /** @internal Used by MatchRecording. */
+  /** @internal Write one item now, in its own transaction; a failure is logged, never thrown. */
+  durable(op: Op): void {
+    if (this.closed) return;
+    try {
+      this.writer.write([op], this.nowMs());
+      this.written(op);
+    } catch (error) {
+      this.reportFailure(error, op);
+    }
+  }
+
+  /**
+   * @internal Record a command and apply it in one transaction. The sim's refusal rolls the record back;
+   * a write that fails refuses the command before it is applied.
+   */
+  durableCommand(op: Op, apply: () => CommandResult): CommandResult {
+    if (this.closed) return apply();
+    let applied = false;
+    try {
+      const result = this.writer.writeThen([op], this.nowMs(), () => {
+        const outcome = apply();
+        if (!outcome.ok) throw new Refused(outcome);
+        applied = true;
+        return outcome;
+      });
+      this.written(op);
+      return result;
+    } catch (error) {
+      if (error instanceof Refused) return error.result;
+      this.reportFailure(error, op);
+      if (applied) return { ok: true, events: [] }; // lost at the commit: see docs/scale-out.md
+      return refusal("internal", "the server could not save this order, so it was not applied");
+    }
+  }
+
+  /** @internal Snapshots wait for the next flush. */
   enqueue(op: Op): void {
     if (this.closed) return;
     this.queue.push(op);
     this.stats.pending = this.queue.length;
-    if (this.queue.length >= this.maxBatch && !this.immediate) {
-      this.immediate = setImmediate(() => this.flush());
-    } else if (!this.timer) {
+    if (!this.timer) {
       this.timer = setTimeout(() => this.flush(), this.flushIntervalMs);
       this.timer.unref();
     }
   }
 
-  /** Write everything queued now, in one transaction. Called by the timers; callable directly. */
+  /** Write the queued snapshots now, in one transaction. Called by the timer; callable directly. */
   flush(): void {
-    this.clearTimers();
+    this.clearTimer();
     if (this.queue.length === 0) return;
     const batch = this.queue;
     this.queue = [];
     try {
-      this.write(batch, this.nowMs());
+      this.writer.write(batch, this.nowMs());
       this.attempts = 0;
-      this.stats.transactions++;
-      this.stats.itemsWritten += batch.length;
+      for (const op of batch) this.written(op);
     } catch (error) {
       this.stats.failedFlushes++;
       this.attempts++;
@@ -160,7 +212,7 @@ export class Recorder {
         this.timer.unref();
       } else {
         this.attempts = 0;
-        this.salvage(batch);
+        for (const op of batch) this.durable(op);
       }
     }
     this.stats.pending = this.queue.length;
@@ -170,7 +222,7 @@ export class Recorder {
   close(): void {
     this.flush();
     this.closed = true;
-    this.clearTimers();
+    this.clearTimer();
     for (const recording of this.open) this.release(recording);
   }
 
@@ -178,33 +230,34 @@ export class Recorder {
     return this.closed;
   }
 
-  /** Write a batch that failed as a whole item by item, so one bad item costs only itself. */
-  private salvage(batch: Op[]): void {
-    for (const op of batch) {
-      try {
-        this.write([op], this.nowMs());
-        this.stats.itemsWritten++;
-      } catch (error) {
-        this.logger.error({ err: error, kind: op.kind, matchId: matchIdOf(op) }, "history item dropped");
-      }
-    }
+  private written(op: Op): void {
+    this.stats.transactions++;
+    this.stats.itemsWritten++;
+    this.replica?.append(op);
   }
 
-  private clearTimers(): void {
+  private reportFailure(error: unknown, op: Op): void {
+    this.stats.failedFlushes++;
+    const nowMs = this.nowMs();
+    if (nowMs - this.lastErrorLogMs < ERROR_LOG_INTERVAL_MS) return;
+    this.lastErrorLogMs = nowMs;
+    this.logger.error({ err: error, kind: op.kind, matchId: matchIdOf(op) }, "history item not written");
+  }
+
+  private clearTimer(): void {
     if (this.timer) clearTimeout(this.timer);
-    if (this.immediate) clearImmediate(this.immediate);
     this.timer = null;
-    this.immediate = null;
   }
 }
 
 /**
- * One match's record, fed by the room's observation hooks. Every call only queues. Snapshots are
- * taken at each phase change and every `snapshotEverySec` live seconds, whenever a hook runs.
+ * One match's record, fed by the room's hooks. Snapshots are taken at each phase change and every
+ * `snapshotEverySec` live seconds, whenever a hook runs.
  */
 export class MatchRecording implements MatchRecorder {
   private finished = false;
   private lastSnapshot: Position;
+  private lastReached: Position;
   private nextSnapshotAtSec: number;
   private readonly seatLog = new Map<string, SeatRecord>();
 
@@ -217,6 +270,7 @@ export class MatchRecording implements MatchRecorder {
     seats: SeatRecord[],
   ) {
     this.lastSnapshot = positionOf(sim);
+    this.lastReached = this.lastSnapshot;
     this.nextSnapshotAtSec = this.nextSnapshotAfter(this.lastSnapshot.t);
     for (const seat of seats) this.seatLog.set(seatKey(seat), seat);
   }
@@ -226,23 +280,20 @@ export class MatchRecording implements MatchRecorder {
     return this.seq;
   }
 
-  command(record: CommandRecord): void {
-    this.seq++;
+  command(record: CommandRecord, apply: () => CommandResult): CommandResult {
     const at = {
       round: record.round,
       phase: record.phase ?? phaseBefore(record.command, this.sim.phase),
       t: record.clock,
     };
     const json = JSON.stringify(record.command);
-    this.recorder.enqueue({
-      kind: "command",
-      matchId: this.matchId,
-      seq: this.seq,
-      at,
-      issuer: record.by,
-      json,
-    });
-    this.snapshotIfDue();
+    const op: Op = { kind: "command", matchId: this.matchId, seq: this.seq + 1, at, issuer: record.by, json };
+    const result = this.recorder.durableCommand(op, apply);
+    if (result.ok) {
+      this.seq++;
+      this.snapshotIfDue();
+    }
+    return result;
   }
 
   events(_events: readonly SimEvent[]): void {
@@ -256,25 +307,25 @@ export class MatchRecording implements MatchRecorder {
   summary(summary: MatchSummary, final: boolean): void {
     const at = positionOf(this.sim);
     const copy = JSON.parse(JSON.stringify(summary)) as MatchSummary;
-    if (!final) {
-      this.recorder.enqueue({
+    const round = (r: number) =>
+      this.recorder.durable({
         kind: "round",
         matchId: this.matchId,
-        round: at.round,
+        round: r,
         t: at.t,
         json: JSON.stringify(copy),
       });
+    if (!final) {
+      round(at.round);
       return;
     }
     const last = copy.per_round.at(-1);
-    if (last) {
-      const json = JSON.stringify(copy);
-      this.recorder.enqueue({ kind: "round", matchId: this.matchId, round: last.round, t: at.t, json });
-    }
+    if (last) round(last.round);
     this.finished = true;
     this.snapshotIfDue();
     this.recorder.release(this);
-    this.recorder.enqueue({
+    this.recorder.flush();
+    this.recorder.durable({
       kind: "final",
       matchId: this.matchId,
       at,
@@ -296,32 +347,53 @@ export class MatchRecording implements MatchRecorder {
     for (const seat of seats) if (seat.filledBy !== "") this.seatLog.set(seatKey(seat), { ...seat });
     if (this.seatLog.size === before) return;
     const json = JSON.stringify([...this.seatLog.values()]);
-    this.recorder.enqueue({ kind: "seats", matchId: this.matchId, json, atMs: this.recorder.nowMs() });
+    this.recorder.durable({ kind: "seats", matchId: this.matchId, json, atMs: this.recorder.nowMs() });
+  }
+
+  controls(controls: ClockControls): void {
+    this.recorder.durable({ kind: "controls", matchId: this.matchId, controls: { ...controls } });
+  }
+
+  /** Where the world is, whenever it moved: recovery continues from here, not from the last snapshot. */
+  reached(): void {
+    const at = positionOf(this.sim);
+    if (samePosition(at, this.lastReached)) return;
+    this.lastReached = at;
+    this.recorder.durable({ kind: "reached", matchId: this.matchId, at });
+  }
+
+  identity(identity: Identity): void {
+    this.recorder.durable({ kind: "identity", matchId: this.matchId, identity: { ...identity } });
+  }
+
+  forget(sessionId: string): void {
+    this.recorder.durable({ kind: "forget", matchId: this.matchId, sessionId });
+  }
+
+  settled(): Promise<void> | undefined {
+    return this.recorder.replica?.settled(this.matchId);
   }
 
   /** The room closed: unless the match ended, it was abandoned (ignored once the recorder closed). */
   close(): void {
     if (!this.finished)
-      this.recorder.enqueue({ kind: "abandon", matchId: this.matchId, atMs: this.recorder.nowMs() });
+      this.recorder.durable({ kind: "abandon", matchId: this.matchId, atMs: this.recorder.nowMs() });
     this.recorder.release(this);
   }
 
-  /** @internal Snapshot the world now. */
-  snapshot(reason: SnapshotReason): void {
+  /** @internal The snapshot op of the world now (the recorder writes the origin at once, queues others). */
+  snapshotOp(reason: SnapshotReason): Op {
     const at = positionOf(this.sim);
     const json = JSON.stringify(this.sim.snapshot());
     const idx = this.snapshotIdx++;
-    this.recorder.enqueue({
-      kind: "snapshot",
-      matchId: this.matchId,
-      idx,
-      afterSeq: this.seq,
-      at,
-      reason,
-      json,
-    });
     this.lastSnapshot = at;
     this.nextSnapshotAtSec = this.nextSnapshotAfter(at.t);
+    return { kind: "snapshot", matchId: this.matchId, idx, afterSeq: this.seq, at, reason, json };
+  }
+
+  /** @internal Queue a snapshot of the world now. */
+  snapshot(reason: SnapshotReason): void {
+    this.recorder.enqueue(this.snapshotOp(reason));
   }
 
   /** @internal A snapshot when the phase changed or the periodic one is due. */
@@ -336,6 +408,10 @@ export class MatchRecording implements MatchRecorder {
     const every = this.recorder.snapshotEverySec;
     return (Math.floor(t / every) + 1) * every;
   }
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.round === b.round && a.phase === b.phase && a.t === b.t;
 }
 
 function seatKey(seat: SeatRecord): string {

@@ -22,9 +22,15 @@ beforeAll(async () => {
     name: "White",
   });
   const roomId = instructor.room.roomId;
+  await instructor.waitFor(() => instructor.welcome !== undefined, "the welcome");
+  const spectatorKey = instructor.welcome?.spectatorKey;
   attacker = await TestClient.join(server.client(), roomId, { seat: "attacker", name: "Red" });
   defender = await TestClient.join(server.client(), roomId, { seat: "defender", name: "Blue" });
-  spectator = await TestClient.join(server.client(), roomId, { seat: "spectator", name: "Class" });
+  spectator = await TestClient.join(server.client(), roomId, {
+    seat: "spectator",
+    name: "Class",
+    spectatorKey,
+  });
   for (const client of [instructor, attacker, defender, spectator]) {
     const seated = () =>
       ["attacker-1", "defender-1"].every((id) => client.state.seats.get(id)?.filledBy === "human");
