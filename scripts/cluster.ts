@@ -1,6 +1,6 @@
 /**
  * Real processes on loopback for the scale-out tests and the load test: a redis-server, and server
- * processes (`node --import tsx server/main.ts`, one process each: TOOLCHAIN.md pitfall 7) on free ports,
+ * processes (`node --import tsx server/main.ts`, one process each: docs/toolchain.md, pitfall 7) on free ports,
  * each announcing its own PUBLIC_ADDRESS. Everything started here is stopped by its pid.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";

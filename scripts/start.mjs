@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm start`: build the client when dist/ is missing or older than its sources, then run the server
- * as one child process (node --import tsx, not npx tsx: TOOLCHAIN.md pitfall 7) that receives our signals.
+ * as one child process (node --import tsx, not npx tsx: docs/toolchain.md, pitfall 7) that receives our signals.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";

@@ -11,18 +11,18 @@ import { matchRoomClass } from "./colyseus/MatchRoom.js";
 import { MATCH_ROOM_NAME } from "./colyseus/metadata.js";
 import type { SyncOptions } from "./colyseus/sync.js";
 import { colyseusLogger, FaultLog } from "./faults.js";
-import { apiRouter } from "./http/api.js";
 import { clientRouter } from "./http/client.js";
 import { healthRouter } from "./http/health.js";
 import { historyRouter } from "./http/history.js";
 import { DEFAULT_HTTP_LIMITS, guardHttp, type HttpLimits } from "./http/limits.js";
+import { lobbyRouter } from "./http/lobby.js";
 import { monitorRouter } from "./http/monitor.js";
 import { opsRouter } from "./http/ops.js";
 import { createLogger, type Logger, type LogLevel } from "./log.js";
 import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./match/ratelimit.js";
 import type { RecorderFactory } from "./match/recorder.js";
-import { builtInScenarios, type ScenarioSource } from "./match/scenarios.js";
 import type { BotFactory } from "./match/scripted.js";
+import { builtInScenarios, type ScenarioSource } from "./scenarios/source.js";
 import type { History } from "./store/history.js";
 
 /**
@@ -102,7 +102,7 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
   app.use(opsRouter(startedAtMs, now));
   if (config.history && config.historyPeers) app.use("/api/history", config.historyPeers);
   if (config.history) app.use("/api/history", historyRouter(config.history));
-  app.use("/api", apiRouter(scenarios));
+  app.use("/api", lobbyRouter(scenarios));
   if (config.monitorPassword) app.use("/colyseus", monitorRouter(config.monitorPassword));
   app.use(clientRouter(config.distDir ?? `${ROOT}dist`));
   app.use(((error, req, res, _next) => {

@@ -23,7 +23,7 @@ export const Env = z.object({
     .optional(),
   /**
    * Scale-out: where clients reach THIS process's WebSocket, host:port with an optional path prefix and
-   * no scheme (`10.0.0.5:2567`, `play.example.org/s1`). Required with REDIS_URL (TOOLCHAIN.md pitfall 6).
+   * no scheme (`10.0.0.5:2567`, `play.example.org/s1`). Required with REDIS_URL (docs/toolchain.md, pitfall 6).
    */
   PUBLIC_ADDRESS: z
     .string()

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The scenario file format. Every number the simulation uses lives here as data (DESIGN.md §2).
+ * The scenario file format. Every number the simulation uses lives here as data (docs/design.md §2).
  * Positions are given either in kilometres on the theatre plane ({x, y}, x east, y north, origin at the
  * theatre centre) or as geographic coordinates ({lon, lat}) that the loader projects to kilometres.
  */

@@ -6,7 +6,7 @@ import type { Doctrine, LaunchZone, LayerType, SensorType, ThreatType } from "..
  * precomputed detection ranges. Never part of the world state (the scenario is fixed for a match).
  */
 
-/** Radar horizon in km for antenna and target heights in metres (DESIGN.md §2). */
+/** Radar horizon in km for antenna and target heights in metres (docs/design.md §2). */
 export function radarHorizonKm(sensorHeightM: number, targetHeightM: number): number {
   return 4.12 * (Math.sqrt(sensorHeightM) + Math.sqrt(targetHeightM));
 }

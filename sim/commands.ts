@@ -2,10 +2,10 @@ import type { Refusal } from "../shared/commands.js";
 import { type CommandOf, invalid, mayIssue, ORDERS, type OrderType, refusal } from "../shared/commands.js";
 import type { Command, CommandResult, SimPhase } from "./api.js";
 import type { SimContext } from "./context.js";
-import { fireScheduledInject, injectCommand } from "./injects.js";
-import { buyResupply, deploy, relocate, removeUnit, setDoctrine } from "./orders.js";
+import { buyResupply, deploy, relocate, removeUnit, setDoctrine } from "./orders/defence.js";
+import { fireScheduledInject, injectCommand } from "./orders/injects.js";
+import { cancelSalvo, planSalvo } from "./orders/salvos.js";
 import { endLive, nextRound, startLive } from "./phases.js";
-import { cancelSalvo, planSalvo } from "./salvos.js";
 
 /**
  * Commands are checked in full before anything changes, then applied: the side against the order's

@@ -1,8 +1,8 @@
 import type { CorePhaseName, SimContext, SimExtension, StepPhase } from "./context.js";
 import { engagementPhase } from "./engagement.js";
 import { impactPhase } from "./impacts.js";
-import { scheduledInjectsPhase } from "./injects.js";
 import { interceptorPhase } from "./interceptors.js";
+import { scheduledInjectsPhase } from "./orders/injects.js";
 import { roundEndPhase, timersPhase } from "./phases.js";
 import { sensorPhase } from "./sensors.js";
 import { launchPhase, movementPhase } from "./threats.js";

@@ -1,6 +1,6 @@
 /**
  * @colyseus/testing 0.16.3 hooks a colyseus.js method that 0.16.22 no longer has, so the client-side
- * `waitForNextPatch()` never resolves (TOOLCHAIN.md pitfall 4). Resolve it on the next state change.
+ * `waitForNextPatch()` never resolves (docs/toolchain.md, pitfall 4). Resolve it on the next state change.
  */
 import "@colyseus/testing";
 import { Room } from "colyseus.js";

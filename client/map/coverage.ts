@@ -11,7 +11,7 @@ export const BANDS: readonly Band[] = ["high", "low", "very-low"];
 /** Fallback altitudes when the catalogue has no threat in a band. */
 const DEFAULT_BAND_ALTITUDE_M: Record<Band, number> = { high: 10_000, low: 100, "very-low": 30 };
 
-/** Radar horizon between an antenna at `radarM` and a target at `targetM` (DESIGN.md §2). */
+/** Radar horizon between an antenna at `radarM` and a target at `targetM` (docs/design.md §2). */
 export function horizonKm(radarM: number, targetM: number): number {
   return 4.12 * (Math.sqrt(Math.max(0, radarM)) + Math.sqrt(Math.max(0, targetM)));
 }

@@ -1,5 +1,5 @@
 /**
- * Map colours (UI.md): a dark operations-room display. Identity colours follow the Okabe–Ito
+ * Map colours (docs/screen.md): a dark operations-room display. Identity colours follow the Okabe–Ito
  * colour-blind-safe set, and every identity also has its own shape, so colour is never the only cue.
  */
 export const css = {

@@ -78,7 +78,7 @@ function handle(
   return false;
 }
 
-/** Install the match shortcuts (UI.md); returns the uninstaller. */
+/** Install the match shortcuts (docs/screen.md); returns the uninstaller. */
 export function installShortcuts(ctl: MapController, actions: KeyActions): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;

@@ -12,25 +12,25 @@ import { type Admitted, admit } from "../match/admission.js";
 import { allocateCode } from "../match/codes.js";
 import { Match } from "../match/match.js";
 import { fingerprint, type JoinOptions, parseJoinOptions, parseMatchSettings } from "../match/options.js";
-import { OrderDesk } from "../match/orders.js";
+import { OrderDesk } from "../match/order-desk.js";
 import { TICK_MS } from "../match/pacing.js";
 import { FloodGuard, type RateLimitSettings } from "../match/ratelimit.js";
 import type { MatchRecorder, RecorderFactory } from "../match/recorder.js";
-import type { ScenarioSource } from "../match/scenarios.js";
 import type { BotFactory } from "../match/scripted.js";
 import { isPlayingRole, PLAYING_ROLES } from "../match/seats.js";
 import { summaryFor } from "../match/summaries.js";
-import { orderTarget } from "../match/target.js";
 import { isDelayedKey, perspectiveOf, viewKey } from "../match/view-keys.js";
 import { TickMeter } from "../ops/ticks.js";
+import type { ScenarioSource } from "../scenarios/source.js";
 import type { RestoredMatch } from "../store/recovery.js";
 import { DurableGate } from "./gate.js";
 import { codesInUse, listingOf, type MatchMetadata } from "./metadata.js";
 import { StateMirror } from "./mirror.js";
 import { Occupancy, type Occupant } from "./occupancy.js";
+import { orderTarget } from "./order-target.js";
 import { welcomeBack } from "./restoration.js";
 import type { SyncOptions } from "./sync.js";
-import { ViewHub } from "./views.js";
+import { ViewHub } from "./view-hub.js";
 
 /**
  * The Colyseus room `match`: a thin adapter between clients and a Match. It validates options, hands out

@@ -1,6 +1,6 @@
 import { matchMaker } from "@colyseus/core";
 import type { MatchStatus } from "../match/match.js";
-import type { RoomPhase } from "../match/phases.js";
+import type { RoomPhase } from "../match/phase-clock.js";
 import type { SeatBook, SeatSummary } from "../match/seats.js";
 
 /**

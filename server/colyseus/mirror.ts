@@ -2,7 +2,7 @@ import { type MatchState, Seat } from "../../shared/wire/state.js";
 import type { MatchFrame, MatchStatus } from "../match/match.js";
 import type { SeatBook } from "../match/seats.js";
 import { StateSync, type SyncOptions } from "./sync.js";
-import type { ViewHub } from "./views.js";
+import type { ViewHub } from "./view-hub.js";
 
 /**
  * Copies a match's frames into the Colyseus state: the status line and the seats (every client), each

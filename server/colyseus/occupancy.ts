@@ -4,11 +4,11 @@ import type { SeatFill, ViewName } from "../../shared/protocol.js";
 import type { Logger } from "../log.js";
 import { spectatorRefusal, type ViewPolicy } from "../match/access.js";
 import type { Match } from "../match/match.js";
-import type { Sender } from "../match/orders.js";
+import type { Sender } from "../match/order-desk.js";
 import type { FloodGuard } from "../match/ratelimit.js";
 import type { Identity } from "../match/recorder.js";
 import { type ViewKey, viewKey } from "../match/view-keys.js";
-import type { ViewHub } from "./views.js";
+import type { ViewHub } from "./view-hub.js";
 
 /**
  * Who is connected where: which client holds which seat (and which seats wait for a dropped player),

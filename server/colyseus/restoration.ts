@@ -3,7 +3,7 @@ import type { Match } from "../match/match.js";
 import type { FloodGuard } from "../match/ratelimit.js";
 import type { Identity } from "../match/recorder.js";
 import type { Occupancy, Occupant } from "./occupancy.js";
-import type { ViewHub } from "./views.js";
+import type { ViewHub } from "./view-hub.js";
 
 /**
  * Everyone who was connected to a recovered match gets their place back. Each person's seat is held for

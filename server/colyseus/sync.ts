@@ -21,7 +21,7 @@ import type {
   UnitView,
 } from "../../sim/api.js";
 import { isDelayedKey, perspectiveOf, type ViewKey } from "../match/view-keys.js";
-import type { ViewHub } from "./views.js";
+import type { ViewHub } from "./view-hub.js";
 
 /**
  * Copies sim views into the schema state. Each perspective has its own instances in the @view maps

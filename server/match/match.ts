@@ -17,7 +17,7 @@ import { DelayLine } from "./delay.js";
 import { FeedOutlet } from "./feed-outlet.js";
 import type { MatchSettings } from "./options.js";
 import { Pacer } from "./pacing.js";
-import { PhaseClock, type RoomPhase, roomPhaseFor, stepOutOf } from "./phases.js";
+import { PhaseClock, type RoomPhase, roomPhaseFor, stepOutOf } from "./phase-clock.js";
 import type { MatchRecorder } from "./recorder.js";
 import type { BotFactory } from "./scripted.js";
 import { ScriptedSeats } from "./scripted-seats.js";

@@ -2,7 +2,7 @@ import type { CompiledScenario } from "../../shared/compiled.js";
 import type { SeatRole } from "../../shared/protocol.js";
 import type { Command, CommandResult, MatchSummary, SimEvent, SimPhase, Simulation } from "../../sim/api.js";
 import type { MatchSettings } from "./options.js";
-import type { RoomPhase } from "./phases.js";
+import type { RoomPhase } from "./phase-clock.js";
 
 /**
  * The durable record of a match, for recovery, history and replays (and tests). Everything that changes

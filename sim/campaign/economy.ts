@@ -1,5 +1,5 @@
 /**
- * Money and interceptor stocks (DESIGN.md §2 "Economy and rounds").
+ * Money and interceptor stocks (docs/design.md §2 "Economy and rounds").
  *
  * - Each round adds its `defenderBudgetUsd` and `attackerBudgetUsd`. Unspent budget CARRIES OVER to the
  *   next round for both sides: saving money is a real choice in a war of stockpiles, and a side that

@@ -1,5 +1,5 @@
 /**
- * Escalation and its triggers (DESIGN.md §2 "Allies and rules of engagement").
+ * Escalation and its triggers (docs/design.md §2 "Allies and rules of engagement").
  *
  * Escalation is one number for the whole theatre. Each incident raises it by the scenario weight of its
  * cause (`EscalationRules`: airspace → incidentWeight, crash → crashWeight, debris → debrisWeight,

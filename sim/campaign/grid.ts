@@ -1,5 +1,5 @@
 /**
- * The power grid and the human cost of strikes (DESIGN.md §2 "Defended assets").
+ * The power grid and the human cost of strikes (docs/design.md §2 "Defended assets").
  *
  * The grid is a graph: every asset is a node, `gridLinks` are its edges. An asset at hp ≤ 0 is down and
  * carries no power. A city is powered when it is up and a path of working nodes joins it to a working

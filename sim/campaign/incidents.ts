@@ -1,5 +1,5 @@
 /**
- * Incidents (DESIGN.md §2): what a neighbour experiences on its soil, and engagements outside ROE.
+ * Incidents (docs/design.md §2): what a neighbour experiences on its soil, and engagements outside ROE.
  * - `airspace`: a threat enters a neighbour's airspace (once per threat per nation, however often it
  *   crosses back and forth);
  * - `crash`: a threat comes down in a neighbour (spoofed, out of fuel, or a decoy's end);

@@ -1,5 +1,5 @@
 /**
- * The campaign layer (issue 4): allies and ROE, jamming, incidents and escalation, the power grid,
+ * The campaign layer: allies and ROE, jamming, incidents and escalation, the power grid,
  * economy and rounds, injects, scores. Pure, deterministic functions over plain data; the engine owns the
  * one seeded generator and passes `next()` (uniform in [0, 1)) where a rule draws.
  *

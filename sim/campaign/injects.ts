@@ -1,5 +1,5 @@
 /**
- * The instructor's injects (DESIGN.md §3): radar outage, resupply, a sea closing or opening, an ally's
+ * The instructor's injects (docs/design.md §3): radar outage, resupply, a sea closing or opening, an ally's
  * ROE change, weather. Each touches exactly the part of the campaign state it names and nothing else:
  *
  * | inject        | changes                                                               |

@@ -1,5 +1,5 @@
 /**
- * Electronic warfare: jammers spoof GNSS-guided threats within their reach (DESIGN.md §2, EW jammer).
+ * Electronic warfare: jammers spoof GNSS-guided threats within their reach (docs/design.md §2, EW jammer).
  * Each second in reach a threat is spoofed with the layer's `jamPerSec` probability; per step that is
  * p_step = 1 - (1 - p)^dt. A spoofed threat turns off course by a random angle and flies on until its
  * remaining range (fuel) or its luck ends, where it crashes: possibly in a neighbour, which the incident

@@ -1,5 +1,5 @@
 /**
- * Fighter patrols (DESIGN.md §2, fighter patrol layer; issue 4 item 1): a fighter unit stands for a
+ * Fighter patrols (docs/design.md §2, fighter patrol layer): a fighter unit stands for a
  * patrol point; it covers its reach only while a sortie is on station. A layer with `timeOnStationSec`
  * T and `sortiesPerRound` n spreads its sorties evenly over the round's live phase of D seconds:
  * sortie k takes off at k·D/n and stays on station for T, or until the next one takes off if T > D/n.

@@ -1,5 +1,5 @@
 /**
- * Rules of engagement of allied forces and the sea-access rule for ships (DESIGN.md §2 "Allies and
+ * Rules of engagement of allied forces and the sea-access rule for ships (docs/design.md §2 "Allies and
  * rules of engagement"). An ally obeys the ROE of its nation: `none` (never engages), `own-airspace`
  * (only targets inside one of its airspace regions) or `buffer:<km>` (inside, or at most that many km
  * beyond the border). Ships (sea-only layers) fight only from sea regions that are accessible now.

@@ -1,5 +1,5 @@
 /**
- * Scores (DESIGN.md §2 "Scoring") and their per-round / total bookkeeping, in the `Scores` shape of the
+ * Scores (docs/design.md §2 "Scoring") and their per-round / total bookkeeping, in the `Scores` shape of the
  * simulation API and the CLI summary.
  *
  * - Counters add up over rounds: threats launched / intercepted / leaked / crashed, decoys engaged, spend,

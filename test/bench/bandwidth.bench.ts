@@ -4,7 +4,7 @@ import { matchRoomClass } from "../../server/colyseus/MatchRoom.js";
 import { MATCH_ROOM_NAME } from "../../server/colyseus/metadata.js";
 import { FaultLog } from "../../server/faults.js";
 import { DEFAULT_RATE_LIMIT } from "../../server/match/ratelimit.js";
-import type { ScenarioSource } from "../../server/match/scenarios.js";
+import type { ScenarioSource } from "../../server/scenarios/source.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { DefaultPlans } from "../../shared/plan.js";
 import { MatchState, scoresOf } from "../../shared/wire/state.js";

@@ -152,7 +152,7 @@ describe.runIf(chromiumAvailable)("a training-range match in the browser", () =>
     await defender.waitForSelector("[data-testid=run-state]:has-text('paused')");
     await screenshot(defender, "live");
     await screenshot(instructor, "instructor-console");
-    // UI.md: colour-blind safe. The same picture as a deuteranope sees it, for people to look at.
+    // docs/screen.md: colour-blind safe. The same picture as a deuteranope sees it, for people to look at.
     const cdp = await defender.context().newCDPSession(defender);
     await cdp.send("Emulation.setEmulatedVisionDeficiency", { type: "deuteranopia" });
     await screenshot(defender, "live-deuteranopia");

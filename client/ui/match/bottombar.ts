@@ -5,7 +5,7 @@ import type { MatchContext, Part } from "./context.js";
 
 const METER_CELLS = 5;
 
-/** The counters of UI.md's bottom bar, each with a stable test id. */
+/** The counters of the bottom bar of docs/screen.md, each with a stable test id. */
 export class BottomBar implements Part {
   readonly el: HTMLElement;
   private readonly values = new Map<string, HTMLElement>();

@@ -30,7 +30,7 @@ export function leftParts(ctx: MatchContext, phase: string): Part[] {
   return parts;
 }
 
-/** The keyboard shortcuts a seat has (UI.md). */
+/** The keyboard shortcuts a seat has (docs/screen.md). */
 export function shortcutActions(
   ctx: MatchContext,
   ctl: MapController,

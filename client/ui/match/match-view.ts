@@ -19,7 +19,7 @@ import { tooltipCard } from "./tooltip.js";
 import { TopBar } from "./topbar.js";
 
 /**
- * The match screen: the frame of UI.md (top bar, side panels, map, bottom bar), rebuilt panel by
+ * The match screen: the frame of docs/screen.md (top bar, side panels, map, bottom bar), rebuilt panel by
  * panel when the phase changes, updated at most once per animation frame from the room state.
  */
 export class MatchView {

@@ -8,7 +8,7 @@ import {
   typeCode,
 } from "../../../client/util/format.js";
 
-describe("display formats (UI.md: money as $148M / $35k, times as HH:MM)", () => {
+describe("display formats (docs/screen.md: money as $148M / $35k, times as HH:MM)", () => {
   it("writes money with k, M and B suffixes", () => {
     expect(formatUsd(148_000_000)).toBe("$148M");
     expect(formatUsd(1_500_000)).toBe("$1.5M");

@@ -1,10 +1,10 @@
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { Match, type MatchFrame, type MatchTransport } from "../../../server/match/match.js";
-import type { RoomPhase } from "../../../server/match/phases.js";
-import { builtInScenarios } from "../../../server/match/scenarios.js";
+import type { RoomPhase } from "../../../server/match/phase-clock.js";
 import { botFactory } from "../../../server/match/scripted.js";
 import type { ViewKey } from "../../../server/match/view-keys.js";
+import { builtInScenarios } from "../../../server/scenarios/source.js";
 import type { Command } from "../../../shared/commands.js";
 import type { CreateMatchOptions, FeedEntry } from "../../../shared/protocol.js";
 import { CreateMatchOptions as CreateSchema } from "../../../shared/protocol.js";

@@ -8,7 +8,7 @@ import type { LayerType, SensorType, ThreatType } from "../../../shared/scenario
  *   defender land  x < 100 (y > -150);  attacker land x ≥ 100;  sea "south" y < -150 (x < 100)
  *   city "capital" at (-200, 0), plant "plant" at (-150, 60); launch zone "east" at (250, 0).
  *
- * Catalogue numbers follow DESIGN.md §2 where they exist, rounded so that tests can reason exactly.
+ * Catalogue numbers follow docs/design.md §2 where they exist, rounded so that tests can reason exactly.
  */
 
 function box(

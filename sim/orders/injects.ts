@@ -1,5 +1,5 @@
-import type { CommandOf, Refusal } from "../shared/commands.js";
-import type { Inject } from "../shared/scenario.js";
+import type { CommandOf, Refusal } from "../../shared/commands.js";
+import type { Inject } from "../../shared/scenario.js";
 import {
   applyInject,
   checkInject,
@@ -7,9 +7,9 @@ import {
   findScheduledInject,
   injectCatalogue,
   injectVisibility,
-} from "./campaign/injects.js";
-import { emit, type SimContext } from "./context.js";
-import { announceDeliveries, topUpMagazines } from "./phases.js";
+} from "../campaign/injects.js";
+import { emit, type SimContext } from "../context.js";
+import { announceDeliveries, topUpMagazines } from "../phases.js";
 
 /**
  * The white cell's injects, ad hoc or from the scenario's MSEL (auto ones fire at their time during

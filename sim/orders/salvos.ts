@@ -1,7 +1,7 @@
-import { type CommandOf, type Refusal, refusal } from "../shared/commands.js";
-import { charge, refund } from "./campaign/economy.js";
-import type { SimContext } from "./context.js";
-import { routeLengthKm } from "./threats.js";
+import { type CommandOf, type Refusal, refusal } from "../../shared/commands.js";
+import { charge, refund } from "../campaign/economy.js";
+import type { SimContext } from "../context.js";
+import { routeLengthKm } from "../threats.js";
 
 /**
  * The attacker's salvos: bought from its production budget when planned (count × unit cost), launched

@@ -1,6 +1,6 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { DefaultPlans } from "../../shared/plan.js";
-import { listScenarios, loadDefaultPlans, loadScenario } from "../scenarios/loader.js";
+import { listScenarios, loadDefaultPlans, loadScenario } from "./loader.js";
 
 /**
  * Where rooms and the HTTP API get scenarios: the built-in loader, compiled once per id and cached (the

@@ -2,7 +2,7 @@ import { matchMaker } from "@colyseus/core";
 import { type Request, type Response, Router } from "express";
 import { MATCH_ROOM_NAME, type MatchMetadata } from "../colyseus/metadata.js";
 import { normalizeCode } from "../match/codes.js";
-import type { ScenarioSource } from "../match/scenarios.js";
+import type { ScenarioSource } from "../scenarios/source.js";
 
 /**
  * The JSON API: scenarios for the lobby and the map, public matches, and join-code lookup. Matches come
@@ -27,7 +27,7 @@ async function matchListings(): Promise<Listing[]> {
   );
 }
 
-export function apiRouter(scenarios: ScenarioSource): Router {
+export function lobbyRouter(scenarios: ScenarioSource): Router {
   const router = Router();
 
   router.use((_req, res, next) => {

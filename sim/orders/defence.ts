@@ -1,10 +1,10 @@
-import { type CommandOf, type Refusal, refusal } from "../shared/commands.js";
-import { buyResupply as buy, charge, refund } from "./campaign/economy.js";
-import { emit, type SimContext } from "./context.js";
-import { announceDeliveries, topUpMagazines, unitAudience } from "./phases.js";
-import { placementProblem } from "./rules.js";
-import { createUnit, nextUnitId } from "./units.js";
-import type { UnitState } from "./world.js";
+import { type CommandOf, type Refusal, refusal } from "../../shared/commands.js";
+import { buyResupply as buy, charge, refund } from "../campaign/economy.js";
+import { emit, type SimContext } from "../context.js";
+import { announceDeliveries, topUpMagazines, unitAudience } from "../phases.js";
+import { placementProblem } from "../rules.js";
+import { createUnit, nextUnitId } from "../units.js";
+import type { UnitState } from "../world.js";
 
 /** The defender's and allies' orders: deployment, doctrine, relocation, buying interceptors. */
 

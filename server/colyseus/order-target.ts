@@ -1,7 +1,7 @@
 import { OK, type Outcome } from "../../shared/commands.js";
-import type { Occupancy } from "../colyseus/occupancy.js";
-import type { Match } from "./match.js";
-import type { OrderTarget, Sender } from "./orders.js";
+import type { Match } from "../match/match.js";
+import type { OrderTarget, Sender } from "../match/order-desk.js";
+import type { Occupancy } from "./occupancy.js";
 
 /** What accepted orders do: the match's own controls, plus the seat and view changes that move people. */
 export function orderTarget(match: Match, occupancy: Occupancy): OrderTarget {
