@@ -221,9 +221,9 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
 
   /**
    * Pick a restored match up in its world's phase, paused. A branch waits for its instructor. A
-   * recovered match waits for its people: their seats stay theirs (token or rejoin code) for
-   * REJOIN_HOLD_SEC, the room stays open that long though empty, and an autostart match that was
-   * running resumes by itself once every player is back (at once when nobody played).
+   * recovered match waits for its people: their seats stay theirs (token, rejoin code or instructor key)
+   * for REJOIN_HOLD_SEC, the room stays open that long though empty, and an autostart match that was
+   * running resumes by itself once everyone seated is back (at once when nobody was).
    */
   private resumeRestored(restored: RestoredMatch, autostart: boolean): void {
     this.match.resume(restored.replan);
@@ -234,8 +234,8 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     this.clock.setTimeout(() => {
       this.autoDispose = true;
     }, REJOIN_HOLD_SEC * 1000);
-    const players = restored.identities.filter((i) => isPlayingRole(i.role)).map((i) => i.seatId);
-    const awaited = new Set(players);
+    const seated = restored.identities.filter((i) => i.seatId !== "spectator").map((i) => i.seatId);
+    const awaited = new Set(seated);
     const resume = autostart && !restored.controls?.paused;
     const resumeIfAllBack = () => {
       if (!resume || awaited.size > 0 || !this.returned) return;
@@ -256,7 +256,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       holdSec: REJOIN_HOLD_SEC,
     });
     resumeIfAllBack();
-    this.log.info({ at: restored.at, waitingFor: players }, "match recovered");
+    this.log.info({ at: restored.at, waitingFor: seated }, "match recovered");
   }
 
   override onAuth(_client: MatchClient, options: unknown): JoinAuth {
