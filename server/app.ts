@@ -23,7 +23,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./match/ratelimit.js
 import type { RecorderFactory } from "./match/recorder.js";
 import type { BotFactory } from "./match/scripted.js";
 import { builtInScenarios, type ScenarioSource } from "./scenarios/source.js";
-import type { History } from "./store/history.js";
+import type { Claim, History } from "./store/history.js";
 
 /**
  * Builds the whole server: an Express app (API, health, monitor, built client) on our own HTTP server,
@@ -61,6 +61,8 @@ export interface GameServerConfig {
   selectProcessIdToCreateRoom?: matchMaker.SelectProcessIdCallback;
   /** Scale-out: mounted at /api/history before the history API, to merge every process's history. */
   historyPeers?: RequestHandler;
+  /** Scale-out: whether this process may recover each unfinished match of its file (server/takeover.ts). */
+  claimRecovery?: Claim;
 }
 
 export interface GameServer {
@@ -149,7 +151,10 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
     async listen(port, host) {
       await server.listen(port, host);
       // On this process (not wherever the matchmaker would pick): its own file holds the records.
-      await config.history?.recoverAll((options) => matchMaker.handleCreateRoom(MATCH_ROOM_NAME, options));
+      await config.history?.recoverAll(
+        (options) => matchMaker.handleCreateRoom(MATCH_ROOM_NAME, options),
+        config.claimRecovery,
+      );
       return (httpServer.address() as AddressInfo).port;
     },
     shutdown() {

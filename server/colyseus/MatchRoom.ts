@@ -66,7 +66,10 @@ type MatchClient = Client<Occupant, JoinAuth>;
 
 /** How long a match recovered after a restart waits for its people (their seats stay theirs). */
 const REJOIN_HOLD_SEC = 600;
+const LISTING_REFRESH_MS = 5000;
 const FLOOD_CLOSE_CODE = 4029;
+/** The match runs on another process now: clients reconnect with their tokens and find it there. */
+const MOVED_CLOSE_CODE = 4010;
 /** Message types Colyseus itself gives a meaning; a client sending one gets an error like any other. */
 const RESERVED_TYPES = ["__no_message_handler"] as const;
 
@@ -142,6 +145,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       spectatorKey,
     });
     this.recorder = recorder;
+    recorder?.lost?.(() => this.handOver());
     this.gate = new DurableGate(
       () => recorder?.settled?.(),
       (error) => this.log.error({ err: error }, "a write did not become durable; nothing was shown"),
@@ -234,6 +238,8 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     this.clock.setTimeout(() => {
       this.autoDispose = true;
     }, REJOIN_HOLD_SEC * 1000);
+    // Taken over from a dead process: its listing may have been cleaned up after ours replaced it.
+    this.clock.setTimeout(() => void this.publishListing(), LISTING_REFRESH_MS);
     const seated = restored.identities.filter((i) => i.seatId !== "spectator").map((i) => i.seatId);
     const awaited = new Set(seated);
     const resume = autostart && !restored.controls?.paused;
@@ -366,6 +372,12 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       this.log.info({ seatId, sessionId: previous.sessionId }, "reconnection hold ended");
       return false;
     }
+  }
+
+  /** Another process took the match over (scale-out): its clients go there. */
+  private handOver(): void {
+    this.log.warn("another process runs this match now; its clients reconnect there");
+    void this.disconnect(MOVED_CLOSE_CODE);
   }
 
   override onDispose(): void {

@@ -72,6 +72,8 @@ export class Occupancy {
   /** A dropped player's seat waits for them until the hold resolves or is rejected. */
   holdFor(seatId: string, hold: Deferred<Client>): void {
     if (!this.match.seats.get(seatId)) return; // spectators hold no seat
+    // A disposing room answers with a plain rejected promise, not a hold.
+    if (typeof hold.reject !== "function") return;
     this.holds.set(seatId, hold);
     hold.promise.finally(() => this.holds.delete(seatId)).catch(() => {});
   }

@@ -81,6 +81,8 @@ export interface MatchRecorder {
   forget?(sessionId: string): void;
   /** Resolves once every write so far is durable everywhere it goes (a replica may lag the disk). */
   settled?(): Promise<void> | undefined;
+  /** `listener` runs if another process takes the match over (scale-out): this room must let it go. */
+  lost?(listener: () => void): void;
   close?(): void;
 }
 

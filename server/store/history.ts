@@ -161,7 +161,7 @@ export class History {
   /** Remove a match's record from this file (another process holds it now). */
   forgetMatch(matchId: string): void {
     this.recorder.flush();
-    this.db.prepare("DELETE FROM matches WHERE id = ?").run(matchId);
+    this.recorder.forget(matchId);
   }
 
   /** Before rooms are disposed by a shutdown: flush, and stop recording (matches stay "running"). */

@@ -4,6 +4,7 @@ import type { Command, CommandResult, MatchSummary, SimEvent, SimPhase, Simulati
 import { positionOf } from "../../sim/review/replay.js";
 import type { ClockControls, CommandRecord, Identity, MatchRecorder } from "../match/recorder.js";
 import type { Db } from "./db.js";
+import { opsOfRecord } from "./record-ops.js";
 import { isTransient, makeWriter, matchIdOf, type Op, type Writer } from "./writer.js";
 
 /**
@@ -25,6 +26,10 @@ export interface Replica {
   append(op: Op): void;
   /** Resolves when every item of the match appended so far is stored; undefined when none is pending. */
   settled(matchId: string): Promise<void> | undefined;
+  /** Another process took a match over: this one must let it go. */
+  onLost?(listener: (matchId: string) => void): void;
+  /** Where a match's whole record comes from if the replica loses it (this file). */
+  reseedFrom?(provider: (matchId: string) => Op[]): void;
 }
 
 export interface RecorderOptions {
@@ -91,6 +96,30 @@ export class Recorder {
     this.replica = options.replica;
     this.nowMs = options.nowMs ?? Date.now;
     this.writer = makeWriter(db);
+    this.replica?.onLost?.((matchId) => {
+      for (const recording of this.open) if (recording.matchId === matchId) recording.taken();
+    });
+    this.replica?.reseedFrom?.((matchId) => {
+      this.flush();
+      return opsOfRecord(db, matchId);
+    });
+  }
+
+  /**
+   * Write a match's record as another process kept it (a takeover, server/takeover.ts), replacing any
+   * copy this file has. Not replicated: it comes from the replica.
+   */
+  importRecord(matchId: string, ops: readonly Op[]): void {
+    this.flush();
+    this.writer.writeThen([], this.nowMs(), () => {
+      this.forget(matchId);
+      this.writer.write([...ops], this.nowMs());
+    });
+  }
+
+  /** Remove a match's record from this file (another process holds it now). */
+  forget(matchId: string): void {
+    this.db.prepare("DELETE FROM matches WHERE id = ?").run(matchId);
   }
 
   /** Start recording a new match of `sim` (which the room drives); takes its origin snapshot. */
@@ -256,6 +285,9 @@ export class Recorder {
  */
 export class MatchRecording implements MatchRecorder {
   private finished = false;
+  /** Another process took the match over: nothing more is written, and closing forgets the local copy. */
+  private handedOver = false;
+  private lostListener: () => void = () => {};
   private lastSnapshot: Position;
   private lastReached: Position;
   private nextSnapshotAtSec: number;
@@ -374,11 +406,25 @@ export class MatchRecording implements MatchRecorder {
     return this.recorder.replica?.settled(this.matchId);
   }
 
-  /** The room closed: unless the match ended, it was abandoned (ignored once the recorder closed). */
+  lost(listener: () => void): void {
+    this.lostListener = listener;
+  }
+
+  /** @internal The replica found the match run by another process now. */
+  taken(): void {
+    this.handedOver = true;
+    this.lostListener();
+  }
+
+  /**
+   * The room closed: unless the match ended, it was abandoned (ignored once the recorder closed); a match
+   * another process took over lives on there, and this file forgets it.
+   */
   close(): void {
-    if (!this.finished)
-      this.recorder.durable({ kind: "abandon", matchId: this.matchId, atMs: this.recorder.nowMs() });
     this.recorder.release(this);
+    if (this.handedOver) this.recorder.forget(this.matchId);
+    else if (!this.finished)
+      this.recorder.durable({ kind: "abandon", matchId: this.matchId, atMs: this.recorder.nowMs() });
   }
 
   /** @internal The snapshot op of the world now (the recorder writes the origin at once, queues others). */
