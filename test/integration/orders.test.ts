@@ -53,8 +53,8 @@ async function rejected(
   path?: string,
 ) {
   const rid = `r${++ridCounter}`;
-  const payload =
-    message && typeof message === "object" && !Array.isArray(message) ? { ...message, rid } : message;
+  const plainObject = message !== null && Object.getPrototypeOf(message) === Object.prototype;
+  const payload = plainObject ? { ...(message as object), rid } : message;
   const withRid = payload !== message;
   const before = [from, instructor].map((c) => c.snapshot());
   const errorsBefore = from.errors.length;
@@ -97,6 +97,17 @@ describe("invalid orders", () => {
     await rejected(defender, "launch-nukes", {}, "unknown_type");
     await rejected(attacker, 42, {}, "unknown_type");
     await rejected(spectator, "__proto__", {}, "unknown_type");
+    // Types Colyseus itself gives a meaning are answered like any other, never by a disconnect.
+    await rejected(defender, "__no_message_handler", {}, "unknown_type");
+    await rejected(attacker, "*", {}, "unknown_type");
+  });
+
+  it("refuses values that are not plain data: a date, binary, where an object is expected", async () => {
+    const doctrine = { unitId: "all", doctrine: new Date() };
+    await rejected(defender, "set-doctrine", doctrine, "invalid", "doctrine");
+    await rejected(instructor, "pause", new Date(), "invalid");
+    await rejected(defender, "deploy", { unitType: "gun", at: new Uint8Array([1, 2]) }, "invalid", "at");
+    expect(instructor.state.paused).toBe(false);
   });
 
   it("refuses messages of the wrong shape, naming the path", async () => {
