@@ -362,7 +362,7 @@ describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
 
   it("stops cleanly: each process exits 0 on SIGTERM, Redis shuts down, no process is left", async () => {
     await Promise.all(clients.map((client) => client.leave().catch(() => undefined)));
-    const running = [a, b, restarted].filter((p): p is ServerProcess => p !== undefined && p.running());
+    const running = [a, b, restarted].filter((p): p is ServerProcess => p?.running() === true);
     track(redis, ...running);
     await Promise.all(running.map((p) => p.stop()));
     for (const p of running) expect(await p.exited).toBe(0);
