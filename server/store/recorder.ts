@@ -54,6 +54,10 @@ export interface RecorderStats {
 export const DEFAULT_SNAPSHOT_EVERY_SEC = 60;
 /** A busy or failing disk gets this many retries of the snapshot queue before it is written item by item. */
 const MAX_FLUSH_ATTEMPTS = 20;
+/** Flush intervals between two looks at the WAL's size (4 × 250 ms: once a second while matches run). */
+const CHECKPOINT_EVERY_TURNS = 4;
+/** A commit writes two or three pages: about SQLite's own threshold of 1,000 pages between checkpoints. */
+const CHECKPOINT_TRANSACTIONS = 400;
 /** A failing disk is reported at most this often (a running match writes every tick). */
 const ERROR_LOG_INTERVAL_MS = 10_000;
 
@@ -79,6 +83,7 @@ export class Recorder {
   private watch: NodeJS.Timeout | null = null;
   private closed = false;
   private attempts = 0;
+  private checkpointedAt = 0;
   private lastErrorLogMs = Number.NEGATIVE_INFINITY;
   private readonly flushIntervalMs: number;
   private readonly logger: RecorderLogger;
@@ -96,6 +101,9 @@ export class Recorder {
     this.replica = options.replica;
     this.nowMs = options.nowMs ?? Date.now;
     this.writer = makeWriter(db);
+    // Checkpoints (copying the WAL into the database file, with an fsync) would otherwise run inside
+    // whichever commit crosses the threshold, an order's; they run on the flush timer instead.
+    db.pragma("wal_autocheckpoint = 0");
     this.replica?.onLost?.((matchId) => {
       for (const recording of this.open) if (recording.matchId === matchId) recording.taken();
     });
@@ -150,8 +158,10 @@ export class Recorder {
   private opened(recording: MatchRecording): MatchRecording {
     this.open.add(recording);
     if (!this.watch) {
+      let turns = 0;
       this.watch = setInterval(() => {
         for (const r of this.open) r.snapshotIfDue();
+        if (++turns % CHECKPOINT_EVERY_TURNS === 0) this.checkpoint();
       }, this.flushIntervalMs);
       this.watch.unref();
     }
@@ -218,6 +228,21 @@ export class Recorder {
     }
   }
 
+  /**
+   * Copy the WAL into the database file where no reader holds it back (never blocks a reader), once
+   * `CHECKPOINT_TRANSACTIONS` commits have grown it, or always with `force`.
+   */
+  checkpoint(force = false): void {
+    if (this.closed || this.db.memory) return;
+    if (!force && this.stats.transactions - this.checkpointedAt < CHECKPOINT_TRANSACTIONS) return;
+    this.checkpointedAt = this.stats.transactions;
+    try {
+      this.db.pragma("wal_checkpoint(PASSIVE)");
+    } catch (error) {
+      this.logger.warn({ err: error }, "checkpoint failed, will retry");
+    }
+  }
+
   /** Write the queued snapshots now, in one transaction. Called by the timer; callable directly. */
   flush(): void {
     this.clearTimer();
@@ -250,6 +275,7 @@ export class Recorder {
   /** Flush and stop: later calls are ignored, so rooms disposed by a shutdown stay "running". */
   close(): void {
     this.flush();
+    this.checkpoint(true);
     this.closed = true;
     this.clearTimer();
     for (const recording of this.open) this.release(recording);
