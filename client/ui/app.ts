@@ -4,7 +4,7 @@ import { parseHistoryRoute, showHistory } from "../history/routes.js";
 import type { MapController } from "../map/controller.js";
 import { fetchScenario } from "../net/api.js";
 import { MatchSession } from "../net/session.js";
-import { stored } from "../net/storage.js";
+import { keepLinkCredentials, stored } from "../net/storage.js";
 import { field, fill, h, select } from "./dom.js";
 import { describe, showNear } from "./errors.js";
 import { homeScreen } from "./home.js";
@@ -82,6 +82,7 @@ export class App {
       return;
     }
     await this.leave();
+    keepLinkCredentials(route.code, location.hash);
     const name = stored.name();
     if (!route.seat || !name) {
       this.showScreen(
@@ -177,7 +178,10 @@ export class App {
             h("div", { class: "muted", style: "margin-top:8px" }, "Players scan the code or open:"),
             copyableLink(joinLink(code), "created-link"),
             h("div", { class: "muted" }, "Classroom screen (spectator):"),
-            copyableLink(joinLink(code, "spectator", "truth"), "created-spectator-link"),
+            copyableLink(
+              joinLink(code, "spectator", "truth", this.session?.welcome?.spectatorKey),
+              "created-spectator-link",
+            ),
           ),
         ),
         h("div", { class: "row", style: "justify-content:flex-end;margin-top:10px" }, close),

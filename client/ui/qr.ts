@@ -1,11 +1,15 @@
 import QRCode from "qrcode";
 import { h } from "./dom.js";
 
-/** Links to a match: the generic join link, one per seat, and the spectator's. */
-export function joinLink(code: string, seat?: string, view?: string): string {
+/**
+ * Links to a match: the generic join link, one per seat, and the spectator's (with the spectator key
+ * when the instructor shares it, e.g. for the classroom screen).
+ */
+export function joinLink(code: string, seat?: string, view?: string, spectatorKey?: string): string {
   const params = new URLSearchParams();
   if (seat) params.set("seat", seat);
   if (view) params.set("view", view);
+  if (spectatorKey) params.set("skey", spectatorKey);
   const query = params.toString();
   return `${location.origin}${location.pathname}#/match/${code}${query ? `?${query}` : ""}`;
 }

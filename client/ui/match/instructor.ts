@@ -152,7 +152,10 @@ export class InstructorConsole implements Part {
         h("div", { class: "code bigcode", style: "font-size:26px" }, state.code),
         qrElement(joinLink(state.code)),
         copyableLink(joinLink(state.code, "defender"), "link-defender"),
-        copyableLink(joinLink(state.code, "spectator", "truth"), "link-spectator"),
+        copyableLink(
+          joinLink(state.code, "spectator", "truth", this.ctx.session.welcome?.spectatorKey),
+          "link-spectator",
+        ),
       );
     }
   }
