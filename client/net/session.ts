@@ -11,7 +11,7 @@ import {
   type SeatRole,
   type ViewName,
 } from "../../shared/protocol.js";
-import { MatchState } from "../../shared/wire/state.js";
+import { MatchState, shownState } from "../../shared/wire/state.js";
 import { Emitter } from "../util/emitter.js";
 import { lookupMatch } from "./api.js";
 import { isErrorReply, isFeed, isSummary, isWelcome, type Summary, type Welcome } from "./messages.js";
@@ -91,8 +91,9 @@ export class MatchSession extends Emitter<SessionEvents> {
     return this.welcome?.role ?? null;
   }
 
+  /** The state as this screen shows it (a delayed spectator's fields of the present come from its picture). */
   get state(): MatchState | null {
-    return this.room?.state ?? null;
+    return this.room ? shownState(this.room.state) : null;
   }
 
   /** Create a match; the creator takes the instructor seat and receives its key. */
@@ -231,7 +232,7 @@ export class MatchSession extends Emitter<SessionEvents> {
         if (this.welcome) stored.saveWelcome(this.code, this.welcome);
         if (this.welcome?.instructorKey) stored.saveInstructorKey(this.code, this.welcome.instructorKey);
       }
-      this.emit("state", state);
+      this.emit("state", shownState(state));
     });
     room.onLeave((code) => this.onLeave(code));
     this.emit("connection", { kind: "connected" });
@@ -267,7 +268,7 @@ export class MatchSession extends Emitter<SessionEvents> {
         this.stopRetry();
         void this.attach(room);
         stored.saveToken(this.code, room.reconnectionToken);
-        this.emit("state", room.state);
+        this.emit("state", shownState(room.state));
       })
       .catch(() => {
         if (this.leaving) return;

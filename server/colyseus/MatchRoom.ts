@@ -151,7 +151,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       (error) => this.log.error({ err: error }, "a write did not become durable; nothing was shown"),
     );
     // The hub fills a late view with the items the mirror already holds under its key.
-    this.hub = new ViewHub((key) => mirror.itemsOf(key));
+    this.hub = new ViewHub((key) => mirror.itemsOf(key), this.state);
     const mirror = new StateMirror(this.state, this.hub, sync);
     try {
       const defaultPlans = scenarios.defaultPlans(settings.scenario);

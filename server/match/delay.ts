@@ -6,9 +6,11 @@ import type { MatchSummary, Perspective, SideView } from "../../sim/api.js";
  * time later, so a screen in the players' room never shows the present. Frames are kept at most every
  * max(0.5 s, delay/120), which bounds memory while legs keep the motion smooth in between.
  */
-interface Frame {
+/** The views of every perspective at one moment, and the match's status line then. */
+export interface Frame<Status> {
   atMs: number;
   views: ReadonlyMap<Perspective, SideView>;
+  status: Status;
 }
 
 interface DelayedEntries {
@@ -20,7 +22,7 @@ interface DelayedEntries {
 const MAX_FRAMES = 120;
 const MIN_FRAME_INTERVAL_MS = 500;
 
-function nightInProgress(frame: Frame): boolean {
+function nightInProgress(frame: Frame<unknown>): boolean {
   for (const view of frame.views.values()) return view.phase === "live";
   return false;
 }
@@ -31,8 +33,8 @@ interface DelayedSummary {
   final: boolean;
 }
 
-export class DelayLine {
-  private frames: Frame[] = [];
+export class DelayLine<Status> {
+  private frames: Frame<Status>[] = [];
   private feed: DelayedEntries[] = [];
   private summaries: DelayedSummary[] = [];
   private readonly frameIntervalMs: number;
@@ -41,9 +43,9 @@ export class DelayLine {
     this.frameIntervalMs = Math.max(MIN_FRAME_INTERVAL_MS, delayMs / MAX_FRAMES);
   }
 
-  record(nowMs: number, views: ReadonlyMap<Perspective, SideView>): void {
+  record(nowMs: number, views: ReadonlyMap<Perspective, SideView>, status: Status): void {
     const last = this.frames.at(-1);
-    if (!last || nowMs - last.atMs >= this.frameIntervalMs) this.frames.push({ atMs: nowMs, views });
+    if (!last || nowMs - last.atMs >= this.frameIntervalMs) this.frames.push({ atMs: nowMs, views, status });
   }
 
   /**
@@ -51,7 +53,7 @@ export class DelayLine {
    * frame stands in when no night was in progress then (a new room's lobby or planning is no secret),
    * so a delayed screen never falls back to the live clock; undefined otherwise.
    */
-  frameAt(nowMs: number): Frame | undefined {
+  frameAt(nowMs: number): Frame<Status> | undefined {
     const cutoffMs = nowMs - this.delayMs;
     let index = -1;
     for (let i = 0; i < this.frames.length && this.frames[i].atMs <= cutoffMs; i++) index = i;
@@ -73,7 +75,7 @@ export class DelayLine {
   dueSummaries(nowMs: number): { summary: MatchSummary; final: boolean }[] {
     const due = this.summaries.filter((item) => item.dueMs <= nowMs);
     this.summaries = this.summaries.filter((item) => item.dueMs > nowMs);
-    return due;
+    return due.map(({ summary, final }) => ({ summary, final }));
   }
 
   /** Feed entries whose delay has passed, oldest first. */

@@ -73,6 +73,8 @@ export interface AudienceFrame {
   view: SideView;
   /** Its scoreboard is due (about once a second: scores change with every shot). */
   withScores: boolean;
+  /** A delayed audience's status line, one delay old (live audiences read the frame's own). */
+  status?: Readonly<MatchStatus>;
 }
 
 /** What the match shows after a tick: the transport copies it to clients. */
@@ -108,7 +110,7 @@ export class Match {
   private readonly scripted: ScriptedSeats;
   private readonly pacer: Pacer;
   private readonly phases: PhaseClock;
-  private readonly delay: DelayLine | undefined;
+  private readonly delay: DelayLine<MatchStatus> | undefined;
   private readonly delayedKeys = new Set<ViewKey>();
   private pending: SimEvent[] = [];
   private lastPublicMs = Number.NEGATIVE_INFINITY;
@@ -382,11 +384,11 @@ export class Match {
       withScores: publicDue,
     }));
     if (this.delay) {
-      this.delay.record(nowMs, views);
+      this.delay.record(nowMs, views, { ...this.status });
       const frame = this.delay.frameAt(nowMs);
       for (const key of frame ? this.delayedKeys : []) {
         const view = frame?.views.get(perspectiveOf(key));
-        if (view) audiences.push({ key, view, withScores: true });
+        if (view) audiences.push({ key, view, withScores: true, status: frame?.status });
       }
     }
     this.transport.frame({
