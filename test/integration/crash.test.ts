@@ -25,6 +25,7 @@ const MATCH = {
   planningSec: 5,
   pacing: { mode: "realtime", timeScale: 10 },
 } as const;
+const RECORDED_TIME_SCALE = 12;
 /** Each order is tagged with its number in `intervalSec` (a one-decoy salvo never uses it). */
 const decoy = (tag: number, clock: number) => ({
   zone: "launch-site",
@@ -75,6 +76,9 @@ describe("a server killed while orders arrive", () => {
       () => attacker.state.phase === "live" && attacker.state.clock > 20,
       "the night to be under way",
     );
+    // The instructor's clock controls are recorded too.
+    instructor.send("time-scale", { timeScale: RECORDED_TIME_SCALE });
+    await attacker.waitFor(() => attacker.state.timeScale === RECORDED_TIME_SCALE, "the new time scale");
     const acknowledged = new Set<number>();
     attacker.room.onStateChange((state) => {
       for (const salvo of state.salvos.values()) acknowledged.add(salvo.intervalSec);
@@ -139,7 +143,12 @@ describe("a server killed while orders arrive", () => {
       servers.push(second);
       const back = track(await TestClient.reconnect(ws(second), atKill.token));
       await back.waitFor(() => back.state.code !== "" && back.state.salvos.size > 0, "the recovered state");
-      expect(back.state).toMatchObject({ phase: "live", paused: true, clock: disk.at.t });
+      expect(back.state).toMatchObject({
+        phase: "live",
+        paused: true,
+        clock: disk.at.t,
+        timeScale: RECORDED_TIME_SCALE,
+      });
       const recovered = new Set([...back.state.salvos.values()].map((s) => s.intervalSec));
       expect(recovered).toEqual(disk.tags);
       expect(back.state.seats.get("attacker-1")).toMatchObject({ filledBy: "human", name: "Red" });
