@@ -1,13 +1,11 @@
 import { randomInt } from "node:crypto";
 import { type Client, ErrorCode, matchMaker, Room, ServerError } from "@colyseus/core";
-import { assertNever } from "../../shared/never.js";
 import type { ServerMessage } from "../../shared/protocol.js";
 import { MatchState } from "../../shared/wire/state.js";
-import type { MatchSummary } from "../../sim/api.js";
 import { createSimulation } from "../../sim/index.js";
 import type { FaultLog } from "../faults.js";
 import { type Logger, matchLogger } from "../log.js";
-import { newKey, newRejoinCode, spectatorPolicy, type ViewPolicy } from "../match/access.js";
+import { newKey, spectatorPolicy, type ViewPolicy } from "../match/access.js";
 import { type Admitted, admit } from "../match/admission.js";
 import { allocateCode } from "../match/codes.js";
 import { Match } from "../match/match.js";
@@ -18,8 +16,7 @@ import { FloodGuard, type RateLimitSettings } from "../match/ratelimit.js";
 import type { MatchRecorder, RecorderFactory } from "../match/recorder.js";
 import type { BotFactory } from "../match/scripted.js";
 import { isPlayingRole, PLAYING_ROLES } from "../match/seats.js";
-import { summaryFor } from "../match/summaries.js";
-import { isDelayedKey, perspectiveOf, viewKey } from "../match/view-keys.js";
+import { viewKey } from "../match/view-keys.js";
 import { TickMeter } from "../ops/ticks.js";
 import type { ScenarioSource } from "../scenarios/source.js";
 import type { RestoredMatch } from "../store/recovery.js";
@@ -28,7 +25,8 @@ import { codesInUse, listingOf, type MatchMetadata } from "./metadata.js";
 import { StateMirror } from "./mirror.js";
 import { Occupancy, type Occupant } from "./occupancy.js";
 import { orderTarget } from "./order-target.js";
-import { welcomeBack } from "./restoration.js";
+import { ReturnWatch, welcomeBack } from "./restoration.js";
+import { SummaryOutlet } from "./summary-outlet.js";
 import type { SyncOptions } from "./sync.js";
 import { ViewHub } from "./view-hub.js";
 
@@ -93,7 +91,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
   private readonly createdAt = new Date().toISOString();
   private creatorPrint = "";
   private creatorJoined = false;
-  private readonly lastSummary = new Map<boolean, { summary: MatchSummary; final: boolean }>();
+  private readonly summaries = new SummaryOutlet(this.clients);
   private occupancy!: Occupancy;
   private hub!: ViewHub;
   /** A recovered match: who is back (it resumes by itself once all its players are). */
@@ -167,13 +165,8 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
           },
           feed: (key, entries) =>
             this.gate.after(() => this.occupancy.forKey(key, (client) => client.send("feed", { entries }))),
-          summary: (summary, final, delayed) => {
-            this.lastSummary.set(delayed, { summary, final });
-            this.gate.after(() => {
-              for (const client of this.clients)
-                if (this.isDelayed(client) === delayed) this.sendSummary(client);
-            });
-          },
+          summary: (summary, final, delayed) =>
+            this.gate.after(() => this.summaries.publish(summary, final, delayed)),
           expired: () => void this.disconnect(),
         },
       );
@@ -240,18 +233,11 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     }, REJOIN_HOLD_SEC * 1000);
     // Taken over from a dead process: its listing may have been cleaned up after ours replaced it.
     this.clock.setTimeout(() => void this.publishListing(), LISTING_REFRESH_MS);
-    const seated = restored.identities.filter((i) => i.seatId !== "spectator").map((i) => i.seatId);
-    const awaited = new Set(seated);
-    const resume = autostart && !restored.controls?.paused;
-    const resumeIfAllBack = () => {
-      if (!resume || awaited.size > 0 || !this.returned) return;
-      this.returned = undefined;
-      this.match.setPaused(false);
-    };
-    this.returned = (seatId) => {
-      awaited.delete(seatId);
-      resumeIfAllBack();
-    };
+    const watch = new ReturnWatch(restored.identities, () => {
+      // Back as it was: an autostart match that was running runs on; otherwise the instructor resumes.
+      if (autostart && !restored.controls?.paused) this.match.setPaused(false);
+    });
+    this.returned = (seatId) => watch.back(seatId);
     welcomeBack(restored.identities, {
       match: this.match,
       occupancy: this.occupancy,
@@ -261,8 +247,8 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       awaitReturn: (ghost, hold, seatId) => this.awaitReturn(ghost, hold, seatId),
       holdSec: REJOIN_HOLD_SEC,
     });
-    resumeIfAllBack();
-    this.log.info({ at: restored.at, waitingFor: seated }, "match recovered");
+    watch.start();
+    this.log.info({ at: restored.at, waitingFor: watch.awaited }, "match recovered");
   }
 
   override onAuth(_client: MatchClient, options: unknown): JoinAuth {
@@ -287,7 +273,8 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
 
   override async onJoin(client: MatchClient, _options: unknown, auth: JoinAuth): Promise<void> {
     const { join, creator, admitted } = auth;
-    const seatId = this.seatFor(client, join, admitted);
+    const seatId = this.occupancy.seat(client.sessionId, join, admitted);
+    if (seatId === undefined) reject("that seat was taken meanwhile: choose another");
     const spectator = admitted.kind === "spectator";
     const key = viewKey(admitted.view, spectator && this.match.hasDelay);
     client.userData = {
@@ -318,29 +305,6 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     void this.publishListing();
     // The reconnection token the client is about to receive is durable before it has it.
     await this.recorder?.settled?.();
-  }
-
-  /** The seat a join takes (a new one, or a held one taken back); "spectator" for spectators. */
-  private seatFor(client: MatchClient, join: JoinOptions, admitted: Admitted): string {
-    switch (admitted.kind) {
-      case "spectator":
-        return "spectator";
-      case "seat": {
-        const seat = this.match.seats.claim(
-          join.seat as Exclude<JoinOptions["seat"], "spectator">,
-          join.name,
-        );
-        if (typeof seat === "string") reject(seat);
-        this.occupancy.seated(seat.id, client.sessionId, newRejoinCode());
-        return seat.id;
-      }
-      case "rejoin":
-        this.match.seats.takeBack(admitted.seatId, join.name);
-        this.occupancy.reclaim(admitted.seatId, client.sessionId);
-        return admitted.seatId;
-      default:
-        return assertNever(admitted, "admission");
-    }
   }
 
   override async onLeave(client: MatchClient, consented: boolean): Promise<void> {
@@ -405,25 +369,12 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     }
   }
 
-  private isDelayed(client: MatchClient): boolean {
-    const key = client.userData?.key;
-    return key !== undefined && isDelayedKey(key);
-  }
-
   private sendBacklog(client: MatchClient): void {
     const key = client.userData?.key;
     if (!key) return;
     const entries = this.match.recentFeed(key);
     if (entries.length > 0) client.send("feed", { entries });
-    this.sendSummary(client);
-  }
-
-  /** The latest summary this client's audience has had, as its perspective may read it. */
-  private sendSummary(client: MatchClient): void {
-    const key = client.userData?.key;
-    const latest = this.lastSummary.get(this.isDelayed(client));
-    if (!key || !latest) return;
-    client.send("summary", summaryFor(perspectiveOf(key), latest.summary, latest.final));
+    this.summaries.sendLatest(client);
   }
 
   /** Seats or phase changed: clients see it at once, and the listing follows. */

@@ -1,9 +1,12 @@
 import type { Client, ClientArray, Deferred } from "@colyseus/core";
 import { OK, type Outcome, refusal } from "../../shared/commands.js";
+import { assertNever } from "../../shared/never.js";
 import type { SeatFill, ViewName } from "../../shared/protocol.js";
 import type { Logger } from "../log.js";
-import { spectatorRefusal, type ViewPolicy } from "../match/access.js";
+import { newRejoinCode, spectatorRefusal, type ViewPolicy } from "../match/access.js";
+import type { Admitted } from "../match/admission.js";
 import type { Match } from "../match/match.js";
+import type { JoinOptions } from "../match/options.js";
 import type { Sender } from "../match/order-desk.js";
 import type { FloodGuard } from "../match/ratelimit.js";
 import type { Identity } from "../match/recorder.js";
@@ -52,6 +55,30 @@ export class Occupancy {
     /** Seats changed: the room republishes its listing. */
     private readonly changed: () => void,
   ) {}
+
+  /**
+   * The seat an admitted join takes: a new one (with a fresh rejoin code), or a held one taken back;
+   * "spectator" for spectators; undefined when the seat went to someone else meanwhile.
+   */
+  seat(sessionId: string, join: JoinOptions, admitted: Admitted): string | undefined {
+    switch (admitted.kind) {
+      case "spectator":
+        return "spectator";
+      case "seat": {
+        if (join.seat === "spectator") return undefined;
+        const seat = this.match.seats.claim(join.seat, join.name);
+        if (typeof seat === "string") return undefined;
+        this.seated(seat.id, sessionId, newRejoinCode());
+        return seat.id;
+      }
+      case "rejoin":
+        this.match.seats.takeBack(admitted.seatId, join.name);
+        this.reclaim(admitted.seatId, sessionId);
+        return admitted.seatId;
+      default:
+        return assertNever(admitted, "admission");
+    }
+  }
 
   seated(seatId: string, sessionId: string, rejoinCode: string): void {
     this.owners.set(seatId, sessionId);

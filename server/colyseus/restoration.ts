@@ -23,6 +23,34 @@ export interface Welcome {
   holdSec: number;
 }
 
+/**
+ * A recovered match waits for the people who were seated in it: `resume` runs once every one of them is
+ * back (at once when nobody was seated).
+ */
+export class ReturnWatch {
+  readonly awaited: Set<string>;
+  private done = false;
+
+  constructor(
+    identities: readonly Identity[],
+    private readonly resume: () => void,
+  ) {
+    this.awaited = new Set(identities.filter((i) => i.seatId !== "spectator").map((i) => i.seatId));
+  }
+
+  /** Everyone is welcomed back: resume now if nobody is awaited. */
+  start(): void {
+    this.back("");
+  }
+
+  back(seatId: string): void {
+    this.awaited.delete(seatId);
+    if (this.done || this.awaited.size > 0) return;
+    this.done = true;
+    this.resume();
+  }
+}
+
 export function welcomeBack(identities: readonly Identity[], room: Welcome): void {
   for (const identity of identities) {
     const { sessionId, seatId, name, viewKey } = identity;
