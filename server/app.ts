@@ -18,6 +18,7 @@ import { DEFAULT_HTTP_LIMITS, guardHttp, type HttpLimits } from "./http/limits.j
 import { lobbyRouter } from "./http/lobby.js";
 import { monitorRouter } from "./http/monitor.js";
 import { opsRouter } from "./http/ops.js";
+import { publicUrlRouter } from "./http/public-url.js";
 import { createLogger, type Logger, type LogLevel } from "./log.js";
 import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./match/ratelimit.js";
 import type { RecorderFactory } from "./match/recorder.js";
@@ -53,6 +54,10 @@ export interface GameServerConfig {
   maxRooms?: number;
   /** HTTP body size, match creation rates, idle sockets (server/http/limits.ts). */
   httpLimits?: Partial<HttpLimits>;
+  /** How long a match stays open once its last person has left (default 10 minutes). */
+  emptyGraceSec?: number;
+  /** PUBLIC_URL: the base of join links and QR codes; unset, the address the server is reached at. */
+  publicUrl?: string;
   /** Scale-out: Redis presence and driver, and this process's public host:port. */
   presence?: Presence;
   driver?: matchMaker.MatchMakerDriver;
@@ -85,6 +90,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const STATE_BUFFER_BYTES = 1024 * 1024;
 const DEBRIEF_KEEP_SEC = 600;
 export const DEFAULT_MAX_ROOMS = 200;
+const EMPTY_GRACE_SEC = 600;
 
 export const VERSION: string = JSON.parse(
   readFileSync(new URL("../package.json", import.meta.url), "utf8"),
@@ -104,6 +110,7 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
   app.use(opsRouter(startedAtMs, now));
   if (config.history && config.historyPeers) app.use("/api/history", config.historyPeers);
   if (config.history) app.use("/api/history", historyRouter(config.history));
+  app.use("/api", publicUrlRouter(config.publicUrl));
   app.use("/api", lobbyRouter(scenarios));
   if (config.monitorPassword) app.use("/colyseus", monitorRouter(config.monitorPassword));
   app.use(clientRouter(config.distDir ?? `${ROOT}dist`));
@@ -138,6 +145,7 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
       reconnectHoldSec: config.reconnectHoldSec ?? SEAT_HOLD_SEC,
       debriefKeepSec: config.debriefKeepSec ?? DEBRIEF_KEEP_SEC,
       maxRooms: config.maxRooms ?? DEFAULT_MAX_ROOMS,
+      emptyGraceSec: config.emptyGraceSec ?? EMPTY_GRACE_SEC,
       now,
     }),
   );

@@ -34,6 +34,13 @@ export const Env = z.object({
     .optional(),
   /** Scale-out: where the other processes reach this one's HTTP API (history); default http://PUBLIC_ADDRESS. */
   INTERNAL_URL: z.url({ protocol: /^https?$/, error: "expected http://host:port (or https://)" }).optional(),
+  /**
+   * The base of join links and QR codes (`https://skyshield.school.example`). Unset: the address the
+   * game was opened at, with a loopback address replaced by this machine's network address.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "expected http://host[:port][/path] (or https://)" })
+    .optional(),
   /** SQLite file of the match history (directories are created). */
   SKYSHIELD_DB: z.string().min(1).default("data/skyshield.db"),
   /** NORMAL: an order is on disk (in the WAL) before anyone sees it, safe from a killed process; FULL: also fsynced. */

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
       idleSocketSec: env.IDLE_SOCKET_SEC,
       trustProxy: env.TRUST_PROXY,
     },
+    publicUrl: env.PUBLIC_URL,
     ...scaleOut?.config,
   });
   const port = await game.listen(env.PORT, env.HOST);

@@ -147,6 +147,8 @@ export const FeedEntry = z
     text: z.string(),
     x: z.number().optional(),
     y: z.number().optional(),
+    /** A line that counts several events: where each happened, flat x0,y0,x1,y1,... (km). */
+    points: z.array(z.number()).optional(),
   })
   .strict();
 export type FeedEntry = z.infer<typeof FeedEntry>;

@@ -32,9 +32,10 @@ export interface SimEventBase {
 export type SimEvent = SimEventBase &
   (
     | { type: "launch"; threatId: string; threatType: string; zone: string; costUsd: number }
-    | { type: "detect"; side: Side; threatId: string }
+    /** Where the threat was when the side's sensors first picked it up (or lost it). */
+    | { type: "detect"; side: Side; threatId: string; x: number; y: number }
     | { type: "identify"; side: Side; threatId: string; threatType: string; decoy: boolean }
-    | { type: "track-lost"; side: Side; threatId: string }
+    | { type: "track-lost"; side: Side; threatId: string; x: number; y: number }
     | {
         type: "fire";
         unitId: string;
@@ -93,12 +94,20 @@ export type SimEvent = SimEventBase &
 
 export type SimEventType = SimEvent["type"];
 
+/**
+ * Why a threat that struck was not stopped (the worst failure of its flight): never detected; detected but
+ * never within reach of a layer able to engage it; in reach only of launchers that were empty with an empty
+ * depot, or reloading; held by rules of engagement or by doctrine; in reach of ready units that were busy
+ * with other threats (saturated); or fired at and missed.
+ */
 export type LeakReason =
   | "undetected"
   | "out-of-range"
   | "out-of-stock"
+  | "reloading"
   | "held-by-roe"
   | "held-by-doctrine"
+  | "saturated"
   | "missed";
 
 /** A threat as one perspective perceives it, synced as legs: position at t0 plus velocity. */
@@ -127,6 +136,19 @@ export type UnitStatus =
   | "on-station"
   | "grounded";
 
+/**
+ * A defence unit as the attacker knows it once the scenario made it public or it revealed itself by
+ * firing: what it is and where, under an opaque sighting id; nothing of its state, stock or doctrine.
+ */
+export interface SightedUnitView {
+  id: string;
+  side: "defender" | "ally";
+  kind: string;
+  x: number;
+  y: number;
+}
+
+/** A unit as its own coalition (and the white cell) knows it. */
 export interface UnitView {
   id: string;
   side: "defender" | "ally";
@@ -184,11 +206,31 @@ export interface Scores {
   damage: number;
 }
 
+/**
+ * How a match that ran its course is won, in the figures that decide it: the attacker prevails when what
+ * it imposed on the defence (asset value destroyed, casualties, blackout and escalation at the scenario's
+ * prices, penalties, and the interceptors the defence fired) exceeds what its own threats cost.
+ */
+export interface Reckoning {
+  damageValueUsd: number;
+  casualtiesUsd: number;
+  blackoutUsd: number;
+  escalationUsd: number;
+  penaltiesUsd: number;
+  defenderSpendUsd: number;
+  /** The sum of the six above. */
+  imposedUsd: number;
+  attackerSpendUsd: number;
+  /** Why the match ended ("all rounds played", or the escalation rule that ended it). */
+  endReason: string;
+}
+
 export interface MatchSummary extends Scores {
   scenario: string;
   seed: number;
   rounds: number;
   winner: Side | "draw" | null;
+  reckoning: Reckoning;
   per_round: (Scores & { round: number })[];
 }
 
@@ -222,7 +264,10 @@ export interface SideView {
   round: number;
   clock: number;
   tracks: TrackView[];
+  /** The coalition's own units (defender and ally; truth: all; the attacker has none). */
   units: UnitView[];
+  /** The defence units the attacker has sighted (attacker only; empty for the others). */
+  sightings: SightedUnitView[];
   interceptors: InterceptorView[];
   assets: AssetView[];
   /** Budgets and stocks of this side (truth: both). */

@@ -46,22 +46,29 @@ export function engagementPhase(ctx: SimContext): void {
     const layer = ctx.cat.layers.get(unit.type)!;
     const status = unitStatus(ctx, unit);
     const ready = status === "ready" || status === "on-station";
-    if (status === "empty" || status === "reloading") flagInReach(ctx, unit, layer, LEAK.outOfStock);
+    if (status === "empty") flagInReach(ctx, unit, layer, LEAK.outOfStock);
+    else if (status === "reloading") flagInReach(ctx, unit, layer, LEAK.reloading);
     else if (ready && unit.doctrine.weapons === "hold") flagInReach(ctx, unit, layer, LEAK.heldByDoctrine);
     else if (ready && ctx.t1 >= unit.nextShotAt) engage(ctx, unit, layer);
   }
 }
 
-/** Mark the side's tracked threats now within reach of a unit that cannot or may not fire. */
+/**
+ * Mark the side's tracked threats now within reach of a unit that cannot or may not fire. Reach is the
+ * one that applies to the threat: a ballistic missile 50 km from an empty long-range SAM (30 km against
+ * ballistic targets) was out of its reach, not short of its interceptors.
+ */
 function flagInReach(ctx: SimContext, unit: UnitState, layer: LayerInfo, flag: number): void {
   const side = trackingIndex(unit.side);
-  const reachKm = layer.def.reachKm;
   const threats = ctx.world.threats;
   const out = ctx.scratch.candidates;
-  const count = ctx.grid.query(unit.x, unit.y, reachKm, out);
+  const queryKm = Math.max(layer.def.reachKm, layer.def.reachVsBallisticKm ?? 0);
+  const count = ctx.grid.query(unit.x, unit.y, queryKm, out);
   for (let k = 0; k < count; k++) {
     const threat = threats[out[k]];
     if (!threat.alive || !threat.tracks[side] || layer.engagesThreat[threat.ti] === 0) continue;
+    const ballistic = ctx.cat.threats[threat.ti].def.class === "ballistic";
+    const reachKm = ballistic ? layer.def.reachVsBallisticKm! : layer.def.reachKm;
     const dx = threat.x - unit.x;
     const dy = threat.y - unit.y;
     if (dx * dx + dy * dy <= reachKm * reachKm) threat.flags |= LEAK.inReach | flag;

@@ -64,15 +64,16 @@ function detonate(ctx: SimContext, threat: ThreatState): void {
 }
 
 /**
- * Why nobody stopped it, from what happened during its flight (the worst failure first). In reach of
- * a launcher that was empty, reloading, or busy with other threats the whole time: out of stock.
+ * Why nobody stopped it, from what happened during its flight (the worst failure first). In reach only
+ * of ready units that chose other targets each time they fired: saturated, not short of interceptors.
  */
 export function leakReason(flags: number): LeakReason {
   if (flags & LEAK.fired) return "missed";
   if (flags & LEAK.outOfStock) return "out-of-stock";
+  if (flags & LEAK.reloading) return "reloading";
   if (flags & LEAK.heldByRoe) return "held-by-roe";
   if (flags & LEAK.heldByDoctrine) return "held-by-doctrine";
-  if (flags & LEAK.inReach) return "out-of-stock";
+  if (flags & LEAK.inReach) return "saturated";
   if (flags & LEAK.detected) return "out-of-range";
   return "undetected";
 }

@@ -1,4 +1,4 @@
-import type { MatchSummary, Scores } from "./api.js";
+import type { MatchSummary, Reckoning, Scores } from "./api.js";
 import { defenderLossUsd, sumScores, withRatios } from "./campaign/scores.js";
 import type { SimContext } from "./context.js";
 import type { RoundCounters, World } from "./world.js";
@@ -69,6 +69,7 @@ export function matchSummary(ctx: SimContext): MatchSummary {
     seed: world.seed,
     rounds: world.counters.length,
     winner: world.winner,
+    reckoning: reckoning(ctx),
     ...sumScores(perRound),
     per_round: perRound,
   };
@@ -80,21 +81,37 @@ export function matchSummary(ctx: SimContext): MatchSummary {
  * defender's munitions spend exceed what its own threats cost; the defender if less; a draw if equal.
  */
 export function decideWinner(ctx: SimContext): "attacker" | "defender" | "draw" {
+  const { imposedUsd, attackerSpendUsd } = reckoning(ctx);
+  if (imposedUsd > attackerSpendUsd) return "attacker";
+  return imposedUsd < attackerSpendUsd ? "defender" : "draw";
+}
+
+/** The figures that decide the winner (see `Reckoning`), so the debrief can show the rule at work. */
+export function reckoning(ctx: SimContext): Reckoning {
   const { world, scenario } = ctx;
   const scores = totalScores(world);
-  let destroyedUsd = 0;
+  const { scoring } = scenario;
+  let damageValueUsd = 0;
   scenario.assets.forEach((asset, i) => {
     const state = world.assets[i];
-    destroyedUsd += (asset.valueUsd * (state.hpMax - state.hp)) / state.hpMax;
+    damageValueUsd += (asset.valueUsd * (state.hpMax - state.hp)) / state.hpMax;
   });
+  const parts = {
+    damageValueUsd,
+    casualtiesUsd: scores.casualties * scoring.usdPerCasualty,
+    blackoutUsd: scores.blackout_population_hours * scoring.usdPerBlackoutPopulationHour,
+    escalationUsd: scores.escalation * scoring.usdPerEscalationPoint,
+    penaltiesUsd: world.economy.penaltiesUsd,
+    defenderSpendUsd: scores.defender_spend_usd,
+  };
+  // The rule's own sum (campaign/scores.ts); the parts above are its terms, for the debrief to show.
   const imposedUsd =
-    defenderLossUsd(scenario.scoring, {
-      damageValueUsd: destroyedUsd,
+    defenderLossUsd(scoring, {
+      damageValueUsd,
       casualties: scores.casualties,
       blackoutPopulationHours: scores.blackout_population_hours,
       escalation: scores.escalation,
       penaltiesUsd: world.economy.penaltiesUsd,
     }) + scores.defender_spend_usd;
-  if (imposedUsd > scores.attacker_spend_usd) return "attacker";
-  return imposedUsd < scores.attacker_spend_usd ? "defender" : "draw";
+  return { ...parts, imposedUsd, attackerSpendUsd: scores.attacker_spend_usd, endReason: world.endReason };
 }

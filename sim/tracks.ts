@@ -26,7 +26,8 @@ export function trackPhase(ctx: SimContext): void {
       if (covered[i] === 0) {
         if (track) {
           threat.tracks[s] = null;
-          emit(ctx, { type: "track-lost", side, threatId: threat.id }, sideAndTruth(side));
+          const lost = { type: "track-lost", side, threatId: threat.id, x: threat.x, y: threat.y } as const;
+          emit(ctx, lost, sideAndTruth(side));
         }
         continue;
       }
@@ -36,7 +37,11 @@ export function trackPhase(ctx: SimContext): void {
         threat.tracks[s] = track;
         threat.flags |= LEAK.detected;
         syncTrack(ctx, threat, track);
-        emit(ctx, { type: "detect", side, threatId: threat.id }, sideAndTruth(side));
+        emit(
+          ctx,
+          { type: "detect", side, threatId: threat.id, x: threat.x, y: threat.y },
+          sideAndTruth(side),
+        );
       } else {
         track.coverSec += dt;
         if (track.legNo !== threat.legNo) syncTrack(ctx, threat, track);

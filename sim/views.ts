@@ -1,4 +1,4 @@
-import type { InterceptorView, Perspective, SideView, TrackView, UnitView } from "./api.js";
+import type { InterceptorView, Perspective, SideView, SightedUnitView, TrackView, UnitView } from "./api.js";
 import { pendingInjects } from "./campaign/injects.js";
 import type { SimContext } from "./context.js";
 import { unitStatus } from "./engagement.js";
@@ -8,14 +8,13 @@ import { type ThreatState, trackingIndex, type UnitState } from "./world.js";
 /**
  * What one perspective may know (fog of war). The defender and the ally each see their own tracks
  * only, with the type hidden until identified; both see the coalition's units and interceptors. The
- * attacker sees its own threats fully and of the defence only the units it has seen fire or knew of.
+ * attacker sees its own threats fully and of the defence only sightings: the units it has seen fire or
+ * knew of, as what and where they are (never their status, stock or doctrine, which it cannot observe).
  * "truth" (white cell, truth spectators) sees everything.
  */
 export function buildView(ctx: SimContext, perspective: Perspective): SideView {
   const { world, scenario } = ctx;
   const coalition = perspective === "defender" || perspective === "ally";
-  const sees = (u: { side: string; revealed?: boolean }) =>
-    perspective === "truth" || coalition || (perspective === "attacker" && u.revealed === true);
   const economy = world.economy;
   const isDefender = perspective === "defender" || perspective === "truth";
   const isAttacker = perspective === "attacker" || perspective === "truth";
@@ -27,7 +26,11 @@ export function buildView(ctx: SimContext, perspective: Perspective): SideView {
     tracks: coalition
       ? sideTracks(ctx, perspective)
       : world.threats.filter((t) => t.alive).map((t) => fullTrack(ctx, t)),
-    units: world.units.filter(sees).map((u) => unitView(ctx, u)),
+    units: perspective === "attacker" ? [] : world.units.map((u) => unitView(ctx, u)),
+    sightings:
+      perspective === "attacker"
+        ? world.units.filter((u) => u.revealed).map((u) => sighting(world.seed, u))
+        : [],
     interceptors:
       perspective === "attacker" ? [] : world.interceptors.filter((i) => i.alive).map(interceptorView),
     assets: scenario.assets.map((a, i) => ({
@@ -129,6 +132,27 @@ function unitView(ctx: SimContext, unit: UnitState): UnitView {
     doctrine: { ...unit.doctrine },
     allyId: unit.allyId,
   };
+}
+
+function sighting(seed: number, unit: UnitState): SightedUnitView {
+  return { id: sightingId(seed, unit.id), side: unit.side, kind: unit.type, x: unit.x, y: unit.y };
+}
+
+/**
+ * The attacker's name for a sighted unit: opaque, so that a deployed unit's id ("u-12") does not tell
+ * how many units the defence placed. Two 32-bit FNV-1a hashes of the id, salted with the seed, so one
+ * unit keeps its name for the whole match and two units practically never share one.
+ */
+export function sightingId(seed: number, unitId: string): string {
+  let a = (0x811c9dc5 ^ seed) >>> 0;
+  let b = (0x01000193 ^ Math.imul(seed, 0x9e3779b9)) >>> 0;
+  for (let i = 0; i < unitId.length; i++) {
+    const c = unitId.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x85ebca6b) >>> 0;
+  }
+  const part = (h: number) => h.toString(36).padStart(7, "0");
+  return `s-${part(a)}${part(b)}`;
 }
 
 function interceptorView(i: {

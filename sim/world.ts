@@ -27,6 +27,7 @@ export const LEAK = {
   heldByRoe: 8,
   outOfStock: 16,
   fired: 32,
+  reloading: 64,
 } as const;
 
 /** One side's perception of one threat. */

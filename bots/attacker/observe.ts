@@ -17,7 +17,7 @@ const LEAK_MARGIN_KM = 4;
 const DIVERSION_KM = 3;
 
 export function rememberDefences(view: SideView, mem: AttackerMemory): void {
-  for (const u of view.units) {
+  for (const u of view.sightings) {
     const known = mem.defences[u.id];
     if (known && known.x === u.x && known.y === u.y && known.round === view.round) continue;
     mem.defences[u.id] = { kind: u.kind, x: u.x, y: u.y, round: view.round };

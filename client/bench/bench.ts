@@ -81,6 +81,7 @@ export function startBench(ctl: MapController, count: number): void {
     now: () => clock.now(performance.now()),
     tracks: () => tracks,
     units: () => units,
+    sightings: () => [],
     interceptors: () => interceptors,
     assets: () => assets,
     salvos: () => [],

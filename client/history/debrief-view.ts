@@ -2,19 +2,15 @@ import type { CompiledScenario } from "../../shared/compiled.js";
 import type { LayerRow, RoundTally } from "../../sim/review/aar.js";
 import { h } from "../ui/dom.js";
 import { describe } from "../ui/errors.js";
-import { formatClock, formatCount, formatUsd } from "../util/format.js";
+import { escalationScale } from "../ui/match/summary.js";
+import { verdictLine, verdictWhy } from "../ui/match/verdict.js";
+import { formatClock, formatCount, formatPopulation, formatUsd } from "../util/format.js";
 import { type AarReply, downloads, getAar, getDetails, getScenario, type MatchDetails } from "./api.js";
 import { type Marker, timeChart } from "./charts.js";
 import { leakMap } from "./leak-map.js";
 
 /** Okabe–Ito: colour-blind-safe line colours. */
 const LINE_COLORS = ["#56b4e9", "#e69f00", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#999999"];
-
-const VERDICT: Record<string, string> = {
-  defender: "The defence held.",
-  attacker: "The attacker prevailed.",
-  draw: "A draw.",
-};
 
 /**
  * The after-action review of a recorded match: headline figures, timeline charts, intercepts and leaks
@@ -70,8 +66,9 @@ function render(
       "p",
       null,
       `${new Date(details.createdAt).toLocaleString()} · code ${details.code} · seed ${details.seed} · `,
-      h("b", { testid: "debrief-verdict" }, s.winner ? (VERDICT[s.winner] ?? s.winner) : "Not finished."),
+      h("b", { testid: "debrief-verdict" }, s.winner ? verdictLine(s.winner) : "Not finished."),
     ),
+    s.winner ? verdictWhy(s as unknown as Record<string, unknown>, scenario) : null,
     h(
       "div",
       { class: "row" },
@@ -97,7 +94,7 @@ function render(
         "Layers (CSV)",
       ),
     ),
-    verification(aar),
+    verification(aar, details.status),
   );
   const figures = h(
     "div",
@@ -112,8 +109,8 @@ function render(
         ["defence spent", formatUsd(s.defender_spend_usd)],
         ["attack spent", formatUsd(s.attacker_spend_usd)],
         ["casualties", formatCount(s.casualties)],
-        ["blackout", `${formatCount(s.blackout_population_hours)} pop·h`],
-        ["escalation", s.escalation.toFixed(1)],
+        ["blackout (person-hours)", formatPopulation(s.blackout_population_hours)],
+        [escalationLabel(scenario), s.escalation.toFixed(1)],
       ] as const
     ).map(([label, value]) => h("div", { class: "figure" }, h("b", null, value), h("span", null, label))),
   );
@@ -142,10 +139,21 @@ function render(
   ];
 }
 
-function verification(aar: AarReply): HTMLElement {
+/** "escalation (of 300)": the level at which escalation ends the match, so the figure has a scale. */
+function escalationLabel(scenario: CompiledScenario): string {
+  const top = escalationScale(scenario);
+  return top === null ? "escalation" : `escalation (of ${top})`;
+}
+
+function verification(aar: AarReply, status: MatchDetails["status"]): HTMLElement {
   const check = aar.verification;
-  if (!check)
-    return h("p", { class: "muted", testid: "verification" }, "The match is still running: figures so far.");
+  if (!check) {
+    const text =
+      status === "abandoned"
+        ? "This match was abandoned before it ended: the figures are up to where it stopped."
+        : "The match is still running: figures so far.";
+    return h("p", { class: "muted", testid: "verification" }, text);
+  }
   if (check.equal) {
     return h(
       "p",

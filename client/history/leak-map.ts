@@ -1,6 +1,7 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { LeakReason } from "../../sim/api.js";
 import type { LeakPoint } from "../../sim/review/aar.js";
+import { LabelLayer } from "../map/labels.js";
 import { css } from "../map/palette.js";
 import { h } from "../ui/dom.js";
 
@@ -9,14 +10,16 @@ import { h } from "../ui/dom.js";
  * reason, each reason with its own colour and shape (never colour alone).
  */
 
-type Shape = "circle" | "square" | "triangle" | "diamond" | "plus" | "cross";
+type Shape = "circle" | "square" | "triangle" | "diamond" | "plus" | "cross" | "ring" | "bar";
 
 export const REASON_LOOK: Record<LeakReason, { label: string; color: string; shape: Shape }> = {
   undetected: { label: "never detected", color: "#f0e442", shape: "circle" },
   "out-of-range": { label: "out of every layer's reach", color: "#e69f00", shape: "square" },
   "out-of-stock": { label: "no interceptors left", color: "#ff5a4e", shape: "triangle" },
+  reloading: { label: "launchers reloading", color: "#009e73", shape: "bar" },
   "held-by-roe": { label: "held by rules of engagement", color: "#cc79a7", shape: "diamond" },
   "held-by-doctrine": { label: "held by doctrine", color: "#56b4e9", shape: "plus" },
+  saturated: { label: "units busy with other threats", color: "#0072b2", shape: "ring" },
   missed: { label: "interceptors missed", color: "#d7e0ea", shape: "cross" },
 };
 
@@ -69,10 +72,25 @@ export function leakMap(scenario: CompiledScenario, leaks: LeakPoint[], sizePx =
       ctx.arc(px(asset.at.x), py(asset.at.y), r, 0, Math.PI * 2);
       ctx.fill();
     }
+    const labels = new LabelLayer();
     for (const leak of leaks) {
       const look = REASON_LOOK[leak.reason];
       drawShape(ctx, look.shape, look.color, px(leak.x), py(leak.y), 4);
+      labels.reserve(px(leak.x), py(leak.y), 4);
     }
+    // The cities by name (biggest first, where there is room), so the marks read as places.
+    for (const city of scenario.assets.filter((a) => a.kind === "city")) {
+      labels.add({
+        text: city.name,
+        x: px(city.at.x),
+        y: py(city.at.y),
+        gapPx: 4,
+        priority: city.population ?? 0,
+        font: "11px system-ui, sans-serif",
+        color: css.cityLabel,
+      });
+    }
+    labels.draw(ctx);
   }
   const counts = new Map<LeakReason, number>();
   for (const leak of leaks) counts.set(leak.reason, (counts.get(leak.reason) ?? 0) + 1);
@@ -93,7 +111,17 @@ export function leakMap(scenario: CompiledScenario, leaks: LeakPoint[], sizePx =
       );
     }),
   );
-  return h("div", { class: "leak-map" }, canvas, legend);
+  return h(
+    "div",
+    { class: "leak-map" },
+    canvas,
+    h(
+      "div",
+      null,
+      h("p", { class: "muted" }, "Each mark is one strike; its shape and colour say why it got through."),
+      legend,
+    ),
+  );
 }
 
 function drawShape(
@@ -139,5 +167,10 @@ function drawShape(
       ctx.moveTo(x + r, y - r);
       ctx.lineTo(x - r, y + r);
       return void ctx.stroke();
+    case "ring":
+      ctx.arc(x, y, r - 1, 0, Math.PI * 2);
+      return void ctx.stroke();
+    case "bar":
+      return void ctx.fillRect(x - r, y - r / 2.5, 2 * r, (2 * r) / 2.5);
   }
 }

@@ -1,7 +1,15 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { ViewName } from "../../shared/protocol.js";
 import type { SideView } from "../../sim/api.js";
-import type { AssetLike, InterceptorLike, MapSource, SalvoLike, TrackLike, UnitLike } from "../map/source.js";
+import type {
+  AssetLike,
+  InterceptorLike,
+  MapSource,
+  SalvoLike,
+  SightingLike,
+  TrackLike,
+  UnitLike,
+} from "../map/source.js";
 import type { Player } from "./player.js";
 
 /**
@@ -42,6 +50,10 @@ export class ReplayMapSource implements MapSource {
     return this.unitList;
   }
 
+  sightings(): Iterable<SightingLike> {
+    return this.current?.sightings ?? [];
+  }
+
   interceptors(): Iterable<InterceptorLike> {
     return this.current?.interceptors ?? [];
   }
@@ -77,6 +89,7 @@ export class ReplayMapSource implements MapSource {
       ...view.units.map(
         (u) => `${u.id}@${u.x},${u.y}${u.status === "offline" || u.status === "empty" ? "d" : ""}`,
       ),
+      ...view.sightings.map((u) => `${u.id}@${u.x},${u.y}`),
       ...view.assets.map((a) => `${a.id}:${Math.ceil(a.hp)}${a.powered ? "" : "!"}`),
       ...view.salvos.map((s) => `${s.id}>${s.target}`),
       ...Object.entries(view.seaAccess).map(([id, open]) => `${id}=${open}`),

@@ -1,9 +1,12 @@
 import type { FeedEntry, ViewName } from "../../shared/protocol.js";
 import type { SimEvent } from "../../sim/api.js";
+import { feedCategory } from "../../sim/review/feed-lines.js";
 import { Feed } from "../../sim/review/narration.js";
 import type { MapController } from "../map/controller.js";
 import { fill, h, setText } from "../ui/dom.js";
 import { mapChrome } from "../ui/map-chrome.js";
+import { feedFilters, placesOf } from "../ui/match/feed.js";
+import { SheetTabs } from "../ui/sheet.js";
 import { formatClock } from "../util/format.js";
 import { Player } from "./player.js";
 import { BookmarkPanel, branchPanel, type CreateMatch, ScorePanel, viewPicker } from "./replay-panels.js";
@@ -27,6 +30,10 @@ export class ReplayView {
   private readonly roundEl = h("span", { testid: "replay-round" });
   private readonly feedList = h("ul", { class: "feed", testid: "replay-feed" });
   private readonly off: (() => void)[] = [];
+  private readonly sheet = new SheetTabs([
+    { region: "left", label: "Replay" },
+    { region: "right", label: "Events" },
+  ]);
   private feed: Feed;
   private playing = false;
   private speed = DEFAULT_SPEED;
@@ -45,7 +52,7 @@ export class ReplayView {
     const { record } = player;
     const scenario = record.scenarioFile;
     this.source = new ReplayMapSource(scenario, player);
-    this.feed = new Feed(scenario);
+    this.feed = new Feed(scenario, this.unitTypeAt);
     const seek = (x: number) => void this.seek(x);
     this.timeline = new Timeline(
       player,
@@ -84,7 +91,12 @@ export class ReplayView {
       bookmarks.el,
       branchPanel(player, create),
     );
-    fill(document.getElementById("right")!, h("h2", null, "Events"), this.feedList);
+    fill(
+      document.getElementById("right")!,
+      h("h2", null, "Events"),
+      feedFilters(this.feedList),
+      this.feedList,
+    );
     fill(document.getElementById("bottom")!, this.timeline.el);
     const chrome = mapChrome(ctl, scenario, true);
     fill(document.getElementById("map-overlay")!, chrome.el);
@@ -103,6 +115,10 @@ export class ReplayView {
     this.frame = requestAnimationFrame(this.loop);
   }
 
+  /** Units deployed before a seek point are named from the world at the replay's point. */
+  private readonly unitTypeAt = (unitId: string): string | undefined =>
+    this.player.view("truth").units.find((u) => u.id === unitId)?.kind;
+
   private loop = (nowMs: number): void => {
     this.frame = requestAnimationFrame(this.loop);
     const dtSec = this.lastFrameMs ? Math.min((nowMs - this.lastFrameMs) / 1000, 0.25) : 0;
@@ -118,7 +134,7 @@ export class ReplayView {
   }
 
   private async seek(x: number): Promise<void> {
-    this.feed = new Feed(this.player.record.scenarioFile);
+    this.feed = new Feed(this.player.record.scenarioFile, this.unitTypeAt);
     this.clearFeed();
     await this.player.seek(x);
   }
@@ -153,8 +169,8 @@ export class ReplayView {
     const perspective = this.source.perspective();
     const entries = this.feed.describe(events, [perspective]).get(perspective) ?? [];
     for (const entry of entries) {
-      if (EFFECT_KINDS.has(entry.kind) && entry.x !== undefined && entry.y !== undefined)
-        this.ctl.effect(entry.kind, entry.x, entry.y);
+      if (EFFECT_KINDS.has(entry.kind))
+        for (const [x, y] of placesOf(entry)) this.ctl.effect(entry.kind, x, y);
     }
     if (entries.length > 0) this.feedList.querySelector("[data-testid=replay-feed-hint]")?.remove();
     this.feedList.prepend(...entries.reverse().map(feedRow));
@@ -178,6 +194,7 @@ export class ReplayView {
     for (const f of this.off) f();
     this.ctl.setSource(null);
     document.body.classList.remove("replaying");
+    this.sheet.destroy();
     for (const id of ["topbar", "left", "right", "bottom", "map-overlay"]) fill(document.getElementById(id)!);
   }
 }
@@ -185,7 +202,7 @@ export class ReplayView {
 function feedRow(entry: FeedEntry): HTMLElement {
   return h(
     "li",
-    { class: `k-${entry.kind}`, testid: "replay-feed-entry" },
+    { class: `k-${entry.kind} cat-${feedCategory(entry.kind)}`, testid: "replay-feed-entry" },
     h("time", null, formatClock(entry.t)),
     h("span", null, entry.text),
   );

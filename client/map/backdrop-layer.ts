@@ -39,7 +39,7 @@ export class BackdropLayer {
       this.lastScale = view.scale;
       this.lastViewChangeMs = nowMs;
     }
-    const key = `${source.revision()}|${source.perspective()}|${options.coverage}|${options.selectedUnit}`;
+    const key = `${source.revision()}|${source.perspective()}|${options.coverage}|${options.selectedUnit}|${options.chosenZone}`;
     if (this.needsRedraw(view, key, nowMs)) this.redraw(view, source, options, key, nowMs);
     const r = this.rendered!;
     this.image.setPosition(toScreenX(view, r.cx), toScreenY(view, r.cy));

@@ -11,12 +11,22 @@ export type MapTool =
   | { kind: "pan" }
   | { kind: "place"; unitType: string }
   | { kind: "waypoints"; points: { x: number; y: number }[] }
-  | { kind: "relocate"; unitId: string };
+  | { kind: "relocate"; unitId: string }
+  /** The attacker picks a salvo's target on the map (the nearest asset to the click). */
+  | { kind: "target" };
 
 export type CoverageMode = Band | "all" | "off";
 
+/** While placing: where the unit would land (the asset it snapped to) and the assets it would cover. */
+export interface AimReport {
+  unitType: string;
+  snappedTo: string | null;
+  /** Assets within weapon reach; null for a sensor (it covers by radar, shown as rings). */
+  covers: string[] | null;
+}
+
 export interface HoverInfo {
-  kind: "track" | "unit" | "asset";
+  kind: "track" | "unit" | "sighting" | "asset";
   id: string;
   screenX: number;
   screenY: number;
@@ -25,7 +35,10 @@ export interface HoverInfo {
 type ControllerEvents = {
   source: [MapSource | null];
   tool: [MapTool];
-  click: [{ x: number; y: number; screenX: number; screenY: number; tool: MapTool }];
+  /** A click in km; `assetId` when it snapped to an asset (placing, moving, picking a target). */
+  click: [{ x: number; y: number; screenX: number; screenY: number; tool: MapTool; assetId?: string }];
+  /** While placing: what the unit would cover where it would land (names of assets in reach). */
+  aim: [AimReport | null];
   hover: [HoverInfo | null];
   select: [string | null];
   overlay: [];
@@ -34,6 +47,8 @@ type ControllerEvents = {
   /** Keyboard pan (screen px) and zoom (factor about the centre). */
   nudge: [{ dx: number; dy: number; zoom: number }];
   fit: [];
+  /** Zoom to show `km` around a point (zoom to an area). */
+  zoomTo: [{ x: number; y: number; km: number }];
   effect: [{ kind: string; x: number; y: number }];
   view: [ViewState];
 };
@@ -46,6 +61,8 @@ export class MapController extends Emitter<ControllerEvents> {
   follow = false;
   /** Planned salvo being drawn in the builder: launch zone, waypoints and target, in km. */
   draftRoute: { x: number; y: number }[] = [];
+  /** The launch zone chosen in the salvo builder (drawn bold on the map). */
+  chosenZone: string | null = null;
 
   setSource(source: MapSource | null): void {
     this.source = source;
@@ -70,6 +87,11 @@ export class MapController extends Emitter<ControllerEvents> {
 
   setDraftRoute(points: { x: number; y: number }[]): void {
     this.draftRoute = points;
+    this.emit("overlay");
+  }
+
+  chooseZone(zoneId: string | null): void {
+    this.chosenZone = zoneId;
     this.emit("overlay");
   }
 

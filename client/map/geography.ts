@@ -1,4 +1,5 @@
 import type { CompiledRegion, CompiledScenario } from "../../shared/compiled.js";
+import type { LabelLayer } from "./labels.js";
 import { css, identity } from "./palette.js";
 import type { AssetLike, MapSource } from "./source.js";
 import { toScreenX, toScreenY, type ViewState } from "./view.js";
@@ -46,7 +47,13 @@ function hatch(ctx: Ctx): CanvasPattern | null {
   return hatchCache;
 }
 
-export function drawRegions(ctx: Ctx, v: ViewState, scenario: CompiledScenario, source: MapSource): void {
+export function drawRegions(
+  ctx: Ctx,
+  v: ViewState,
+  scenario: CompiledScenario,
+  source: MapSource,
+  labels: LabelLayer,
+): void {
   const regions = scenario.theatre.regions;
   // Seas first so land borders sit on top of coastlines.
   const ordered = [...regions].sort((a, b) => Number(b.owner === "sea") - Number(a.owner === "sea"));
@@ -76,23 +83,27 @@ export function drawRegions(ctx: Ctx, v: ViewState, scenario: CompiledScenario, 
     ctx.stroke();
   }
   ctx.setLineDash([]);
-  for (const region of regions) drawRegionLabel(ctx, v, region, source);
+  for (const region of regions) regionLabel(v, region, source, labels);
 }
 
-function drawRegionLabel(ctx: Ctx, v: ViewState, region: CompiledRegion, source: MapSource): void {
+/** A region's name, centred in it; big regions outrank small ones, and every city outranks both. */
+function regionLabel(v: ViewState, region: CompiledRegion, source: MapSource, labels: LabelLayer): void {
   const { minX, maxX } = region.bbox;
   const widthPx = (maxX - minX) * v.scale;
   if (widthPx < 60) return;
   const [cx, cy] = labelPoint(region);
-  const sx = toScreenX(v, cx);
-  const sy = toScreenY(v, cy) - 26;
-  let label = region.name.toUpperCase();
-  if (region.owner === "sea" && !source.seaAccessible(region.id)) label += " · CLOSED";
-  ctx.font = `600 ${widthPx > 300 ? 13 : 11}px system-ui, sans-serif`;
-  ctx.textAlign = "center";
-  ctx.textBaseline = "middle";
-  ctx.fillStyle = css.regionLabel;
-  ctx.fillText(label.split("").join("\u200a"), sx, sy);
+  let text = region.name.toUpperCase();
+  if (region.owner === "sea" && !source.seaAccessible(region.id)) text += " · CLOSED";
+  labels.add({
+    text: text.split("").join("\u200a"),
+    x: toScreenX(v, cx),
+    y: toScreenY(v, cy),
+    gapPx: 0,
+    priority: 20 + Math.min(20, widthPx / 50),
+    font: `600 ${widthPx > 300 ? 13 : 11}px system-ui, sans-serif`,
+    color: css.regionLabel,
+    centred: true,
+  });
 }
 
 /** Area-weighted centroid of a region's largest ring (falls back to the bbox centre). */
@@ -120,28 +131,48 @@ function labelPoint(region: CompiledRegion): [number, number] {
   return best;
 }
 
-export function drawLaunchZones(ctx: Ctx, v: ViewState, scenario: CompiledScenario): void {
-  ctx.font = "11px system-ui, sans-serif";
-  ctx.textAlign = "center";
+/** The attacker's launch zones; the one chosen in the salvo builder drawn bold, named first. */
+export function drawLaunchZones(
+  ctx: Ctx,
+  v: ViewState,
+  scenario: CompiledScenario,
+  chosen: string | null,
+  labels: LabelLayer,
+): void {
   for (const zone of scenario.launchZones) {
     const sx = toScreenX(v, zone.at.x);
     const sy = toScreenY(v, zone.at.y);
     const r = Math.max(4, zone.radiusKm * v.scale);
+    const on = zone.id === chosen;
     ctx.beginPath();
     ctx.arc(sx, sy, r, 0, Math.PI * 2);
-    ctx.fillStyle = "rgba(255, 90, 78, 0.07)";
+    ctx.fillStyle = on ? "rgba(255, 90, 78, 0.22)" : "rgba(255, 90, 78, 0.07)";
     ctx.fill();
-    ctx.setLineDash([4, 3]);
-    ctx.strokeStyle = css.launchZone;
-    ctx.lineWidth = 1.2;
+    ctx.setLineDash(on ? [] : [4, 3]);
+    ctx.strokeStyle = on ? identity.hostile.css : css.launchZone;
+    ctx.lineWidth = on ? 2.5 : 1.2;
     ctx.stroke();
     ctx.setLineDash([]);
-    ctx.fillStyle = css.launchZone;
-    ctx.fillText(zone.name, sx, sy + r + 12);
+    labels.reserve(sx, sy, Math.min(r, 10));
+    labels.add({
+      text: zone.name,
+      x: sx,
+      y: sy,
+      gapPx: Math.min(r, 40) + 3,
+      priority: on ? 200 : 45,
+      font: `${on ? 700 : 400} 11px system-ui, sans-serif`,
+      color: on ? "#ffb3ad" : css.launchZone,
+    });
   }
 }
 
-export function drawGrid(ctx: Ctx, v: ViewState, scenario: CompiledScenario, assets: AssetLike[]): void {
+export function drawGrid(
+  ctx: Ctx,
+  v: ViewState,
+  scenario: CompiledScenario,
+  assets: AssetLike[],
+  labels: LabelLayer,
+): void {
   const byId = new Map(assets.map((a) => [a.id, a]));
   ctx.lineWidth = 1.4;
   for (const [a, b] of scenario.gridLinks) {
@@ -161,9 +192,16 @@ export function drawGrid(ctx: Ctx, v: ViewState, scenario: CompiledScenario, ass
   ctx.globalAlpha = 1;
   const population = new Map(scenario.assets.map((a) => [a.id, a.population ?? 0]));
   for (const asset of assets) {
-    if (asset.kind === "city") drawCity(ctx, v, asset, population.get(asset.id) ?? 0);
-    else drawSite(ctx, v, asset);
+    if (asset.kind === "city") drawCity(ctx, v, asset, population.get(asset.id) ?? 0, labels);
+    else drawSite(ctx, v, asset, labels);
   }
+}
+
+/** Cities too small to name at this zoom: at a whole-country view only the big ones are named. */
+export function cityLabelMinPopulation(scale: number): number {
+  if (scale < 0.35) return 700_000;
+  if (scale < 0.8) return 200_000;
+  return 0;
 }
 
 /** City dot radius in px, by the square root of the population. */
@@ -171,7 +209,7 @@ export function cityRadiusPx(population: number): number {
   return Math.min(11, 2 + Math.sqrt(population) / 320);
 }
 
-function drawCity(ctx: Ctx, v: ViewState, city: AssetLike, population: number): void {
+function drawCity(ctx: Ctx, v: ViewState, city: AssetLike, population: number, labels: LabelLayer): void {
   const sx = toScreenX(v, city.x);
   const sy = toScreenY(v, city.y);
   const r = cityRadiusPx(population);
@@ -192,16 +230,20 @@ function drawCity(ctx: Ctx, v: ViewState, city: AssetLike, population: number): 
     ctx.lineWidth = 2;
     ctx.stroke();
   }
-  if (population >= 1_000_000 || v.scale >= 1.2) {
-    ctx.font = `${population >= 1_000_000 ? 600 : 400} 11px system-ui, sans-serif`;
-    ctx.textAlign = "left";
-    ctx.textBaseline = "middle";
-    ctx.fillStyle = city.powered ? css.cityLabel : "rgba(235, 240, 245, 0.4)";
-    ctx.fillText(city.powered ? city.name : `${city.name} (dark)`, sx + r + 4, sy);
-  }
+  labels.reserve(sx, sy, r + 1);
+  if (population < cityLabelMinPopulation(v.scale)) return;
+  labels.add({
+    text: city.powered ? city.name : `${city.name} (dark)`,
+    x: sx,
+    y: sy,
+    gapPx: r + 3,
+    priority: 100 + Math.log10(Math.max(10, population)),
+    font: `${population >= 1_000_000 ? 600 : 400} 11px system-ui, sans-serif`,
+    color: city.powered ? css.cityLabel : "rgba(235, 240, 245, 0.4)",
+  });
 }
 
-function drawSite(ctx: Ctx, v: ViewState, site: AssetLike): void {
+function drawSite(ctx: Ctx, v: ViewState, site: AssetLike, labels: LabelLayer): void {
   const sx = toScreenX(v, site.x);
   const sy = toScreenY(v, site.y);
   const destroyed = site.hp <= 0;
@@ -223,10 +265,15 @@ function drawSite(ctx: Ctx, v: ViewState, site: AssetLike): void {
   }
   ctx.fill();
   ctx.stroke();
-  if (v.scale >= 2) {
-    ctx.font = "10px system-ui, sans-serif";
-    ctx.textAlign = "left";
-    ctx.fillStyle = "rgba(217, 164, 65, 0.75)";
-    ctx.fillText(site.name, sx + 7, sy);
-  }
+  labels.reserve(sx, sy, 5);
+  if (v.scale < 1.5) return;
+  labels.add({
+    text: site.name,
+    x: sx,
+    y: sy,
+    gapPx: 7,
+    priority: 10,
+    font: "10px system-ui, sans-serif",
+    color: "rgba(217, 164, 65, 0.85)",
+  });
 }

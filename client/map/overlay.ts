@@ -1,7 +1,8 @@
 import type Phaser from "phaser";
 import type { Band } from "../../shared/scenario.js";
+import { aimAt, assetsWithin, ringPx } from "./aim.js";
 import { bandsFor } from "./backdrop.js";
-import type { MapController } from "./controller.js";
+import type { AimReport, MapController } from "./controller.js";
 import { bandAltitudesM, coverageKm, reachKm, sensorOf } from "./coverage.js";
 import { identity } from "./palette.js";
 import type { MapSource } from "./source.js";
@@ -18,6 +19,7 @@ const BAND_HEX: Record<Band, number> = { high: 0xc8dcf0, low: 0xf0e442, "very-lo
 export class ToolOverlay {
   private readonly g: Phaser.GameObjects.Graphics;
   private drawn = false;
+  private aimKey = "";
 
   constructor(scene: Phaser.Scene) {
     this.g = scene.add.graphics().setDepth(10);
@@ -34,6 +36,7 @@ export class ToolOverlay {
     if (!active) {
       if (this.drawn) this.g.clear();
       this.drawn = false;
+      this.report(ctl, null);
       return;
     }
     const g = this.g;
@@ -41,8 +44,20 @@ export class ToolOverlay {
     this.drawn = true;
     if (ctl.draftRoute.length > 1) this.route(view, ctl.draftRoute);
     if (!pointer) return;
-    if (tool.kind === "place") this.ghost(view, source, tool.unitType, pointer);
-    else if (tool.kind === "relocate") {
+    if (tool.kind === "place") {
+      const aim = aimAt(view, source.assets(), pointer.x, pointer.y);
+      const at = { x: toScreenX(view, aim.x), y: toScreenY(view, aim.y) };
+      this.ghost(view, source, tool.unitType, at);
+      const reach = reachKm(source.scenario, tool.unitType);
+      const covers = reach > 0 ? assetsWithin(source.scenario, aim.x, aim.y, reach) : null;
+      this.report(ctl, { unitType: tool.unitType, snappedTo: aim.snapped?.name ?? null, covers });
+    } else if (tool.kind === "target") {
+      const aim = aimAt(view, source.assets(), pointer.x, pointer.y);
+      if (aim.snapped) {
+        g.lineStyle(2, identity.hostile.hex, 1);
+        g.strokeCircle(toScreenX(view, aim.x), toScreenY(view, aim.y), 12);
+      }
+    } else if (tool.kind === "relocate") {
       const unit = [...source.units()].find((u) => u.id === tool.unitId);
       if (unit) {
         g.lineStyle(1.5, identity.friendly.hex, 0.9);
@@ -53,6 +68,14 @@ export class ToolOverlay {
       g.lineStyle(1, 0xffffff, 0.8);
       g.strokeCircle(pointer.x, pointer.y, 5);
     }
+  }
+
+  /** Tell the chrome what a unit placed here would cover, when that changes. */
+  private report(ctl: MapController, aim: AimReport | null): void {
+    const key = JSON.stringify(aim);
+    if (key === this.aimKey) return;
+    this.aimKey = key;
+    ctl.emit("aim", aim);
   }
 
   private route(view: ViewState, points: { x: number; y: number }[]): void {
@@ -75,10 +98,11 @@ export class ToolOverlay {
     const { scenario } = source;
     const reach = reachKm(scenario, unitType);
     if (reach > 0) {
+      const ring = ringPx(view, reach);
       g.fillStyle(identity.friendly.hex, 0.08);
-      g.fillCircle(p.x, p.y, reach * view.scale);
-      g.lineStyle(1.5, identity.friendly.hex, 0.9);
-      g.strokeCircle(p.x, p.y, reach * view.scale);
+      g.fillCircle(p.x, p.y, ring.r);
+      g.lineStyle(ring.enlarged ? 3 : 1.5, identity.friendly.hex, 0.9);
+      g.strokeCircle(p.x, p.y, ring.r);
     }
     const sensor = sensorOf(scenario, unitType);
     if (sensor) {

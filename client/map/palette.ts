@@ -22,6 +22,7 @@ export const css = {
   launchZone: "rgba(255, 90, 78, 0.55)",
   reach: "rgba(86, 180, 233, 0.8)",
   reachFill: "rgba(86, 180, 233, 0.06)",
+  sightedReach: "rgba(255, 90, 78, 0.5)",
   coverageHigh: "rgba(200, 220, 240, 0.4)",
   coverageLow: "rgba(240, 228, 66, 0.6)",
   coverageVeryLow: "rgba(230, 159, 0, 0.75)",

@@ -1,4 +1,5 @@
 import type Phaser from "phaser";
+import { aimAt } from "./aim.js";
 import type { HoverInfo, MapController } from "./controller.js";
 import { cityRadiusPx } from "./geography.js";
 import type { TracksLayer } from "./tracks-layer.js";
@@ -93,14 +94,25 @@ export class PointerInput {
     this.dragged = false;
     if (!wasClick) return;
     const tool = this.ctl.tool;
-    const world = toWorld(this.view, p.x, p.y);
+    const source = this.ctl.source;
+    const aims = tool.kind !== "pan" && tool.kind !== "waypoints" && source !== null;
+    const aim = aims ? aimAt(this.view, source.assets(), p.x, p.y) : null;
+    const world = aim ?? toWorld(this.view, p.x, p.y);
     if (tool.kind === "pan") {
       // A tap selects a unit and shows the card of whatever is under it (touch has no hover).
       const hit = this.hitTest(p.x, p.y);
       this.ctl.select(hit?.kind === "unit" ? hit.id : null);
       this.setHover(hit);
     }
-    this.ctl.emit("click", { ...world, screenX: p.x, screenY: p.y, tool });
+    const assetId = aim?.snapped?.id;
+    this.ctl.emit("click", {
+      x: world.x,
+      y: world.y,
+      screenX: p.x,
+      screenY: p.y,
+      tool,
+      ...(assetId ? { assetId } : {}),
+    });
   }
 
   private setHover(hover: HoverInfo | null): void {
@@ -121,6 +133,10 @@ export class PointerInput {
     for (const unit of source.units()) {
       if (near(unit.x, unit.y, HOVER_RADIUS_PX))
         return { kind: "unit", id: unit.id, screenX: sx, screenY: sy };
+    }
+    for (const unit of source.sightings()) {
+      if (near(unit.x, unit.y, HOVER_RADIUS_PX))
+        return { kind: "sighting", id: unit.id, screenX: sx, screenY: sy };
     }
     const track = this.tracks.trackAt(sx, sy, HOVER_RADIUS_PX);
     if (track) return { kind: "track", id: track, screenX: sx, screenY: sy };

@@ -8,7 +8,7 @@ import { ToolOverlay } from "./overlay.js";
 import { PointerInput } from "./pointer.js";
 import type { MapSource } from "./source.js";
 import { TracksLayer } from "./tracks-layer.js";
-import { fitBox, panBy, toScreenX, toScreenY, type ViewState, zoomAt } from "./view.js";
+import { fitBox, panBy, playedBox, toScreenX, toScreenY, type ViewState, zoomAt } from "./view.js";
 
 /** A read-only window onto the map for tests and the console: where a km point is on the page. */
 export interface MapProbe {
@@ -73,6 +73,10 @@ export class MapScene extends Phaser.Scene {
         if (zoom !== 1) zoomAt(this.view, zoom, this.view.width / 2, this.view.height / 2);
       }),
       this.ctl.on("fit", () => this.fitTheatre()),
+      this.ctl.on("zoomTo", ({ x, y, km }) => {
+        const box = { minX: x - km, maxX: x + km, minY: y - km, maxY: y + km };
+        Object.assign(this.view, fitBox(this.view, box, 16));
+      }),
       this.ctl.on("focus", ({ x, y }) => {
         this.view.cx = x;
         this.view.cy = y;
@@ -114,11 +118,11 @@ export class MapScene extends Phaser.Scene {
     if (source) this.fitTheatre();
   }
 
+  /** Fit the part of the theatre where the game is played (defended land, assets, launch zones). */
   private fitTheatre(): void {
     const source = this.ctl.source;
     if (!source) return;
-    const { x, y } = source.scenario.theatre.extentKm;
-    Object.assign(this.view, fitBox(this.view, { minX: -x, maxX: x, minY: -y, maxY: y }, 16));
+    Object.assign(this.view, fitBox(this.view, playedBox(source.scenario), 16));
   }
 
   override update(_time: number, deltaMs: number): void {
@@ -128,7 +132,7 @@ export class MapScene extends Phaser.Scene {
     this.backdrop.update(
       this.view,
       source,
-      { coverage: this.ctl.coverage, selectedUnit: this.ctl.selectedUnit },
+      { coverage: this.ctl.coverage, selectedUnit: this.ctl.selectedUnit, chosenZone: this.ctl.chosenZone },
       nowMs,
     );
     this.tracks.update(this.view, source);

@@ -1,6 +1,6 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { ViewName } from "../../shared/protocol.js";
-import type { Asset, Interceptor, PlannedSalvo, Track, Unit } from "../../shared/wire/state.js";
+import type { Asset, Interceptor, PlannedSalvo, SightedUnit, Track, Unit } from "../../shared/wire/state.js";
 
 /**
  * What the map draws, independent of where it comes from: a live match (the decoded room state) or
@@ -14,6 +14,8 @@ export type UnitLike = Pick<
   Unit,
   "id" | "side" | "kind" | "x" | "y" | "status" | "magazine" | "weapons" | "allyId"
 >;
+/** A defence unit the attacker sighted: what and where, nothing of its state. */
+export type SightingLike = Pick<SightedUnit, "id" | "side" | "kind" | "x" | "y">;
 export type InterceptorLike = Pick<Interceptor, "id" | "threatId" | "x" | "y" | "vx" | "vy" | "t0" | "tEnd">;
 export type AssetLike = Pick<Asset, "id" | "kind" | "name" | "x" | "y" | "hp" | "hpMax" | "powered">;
 export type SalvoLike = Pick<PlannedSalvo, "id" | "zone" | "threatType" | "count" | "target" | "waypoints">;
@@ -26,6 +28,8 @@ export interface MapSource {
   now(): number;
   tracks(): Iterable<TrackLike>;
   units(): Iterable<UnitLike>;
+  /** The attacker's sightings of the defence (empty for every other view). */
+  sightings(): Iterable<SightingLike>;
   interceptors(): Iterable<InterceptorLike>;
   assets(): Iterable<AssetLike>;
   salvos(): Iterable<SalvoLike>;

@@ -1,3 +1,5 @@
+import type { CompiledScenario } from "../../shared/compiled.js";
+
 /**
  * The map's view transform: world km (x east, y north) to screen pixels (y down). Pure and
  * mutable in place so the scene can pan and zoom without allocating per frame.
@@ -54,6 +56,37 @@ export function fitBox(
   const usableH = Math.max(v.height - 2 * marginPx, 10);
   const scale = clamp(Math.min(usableW / w, usableH / h), MIN_SCALE, MAX_SCALE);
   return { ...v, cx: (box.minX + box.maxX) / 2, cy: (box.minY + box.maxY) / 2, scale };
+}
+
+/**
+ * The part of a theatre where the game is played: the defended land, every asset, and where the attacks
+ * come from (launch zones); the rest of the extent is context a pan away. Falls back to the whole extent.
+ */
+export function playedBox(scenario: CompiledScenario): {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+} {
+  const box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  const add = (x: number, y: number) => {
+    box.minX = Math.min(box.minX, x);
+    box.maxX = Math.max(box.maxX, x);
+    box.minY = Math.min(box.minY, y);
+    box.maxY = Math.max(box.maxY, y);
+  };
+  for (const region of scenario.theatre.regions) {
+    if (region.owner !== "defender") continue;
+    add(region.bbox.minX, region.bbox.minY);
+    add(region.bbox.maxX, region.bbox.maxY);
+  }
+  for (const asset of scenario.assets) add(asset.at.x, asset.at.y);
+  for (const zone of scenario.launchZones) add(zone.at.x, zone.at.y);
+  if (!Number.isFinite(box.minX)) {
+    const { x, y } = scenario.theatre.extentKm;
+    return { minX: -x, maxX: x, minY: -y, maxY: y };
+  }
+  return box;
 }
 
 /** The world rectangle currently on screen. */

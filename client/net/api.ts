@@ -72,6 +72,25 @@ export function fetchScenario(id: string): Promise<CompiledScenario> {
   return pending;
 }
 
+/** The server's answer to where players reach it (server/http/public-url.ts). */
+export interface PublicUrl {
+  url: string;
+  source: "setting" | "network" | "request";
+  loopback: boolean;
+}
+
+let publicUrl: Promise<PublicUrl> | undefined;
+
+/** The base of join links and QR codes: asked once, falling back to this page's own address. */
+export function fetchPublicUrl(): Promise<PublicUrl> {
+  publicUrl ??= getJson<PublicUrl>("/api/public-url").catch(() => ({
+    url: location.origin,
+    source: "request" as const,
+    loopback: /^(localhost|127\.|\[::1\])/.test(location.hostname),
+  }));
+  return publicUrl;
+}
+
 export function listMatches(): Promise<MatchListing[]> {
   return getJson<MatchListing[]>("/api/matches");
 }

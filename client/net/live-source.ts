@@ -1,7 +1,15 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { ViewName } from "../../shared/protocol.js";
 import { type MatchState, pictureOf } from "../../shared/wire/state.js";
-import type { AssetLike, InterceptorLike, MapSource, SalvoLike, TrackLike, UnitLike } from "../map/source.js";
+import type {
+  AssetLike,
+  InterceptorLike,
+  MapSource,
+  SalvoLike,
+  SightingLike,
+  TrackLike,
+  UnitLike,
+} from "../map/source.js";
 import { SimClock } from "./clock.js";
 import type { MatchSession } from "./session.js";
 
@@ -40,6 +48,10 @@ export class LiveSource implements MapSource {
 
   units(): Iterable<UnitLike> {
     return this.state?.units.values() ?? EMPTY;
+  }
+
+  sightings(): Iterable<SightingLike> {
+    return this.state?.sightings.values() ?? EMPTY;
   }
 
   interceptors(): Iterable<InterceptorLike> {
@@ -82,6 +94,9 @@ function backdropSignature(state: MatchState, view: ViewName): string {
   state.units.forEach((u) => {
     const dim = u.status === "offline" || u.status === "empty" ? "d" : "";
     parts.push(`${u.id}@${u.x.toFixed(2)},${u.y.toFixed(2)}${u.kind}${u.side}${dim}`);
+  });
+  state.sightings.forEach((u) => {
+    parts.push(`${u.id}@${u.x.toFixed(2)},${u.y.toFixed(2)}${u.kind}`);
   });
   pictureOf(state).assets.forEach((a) => {
     parts.push(`${a.id}:${Math.ceil(a.hp)}${a.powered ? "" : "!"}`);

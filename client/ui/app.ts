@@ -9,7 +9,7 @@ import { field, fill, h, select } from "./dom.js";
 import { describe, showNear } from "./errors.js";
 import { homeScreen } from "./home.js";
 import { MatchView } from "./match/match-view.js";
-import { copyableLink, joinLink, qrElement } from "./qr.js";
+import { shareBlock } from "./share.js";
 
 /**
  * The application shell: hash routes `#/` (home) and `#/match/<code>?seat=&view=` (deep links),
@@ -22,7 +22,9 @@ declare global {
   }
 }
 
-type Route = { page: "home" } | { page: "match"; code: string; seat?: SeatRole; view?: ViewName };
+type Route =
+  | { page: "home" }
+  | { page: "match"; code: string; seat?: SeatRole; view?: ViewName; key?: string };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/match\/([A-Za-z0-9]+)(?:\?(.*))?$/.exec(hash);
@@ -35,6 +37,7 @@ export function parseRoute(hash: string): Route {
     code: match[1].toUpperCase(),
     seat: seat.success ? seat.data : undefined,
     view: view.success ? view.data : undefined,
+    key: params.get("key") ?? undefined,
   };
 }
 
@@ -83,11 +86,21 @@ export class App {
     }
     await this.leave();
     keepLinkCredentials(route.code, location.hash);
+    if (route.key) {
+      // The instructor's rejoin link: keep the key for this tab, and keep it out of the address bar.
+      stored.saveInstructorKey(route.code, route.key);
+      history.replaceState(null, "", `#/match/${route.code}?seat=instructor`);
+    }
     const name = stored.name();
     if (!route.seat || !name) {
       this.showScreen(
-        joinPrompt(route.code, route.seat, route.view, name, (seat, view) =>
-          this.open(route.code, seat, view),
+        joinPrompt(
+          route.code,
+          route.seat,
+          route.view,
+          name,
+          (seat, view) => this.open(route.code, seat, view),
+          stored.instructorKey(route.code),
         ),
       );
       return;
@@ -111,7 +124,26 @@ export class App {
       await this.enter(session);
     } catch (error) {
       await session.leave();
-      const retry = h("button", { class: "primary", onclick: () => void this.route() }, "Try again");
+      // Back to the prompt, where another seat can be chosen (retrying the refused one would repeat it).
+      const retry = h(
+        "button",
+        {
+          class: "primary",
+          testid: "join-retry",
+          onclick: () =>
+            this.showScreen(
+              joinPrompt(
+                code,
+                undefined,
+                view,
+                name,
+                (s, v) => this.open(code, s, v),
+                stored.instructorKey(code),
+              ),
+            ),
+        },
+        "Choose a seat",
+      );
       this.showScreen(
         h(
           "div",
@@ -132,7 +164,7 @@ export class App {
       await waitForCode(session);
       await this.enter(session);
       history.replaceState(null, "", `#/match/${session.code}?seat=instructor`);
-      this.showCreated(session.code);
+      this.showCreated(session.code, session.welcome?.instructorKey);
     } catch (error) {
       await session.leave();
       showNear(anchor, `The match could not be created: ${describe(error)}`);
@@ -153,7 +185,7 @@ export class App {
     });
   }
 
-  private showCreated(code: string): void {
+  private showCreated(code: string, instructorKey: string | undefined): void {
     const close = h(
       "button",
       { class: "primary", testid: "created-close", onclick: () => back.remove() },
@@ -166,24 +198,9 @@ export class App {
         "div",
         { class: "modal" },
         h("h1", null, "Match created"),
-        h(
-          "div",
-          { class: "row", style: "align-items:flex-start;gap:20px" },
-          qrElement(joinLink(code), "created-qr"),
-          h(
-            "div",
-            { class: "grow" },
-            h("div", { class: "muted" }, "Join code"),
-            h("div", { class: "code bigcode", testid: "created-code" }, code),
-            h("div", { class: "muted", style: "margin-top:8px" }, "Players scan the code or open:"),
-            copyableLink(joinLink(code), "created-link"),
-            h("div", { class: "muted" }, "Classroom screen (spectator):"),
-            copyableLink(
-              joinLink(code, "spectator", "truth", this.session?.welcome?.spectatorKey),
-              "created-spectator-link",
-            ),
-          ),
-        ),
+        h("div", { class: "muted" }, "Join code"),
+        h("div", { class: "code bigcode", testid: "created-code" }, code),
+        shareBlock(code, { instructorKey, spectatorKey: this.session?.welcome?.spectatorKey }),
         h("div", { class: "row", style: "justify-content:flex-end;margin-top:10px" }, close),
       ),
     );
@@ -220,12 +237,14 @@ async function waitForCode(session: MatchSession): Promise<void> {
   await nextState(session, (s) => s.code !== "");
 }
 
+/** The join prompt: a name and a seat; the instructor seat only for whoever holds the instructor key. */
 function joinPrompt(
   code: string,
   seat: SeatRole | undefined,
   view: ViewName | undefined,
   name: string,
   go: (seat: string, view?: string) => void,
+  instructorKey: string | null,
 ): HTMLElement {
   const nameInput = h("input", {
     value: name,
@@ -234,9 +253,11 @@ function joinPrompt(
     autocomplete: "nickname",
     required: true,
   });
+  const seats: SeatRole[] = ["defender", "attacker", "ally", "spectator"];
+  if (instructorKey) seats.push("instructor");
   const seatSelect = select(
-    (["defender", "attacker", "ally", "spectator", "instructor"] as const).map((s) => [s, s]),
-    { testid: "prompt-seat", value: seat ?? "defender" },
+    seats.map((s) => [s, s]),
+    { testid: "prompt-seat", value: seat && seats.includes(seat) ? seat : "defender" },
   );
   const submit = h("button", { class: "primary", testid: "prompt-join", type: "submit" }, "Join");
   const form = h(

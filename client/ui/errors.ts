@@ -28,7 +28,8 @@ const LEAD: Partial<Record<ErrorReply["code"], string>> = {
 
 export function plainWords(reply: Pick<ErrorReply, "code" | "message" | "path">): string {
   const lead = LEAD[reply.code];
-  const where = reply.path ? ` (${reply.path})` : "";
+  // A field name helps only with a malformed order; a refusal in plain words says it all.
+  const where = reply.path && reply.code === "invalid" ? ` (${reply.path})` : "";
   const message = reply.message.trim();
   if (!lead || message.toLowerCase().startsWith(lead.toLowerCase())) return `${message}${where}`;
   return `${lead}: ${message}${where}`;

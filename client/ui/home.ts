@@ -277,8 +277,8 @@ function createForm(actions: HomeActions, name: HTMLInputElement): HTMLElement {
       { class: "grid2" },
       field("Planning time (s)", planning),
       field("Spectator delay (s)", delay),
-      h("label", { class: "row" }, autostart, "Advance phases on timers (no instructor needed)"),
-      h("label", { class: "row" }, isPrivate, "Private (not listed publicly)"),
+      h("label", { class: "check" }, autostart, "Advance phases on timers (no instructor needed)"),
+      h("label", { class: "check" }, isPrivate, "Private (not listed publicly)"),
     ),
     h(
       "div",

@@ -2,7 +2,7 @@ import type { CompiledScenario } from "../../shared/compiled.js";
 import { BAND_LOOK } from "../map/backdrop.js";
 import type { CoverageMode, MapController, MapTool } from "../map/controller.js";
 import { typeName } from "../map/coverage.js";
-import { identity } from "../map/palette.js";
+import { css, identity } from "../map/palette.js";
 import { drawDecoy, drawThreat, drawUnit, drawUnknown } from "../map/symbols.js";
 import { scaleBarKm } from "../map/view.js";
 import { stored } from "../net/storage.js";
@@ -23,7 +23,19 @@ export function mapChrome(
   const scaleLabel = h("span", { class: "num", testid: "scale-label" });
   const bar = h("div", { class: "bar" });
   const scalebar = h("div", { class: "scalebar", testid: "scalebar" }, scaleLabel, bar);
-  const hint = h("div", { class: "toolhint", testid: "tool-hint", hidden: true });
+  const hintText = h("span", { testid: "tool-hint-text" });
+  const aimText = h("span", { class: "aim", testid: "aim-readout" });
+  const stop = h(
+    "button",
+    { class: "small", testid: "tool-cancel", onclick: () => ctl.setTool({ kind: "pan" }) },
+    "Done",
+  );
+  const hint = h(
+    "div",
+    { class: "toolhint", testid: "tool-hint", hidden: true },
+    h("span", { class: "grow" }, hintText, aimText),
+    stop,
+  );
   const follow = h(
     "button",
     {
@@ -39,7 +51,7 @@ export function mapChrome(
     { class: "small", title: "Show the whole theatre (0)", onclick: () => ctl.emit("fit") },
     "Fit",
   );
-  const tools = h("div", { class: "maptools" }, fit, watcher ? follow : null);
+  const tools = h("div", { class: "maptools" }, fit, zoomPicker(ctl, scenario), watcher ? follow : null);
   const el = h("div", { style: "display:contents" }, scalebar, tools, hint, legend(ctl));
   const off = [
     ctl.on("view", (v) => {
@@ -50,7 +62,14 @@ export function mapChrome(
     ctl.on("tool", (tool) => {
       const text = toolHint(tool, scenario);
       hint.hidden = text === "";
-      setText(hint, text);
+      setText(hintText, text);
+      // Placing and drawing are finished with Done; moving a unit is abandoned with Cancel.
+      setText(stop, tool.kind === "relocate" ? "Cancel" : "Done");
+    }),
+    ctl.on("aim", (aim) => {
+      const where = aim?.snappedTo ? `On ${aim.snappedTo}. ` : "";
+      const covers = aim?.covers ? coverText(aim.covers) : "";
+      setText(aimText, aim ? ` ${where}${covers}` : "");
     }),
     ctl.on("follow", (on) => {
       follow.classList.toggle("on", on);
@@ -65,15 +84,28 @@ export function mapChrome(
   };
 }
 
+/** What the current mode wants, in the words of the pointer in use (no "Esc" on a phone). */
+/** "Covers Kharkiv, Sumy and 3 more." — what a unit placed here would have within its weapon reach. */
+function coverText(names: string[]): string {
+  if (names.length === 0) return "Covers no city or site.";
+  const more = names.length > 4 ? ` and ${names.length - 4} more` : "";
+  return `Covers ${names.slice(0, 4).join(", ")}${more}.`;
+}
+
 function toolHint(tool: MapTool, scenario: CompiledScenario): string {
+  const touch = window.matchMedia("(pointer: coarse)").matches;
+  const act = touch ? "Tap" : "Click";
+  const esc = touch ? "" : " (or Esc)";
   switch (tool.kind) {
     case "place":
-      return `Click the map to place ${typeName(scenario, tool.unitType)} · Esc to stop`;
+      return `${act} the map to place ${typeName(scenario, tool.unitType)}; press Done when finished${esc}`;
     case "waypoints":
-      return "Click the map to add waypoints (up to 8) · Esc when done";
+      return `${act} the map to add waypoints (up to 8); press Done when finished${esc}`;
     case "relocate":
-      return `Click the destination for ${tool.unitId} · Esc to cancel`;
-    default:
+      return `${act} the destination for ${tool.unitId}; Cancel to keep it where it is${esc}`;
+    case "target":
+      return `${act} the target on the map${esc}`;
+    case "pan":
       return "";
   }
 }
@@ -97,6 +129,24 @@ function line(color: string, dash: number[]): (ctx: CanvasRenderingContext2D) =>
   };
 }
 
+/** A site as the map draws it: plant square, substation diamond, anything else a small grey square. */
+function site(c: CanvasRenderingContext2D, kind: "plant" | "substation" | "other"): void {
+  c.lineWidth = 1.5;
+  c.strokeStyle = kind === "other" ? "#9aa3ad" : css.grid;
+  c.fillStyle = kind === "other" ? "rgba(154, 163, 173, 0.25)" : "rgba(217, 164, 65, 0.35)";
+  c.beginPath();
+  if (kind === "plant") c.rect(16, 10, 12, 12);
+  else if (kind === "substation") {
+    c.moveTo(22, 9);
+    c.lineTo(29, 16);
+    c.lineTo(22, 23);
+    c.lineTo(15, 16);
+    c.closePath();
+  } else c.rect(17, 11, 10, 10);
+  c.fill();
+  c.stroke();
+}
+
 function legend(ctl: MapController): HTMLElement {
   const items: [string, (ctx: CanvasRenderingContext2D) => void][] = [
     ["Hostile drone", (c) => drawThreat(c, "hostile", "drone", 22, 16, 13)],
@@ -106,6 +156,52 @@ function legend(ctl: MapController): HTMLElement {
     ["Decoy (identified)", (c) => drawDecoy(c, 22, 16, 13)],
     ["Own unit", (c) => drawUnit(c, "friendly", "SAM", 22, 16, 22)],
     ["Ally unit", (c) => drawUnit(c, "ally", "SHP", 22, 16, 22)],
+    ["Defence unit sighted by the attacker", (c) => drawUnit(c, "hostile", "SAM", 22, 16, 22)],
+    [
+      "Units stacked (zoom in)",
+      (c) => {
+        drawUnit(c, "friendly", "GUN", 20, 17, 20);
+        c.beginPath();
+        c.arc(34, 8, 6.5, 0, Math.PI * 2);
+        c.fillStyle = "#e8eef5";
+        c.fill();
+        c.fillStyle = "#0a111b";
+        c.font = "700 9px system-ui";
+        c.textAlign = "center";
+        c.textBaseline = "middle";
+        c.fillText("4", 34, 8.5);
+      },
+    ],
+    [
+      "City (size: population)",
+      (c) => {
+        for (const [x, r] of [
+          [12, 3],
+          [28, 6],
+        ]) {
+          c.beginPath();
+          c.arc(x, 16, r, 0, Math.PI * 2);
+          c.fillStyle = css.city;
+          c.fill();
+        }
+      },
+    ],
+    ["Power plant", (c) => site(c, "plant")],
+    ["Substation", (c) => site(c, "substation")],
+    ["Other site", (c) => site(c, "other")],
+    [
+      "Launch zone",
+      (c) => {
+        c.beginPath();
+        c.arc(22, 16, 11, 0, Math.PI * 2);
+        c.fillStyle = "rgba(255, 90, 78, 0.1)";
+        c.fill();
+        c.setLineDash([4, 3]);
+        c.strokeStyle = css.launchZone;
+        c.lineWidth = 1.5;
+        c.stroke();
+      },
+    ],
     [
       "Interceptor",
       (c) => {
@@ -163,6 +259,23 @@ function legend(ctl: MapController): HTMLElement {
   );
   summary.addEventListener("click", () => stored.saveLegendOpen(!details.open));
   return details;
+}
+
+/** Zoom to an area: the defended cities, biggest first, each shown with 60 km around it. */
+function zoomPicker(ctl: MapController, scenario: CompiledScenario): HTMLSelectElement {
+  const cities = scenario.assets
+    .filter((a) => a.kind === "city")
+    .sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
+  const picker = select([["", "Zoom to…"], ...cities.map((c): [string, string] => [c.id, c.name])], {
+    testid: "zoom-to",
+    "aria-label": "Zoom to a city",
+    onchange: () => {
+      const city = cities.find((c) => c.id === picker.value);
+      if (city) ctl.emit("zoomTo", { x: city.at.x, y: city.at.y, km: 60 });
+      picker.value = "";
+    },
+  });
+  return picker;
 }
 
 /** Open or fold the map legend (the L shortcut), remembering the choice. */

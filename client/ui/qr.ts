@@ -2,16 +2,18 @@ import QRCode from "qrcode";
 import { h } from "./dom.js";
 
 /**
- * Links to a match: the generic join link, one per seat, and the spectator's (with the spectator key
- * when the instructor shares it, e.g. for the classroom screen).
+ * Links to a match from the server's public URL: the generic join link, one per seat, the spectator's (with the
+ * spectator key when the instructor shares it, e.g. for the classroom screen),
+ * and the instructor's rejoin link (which carries the instructor key).
  */
-export function joinLink(code: string, seat?: string, view?: string, spectatorKey?: string): string {
-  const params = new URLSearchParams();
-  if (seat) params.set("seat", seat);
-  if (view) params.set("view", view);
-  if (spectatorKey) params.set("skey", spectatorKey);
-  const query = params.toString();
-  return `${location.origin}${location.pathname}#/match/${code}${query ? `?${query}` : ""}`;
+export function joinLink(
+  base: string,
+  code: string,
+  params: { seat?: string; view?: string; key?: string; skey?: string } = {},
+): string {
+  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1]));
+  const text = query.toString();
+  return `${base.replace(/\/+$/, "")}/#/match/${code}${text ? `?${text}` : ""}`;
 }
 
 /** A QR code of `text` as inline SVG (crisp on a projector). */

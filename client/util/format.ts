@@ -1,21 +1,8 @@
 /** Display formatting: money, simulated time, counts. Pure functions, no DOM. */
 
-/** USD as `$148M`, `$1.5M`, `$35k`, `$900`; negative values keep their sign. */
-export function formatUsd(usd: number): string {
-  if (!Number.isFinite(usd)) return "—";
-  const sign = usd < 0 ? "-" : "";
-  const abs = Math.abs(usd);
-  if (abs >= 1e9) return `${sign}$${trim(abs / 1e9)}B`;
-  if (abs >= 1e6) return `${sign}$${trim(abs / 1e6)}M`;
-  if (abs >= 1e3) return `${sign}$${trim(abs / 1e3)}k`;
-  return `${sign}$${Math.round(abs)}`;
-}
+import { formatUsd } from "../../shared/money.js";
 
-/** One decimal below 10 (`$1.5M`), none above (`$148M`), never a trailing `.0`. */
-function trim(value: number): string {
-  const text = value < 10 ? value.toFixed(1) : Math.round(value).toString();
-  return text.endsWith(".0") ? text.slice(0, -2) : text;
-}
+export { formatUsd };
 
 /** Simulation seconds as `HH:MM` (hours wrap at 100 to keep the width fixed). */
 export function formatClock(simSec: number): string {

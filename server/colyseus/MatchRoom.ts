@@ -21,6 +21,7 @@ import { TickMeter } from "../ops/ticks.js";
 import type { ScenarioSource } from "../scenarios/source.js";
 import type { RestoredMatch } from "../store/recovery.js";
 import { DurableGate } from "./gate.js";
+import { EmptyRoomGrace } from "./grace.js";
 import { codesInUse, listingOf, type MatchMetadata } from "./metadata.js";
 import { StateMirror } from "./mirror.js";
 import { Occupancy, type Occupant } from "./occupancy.js";
@@ -51,6 +52,8 @@ export interface RoomDeps {
   debriefKeepSec: number;
   /** New matches this process runs at most (recovered ones always come back). */
   maxRooms: number;
+  /** How long a match stays open once its last person has left. */
+  emptyGraceSec: number;
   now: () => number;
 }
 
@@ -93,6 +96,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
   private creatorJoined = false;
   private readonly summaries = new SummaryOutlet(this.clients);
   private occupancy!: Occupancy;
+  private grace!: EmptyRoomGrace;
   private hub!: ViewHub;
   /** A recovered match: who is back (it resumes by itself once all its players are). */
   private returned: ((seatId: string) => void) | undefined;
@@ -182,6 +186,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       this.log,
       () => void this.publishListing(),
     );
+    this.grace = new EmptyRoomGrace(this, this.deps.emptyGraceSec);
     if (restored) this.resumeRestored(restored, settings.autostart);
     this.desk = new OrderDesk(orderTarget(this.match, this.occupancy), (error) =>
       this.log.error({ err: error }, "order failed"),
@@ -288,6 +293,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     this.match.watch(key);
     client.view = this.hub.sharedView(key);
     if (creator) this.creatorJoined = true;
+    this.grace.joined();
     const rejoinCode = isPlayingRole(join.seat) ? this.occupancy.rejoinCodeOf(seatId) : undefined;
     const instructor = join.seat === "instructor";
     client.send("welcome", {
@@ -318,6 +324,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       if (await this.awaitReturn(client, hold, seatId)) return;
     }
     this.occupancy.vacate(client);
+    this.grace.left();
   }
 
   /** Wait for a dropped client (or one of a recovered match) to come back with its token. */
@@ -325,6 +332,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     this.occupancy.holdFor(seatId, hold);
     try {
       const back = (await hold) as MatchClient;
+      this.grace.joined();
       this.match.seats.setConnected(seatId, true);
       this.sendBacklog(back);
       this.occupancy.record(back);

@@ -7,6 +7,7 @@ import {
   type MatchState,
   PlannedSalvo,
   ScoreBoard,
+  SightedUnit,
   Track,
   Unit,
 } from "../../shared/wire/state.js";
@@ -17,6 +18,7 @@ import type {
   SalvoView,
   Scores,
   SideView,
+  SightedUnitView,
   TrackView,
   UnitView,
 } from "../../sim/api.js";
@@ -108,14 +110,20 @@ const writeTrack: Writer<Track, TrackView> = (track, view, ctx) => {
   put(track, "threatClass", hideType ? "" : view.threatClass);
 };
 
-const writeUnit: Writer<Unit, UnitView> = (unit, view, ctx) => {
+const writeSighting: Writer<SightedUnit, SightedUnitView> = (sighting, view) => {
+  put(sighting, "id", view.id);
+  put(sighting, "side", view.side);
+  put(sighting, "kind", view.kind);
+  put(sighting, "x", view.x);
+  put(sighting, "y", view.y);
+};
+
+const writeUnit: Writer<Unit, UnitView> = (unit, view) => {
   put(unit, "id", view.id);
   put(unit, "side", view.side);
   put(unit, "kind", view.kind);
   put(unit, "x", view.x);
   put(unit, "y", view.y);
-  // The attacker learns where a revealed unit is and what it is, nothing about its state or doctrine.
-  if (ctx.perspective === "attacker") return;
   put(unit, "status", view.status);
   put(unit, "magazine", view.magazine);
   put(unit, "weapons", view.doctrine.weapons);
@@ -241,6 +249,7 @@ function syncRecord<T>(map: MapSchema<T>, values: Record<string, T>): void {
 export class StateSync {
   private readonly tracks: KeyedCollection<Track, TrackView>;
   private readonly units: KeyedCollection<Unit, UnitView>;
+  private readonly sightings: KeyedCollection<SightedUnit, SightedUnitView>;
   private readonly interceptors: KeyedCollection<Interceptor, InterceptorView>;
   private readonly salvos: KeyedCollection<PlannedSalvo, SalvoView>;
   private readonly economy: KeyedCollection<Economy, EconomyView>;
@@ -254,6 +263,7 @@ export class StateSync {
   ) {
     this.tracks = new KeyedCollection(state.tracks, () => new Track(), writeTrack);
     this.units = new KeyedCollection(state.units, () => new Unit(), writeUnit);
+    this.sightings = new KeyedCollection(state.sightings, () => new SightedUnit(), writeSighting);
     this.interceptors = new KeyedCollection(state.interceptors, () => new Interceptor(), writeInterceptor);
     this.salvos = new KeyedCollection(state.salvos, () => new PlannedSalvo(), writeSalvo);
     this.economy = new KeyedCollection(state.economy, () => new Economy(), writeEconomy);
@@ -273,6 +283,7 @@ export class StateSync {
     };
     this.tracks.sync(key, view.tracks, ctx, this.hub);
     this.units.sync(key, view.units, ctx, this.hub);
+    this.sightings.sync(key, view.sightings, ctx, this.hub);
     this.interceptors.sync(key, view.interceptors, ctx, this.hub);
     // Planned salvos are the attacker's secret: the sim lists them for attacker and truth only.
     this.salvos.sync(key, view.salvos, ctx, this.hub);
@@ -296,6 +307,7 @@ export class StateSync {
     return [
       ...this.tracks.itemsOf(key),
       ...this.units.itemsOf(key),
+      ...this.sightings.itemsOf(key),
       ...this.interceptors.itemsOf(key),
       ...this.salvos.itemsOf(key),
       ...this.economy.itemsOf(key),

@@ -23,8 +23,9 @@ export class FeedOutlet {
     private readonly perspectives: readonly Perspective[],
     private readonly delay: DelayLine<unknown> | undefined,
     private readonly publish: (key: ViewKey, entries: FeedEntry[]) => void,
+    unitType: (unitId: string) => string | undefined,
   ) {
-    this.feed = new Feed(scenario);
+    this.feed = new Feed(scenario, unitType);
   }
 
   /** Events of this tick; a feed message goes out when the interval has passed. */

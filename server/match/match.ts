@@ -129,8 +129,14 @@ export class Match {
       settings.spectatorDelaySec > 0 ? new DelayLine(settings.spectatorDelaySec * 1000) : undefined;
     const hasAllies = scenario.allies.length > 0 || scenario.seats.ally > 0;
     this.perspectives = ["truth", "attacker", "defender", ...(hasAllies ? (["ally"] as const) : [])];
-    this.feed = new FeedOutlet(scenario, this.perspectives, this.delay, (key, entries) =>
-      transport.feed(key, entries),
+    // A restored match's feed never saw its units deployed: it asks the world for their types.
+    const unitType = (id: string) => sim.view("truth").units.find((u) => u.id === id)?.kind;
+    this.feed = new FeedOutlet(
+      scenario,
+      this.perspectives,
+      this.delay,
+      (key, entries) => transport.feed(key, entries),
+      unitType,
     );
     this.status = {
       scenario: setup.scenarioId,
@@ -175,6 +181,7 @@ export class Match {
     this.nowMs = nowMs;
     const { paused } = this.status;
     if (!paused || this.phase === "debrief") {
+      if (this.phase === "planning" && this.mayLeaveByItself()) this.phases.restartIfStopped();
       if (this.phases.tick(elapsedMs / 1000)) this.timerExpired();
     }
     if (this.phase === "live" && !paused) this.runSteps(elapsedMs);
@@ -262,8 +269,17 @@ export class Match {
       return refusal("wrong_phase", `nothing to be ready for during ${this.phase}`);
     const seat = this.seats.get(seatId);
     if (seat) seat.ready = ready;
-    if (this.seats.allHumansReady()) this.advance("ready");
+    if (this.seats.allHumansReady() && this.mayLeaveByItself()) this.advance("ready");
     return OK;
+  }
+
+  /**
+   * Ready seats and timers never start a night while an attacker or defender seat meant for a person is
+   * empty (only the instructor does, by advancing the phase); a timer that ran out meanwhile starts
+   * again, in full, once the seat is taken, so a late player still gets to plan.
+   */
+  private mayLeaveByItself(): boolean {
+    return this.phase !== "planning" || this.seats.emptyNightRoles().length === 0;
   }
 
   /** Wego pacing: a seat has seen the pause; the clock goes on when every person has. */
@@ -326,7 +342,7 @@ export class Match {
 
   private timerExpired(): void {
     if (this.phase === "debrief") this.transport.expired();
-    else this.advance("timer");
+    else if (this.mayLeaveByItself()) this.advance("timer");
   }
 
   /** Follow the sim when it moves on by itself (end of a night, end of the match). */

@@ -84,6 +84,11 @@ export class PhaseClock {
     this.secondsLeft = phaseDurationSec(phase, this.timings);
   }
 
+  /** Start the phase's timer again when it has run out (the phase was held); no-op while it runs. */
+  restartIfStopped(): void {
+    if (this.secondsLeft === undefined) this.secondsLeft = phaseDurationSec(this.phase, this.timings);
+  }
+
   /** Count down; true when the timer has just run out. */
   tick(elapsedSec: number): boolean {
     if (this.secondsLeft === undefined) return false;

@@ -133,6 +133,18 @@ export class SeatBook {
     return this.all().filter((seat) => seat.filledBy !== "" && seat.filledBy !== "human");
   }
 
+  /**
+   * Roles the night cannot start without that nobody holds: an attacker or defender role none of whose
+   * seats is taken by a person or a scripted player (a seat the match creator left to people).
+   */
+  emptyNightRoles(): PlayingRole[] {
+    const needed: PlayingRole[] = ["attacker", "defender"];
+    return needed.filter((role) => {
+      const seats = this.all().filter((seat) => seat.role === role);
+      return seats.length > 0 && seats.every((seat) => seat.filledBy === "");
+    });
+  }
+
   /** At least one person plays, and every person playing has said ready. */
   allHumansReady(): boolean {
     const humans = this.humanPlayingSeats();

@@ -39,6 +39,16 @@ export class Unit extends Schema {
   @type("string") allyId = "";
 }
 
+/** A defence unit the attacker has sighted: what and where, under an opaque id (no state, stock or doctrine). */
+export class SightedUnit extends Schema {
+  @type("string") id = "";
+  /** "defender" | "ally" */
+  @type("string") side = "defender";
+  @type("string") kind = "";
+  @type("float32") x = 0;
+  @type("float32") y = 0;
+}
+
 export class Interceptor extends Schema {
   @type("string") id = "";
   @type("string") unitId = "";
@@ -222,6 +232,7 @@ export class MatchState extends Schema {
   @view(LIVE_TAG) @type({ map: "boolean" }) seaAccess = new MapSchema<boolean>();
   @view() @type({ map: Track }) tracks = new MapSchema<Track>();
   @view() @type({ map: Unit }) units = new MapSchema<Unit>();
+  @view() @type({ map: SightedUnit }) sightings = new MapSchema<SightedUnit>();
   @view() @type({ map: Interceptor }) interceptors = new MapSchema<Interceptor>();
   @view() @type({ map: PlannedSalvo }) salvos = new MapSchema<PlannedSalvo>();
   @view() @type({ map: Economy }) economy = new MapSchema<Economy>();

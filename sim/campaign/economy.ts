@@ -17,6 +17,7 @@
  */
 
 import type { Refusal } from "../../shared/commands.js";
+import { formatUsd } from "../../shared/money.js";
 import type { LayerType, ResupplyItem, RoundSpec } from "../../shared/scenario.js";
 
 export type Payer = "defender" | "attacker";
@@ -107,7 +108,7 @@ export function charge(state: EconomyState, payer: Payer, usd: number, what: str
     return {
       ok: false,
       code: "over_budget",
-      message: `${what} costs $${usd} but the ${payer} has $${budget} left`,
+      message: `${what} cost ${formatUsd(usd)}, but the ${payer} has only ${formatUsd(budget)} left`,
     };
   }
   // usd ≤ budget, so the rounded difference is ≥ 0 as well.
@@ -143,7 +144,7 @@ export function buyResupply(
     const message = `count must be a positive whole number, got ${count}`;
     return { ok: false, code: "not_allowed", message, path: "count" };
   }
-  const result = charge(state, "defender", type.costPerShotUsd * count, `${count} × ${layer}`);
+  const result = charge(state, "defender", type.costPerShotUsd * count, `${count} × ${type.name}`);
   if (!result.ok) return { ...result, path: "count" };
   addStock(state, layer, count);
   return result;

@@ -30,7 +30,8 @@ export function deploy(ctx: SimContext, c: CommandOf<"deploy">): Refusal | null 
   const placement = placementProblem(ctx, { side: "defender", allyId: "" }, c.unitType, c.at);
   if (placement) return refusal("out_of_area", placement, "at");
   // Paid last: every check before it has passed, so a refused payment leaves the world as it was.
-  const paid = charge(world.economy, "defender", costUsd, `a '${c.unitType}'`);
+  const typeName = cat.layers.get(c.unitType)?.def.name ?? ctx.scenario.catalogue.sensors[c.unitType]?.name;
+  const paid = charge(world.economy, "defender", costUsd, `A ${typeName ?? c.unitType}`);
   if (!paid.ok) return { ...paid, path: "unitType" };
   const id = c.id ?? nextUnitId(world, (taken) => ctx.ids.units.has(taken));
   const unit = createUnit(cat, {

@@ -53,8 +53,9 @@ export function planSalvo(ctx: SimContext, c: CommandOf<"plan-salvo">): Refusal 
   const problem = salvoProblem(ctx, c);
   if (problem) return problem;
   const { world } = ctx;
-  const unitCostUsd = ctx.cat.threatById.get(c.threatType)!.def.costUsd;
-  const paid = charge(world.economy, "attacker", c.count * unitCostUsd, `${c.count} × ${c.threatType}`);
+  const threat = ctx.cat.threatById.get(c.threatType)!.def;
+  const unitCostUsd = threat.costUsd;
+  const paid = charge(world.economy, "attacker", c.count * unitCostUsd, `${c.count} × ${threat.name}`);
   if (!paid.ok) return { ...paid, path: "count" };
   world.salvos.push({
     id: `s-${world.nextSeq.salvo++}`,

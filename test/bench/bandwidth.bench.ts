@@ -195,6 +195,7 @@ async function playBoth(): Promise<{ legs: Night; naive: Night }> {
       reconnectHoldSec: 120,
       debriefKeepSec: 60,
       maxRooms: DEFAULT_MAX_ROOMS,
+      emptyGraceSec: 0,
       now: () => Date.now(),
     }),
   );

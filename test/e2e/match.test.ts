@@ -59,7 +59,7 @@ describe.runIf(chromiumAvailable)("a training-range match in the browser", () =>
     await page.click("[data-testid=create-match]");
     code = ((await page.textContent("[data-testid=created-code]", { timeout: 20_000 })) ?? "").trim();
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
-    await page.waitForSelector("[data-testid=created-qr] svg");
+    await page.waitForSelector("[data-testid=created] [data-testid=join-qr] svg");
     await page.click("[data-testid=created-close]");
     await page.waitForSelector("[data-testid=instructor-console]");
     expect(await page.textContent("[data-testid=match-code]")).toBe(code);
@@ -199,7 +199,9 @@ describe.runIf(chromiumAvailable)("a training-range match in the browser", () =>
     if (await instructor.isVisible("[data-testid=phase]:has-text('Assessment')")) {
       await defender.waitForSelector("[data-testid=assessment]");
       await screenshot(defender, "assessment");
+      // The last night's assessment: finishing the exercise asks first.
       await instructor.click("[data-testid=advance-phase]");
+      await instructor.click("[data-testid=confirm-ok]");
     }
     for (const page of [instructor, defender, pages[2].page]) {
       await page.waitForSelector("[data-testid=debrief][data-final=true]", { timeout: 30_000 });

@@ -1,15 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MatchRecorder } from "../../server/match/recorder.js";
+import { botFactory } from "../../server/match/scripted.js";
 import type { MatchState } from "../../shared/wire/state.js";
 import type { SimEvent } from "../../sim/api.js";
+import { LEAK_WORDS } from "../../sim/review/narration.js";
+import { sightingId } from "../../sim/views.js";
 import { FAST_MATCH, startServer, TestClient, type TestServer } from "./helpers.js";
 
 /**
  * Hidden information over a whole match. The server records every sim event (through the recorder hook)
  * before it copies state to clients, so at each patch a client receives we know what its side could have
  * known: the defender holds a track only after detecting it and learns its type only by identifying it;
- * the attacker knows a defender unit only when the scenario says so or the unit revealed itself. The
- * scoreboards are fogged too: the defender counts no launch it has not seen (detected, struck or
+ * the attacker knows a defender unit only when the scenario says so or the unit revealed itself, and
+ * then only what it is and where (no status, stock or doctrine, so no tooltip can show them); its feed
+ * never names a defender unit, a miss, a shot or why a strike got through. The scoreboards are fogged too: the defender counts no launch it has not seen (detected, struck or
  * crashed), the attacker never reads the defender's interceptors, not even in a round's summary.
  */
 interface Knowledge {
@@ -44,14 +48,17 @@ const recorder: MatchRecorder = {
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startServer({ recorders: () => recorder });
+  server = await startServer({ recorders: () => recorder, bots: botFactory });
 });
 afterAll(async () => {
   await server.close();
 });
 
 const KNOWN_TO_ATTACKER = new Set(["radar-central"]); // "known": true in training-range.json
+const SEED = 7;
 const violations: string[] = [];
+/** What a sighting may tell: the decoded fields of the attacker's SightedUnit, nothing more. */
+const SIGHTING_FIELDS = ["id", "kind", "side", "x", "y"];
 
 function checkDefenderView(state: MatchState): void {
   for (const [key, track] of state.tracks) {
@@ -81,20 +88,15 @@ function checkDefenderView(state: MatchState): void {
 }
 
 function checkAttackerView(state: MatchState): void {
-  for (const [key, unit] of state.units) {
+  if (state.units.size > 0) violations.push("attacker decoded defence units (not sightings)");
+  const allowed = new Set(
+    [...KNOWN_TO_ATTACKER, ...knowledge.revealedUnits].map((id) => sightingId(SEED, id)),
+  );
+  for (const [key, sighting] of state.sightings) {
     if (!key.startsWith("a:")) violations.push(`attacker decoded foreign item ${key}`);
-    if (!KNOWN_TO_ATTACKER.has(unit.id) && !knowledge.revealedUnits.has(unit.id)) {
-      violations.push(`attacker decoded unrevealed unit ${unit.id}`);
-    }
-    const defaulted =
-      unit.status === "ready" &&
-      unit.magazine === 0 &&
-      unit.weapons === "tight" &&
-      unit.fire === "salvo" &&
-      unit.salvoSize === 1 &&
-      !unit.footprintOnly &&
-      unit.allyId === "";
-    if (!defaulted) violations.push(`attacker decoded the state of unit ${unit.id}`);
+    if (!allowed.has(sighting.id)) violations.push(`attacker decoded an unrevealed unit as ${sighting.id}`);
+    const fields = Object.keys(sighting.toJSON()).sort().join();
+    if (fields !== SIGHTING_FIELDS.join()) violations.push(`attacker decoded sighting fields ${fields}`);
   }
   for (const track of state.tracks.values()) {
     if (knowledge.launchedTypes.get(track.id) !== track.kind)
@@ -114,8 +116,10 @@ describe("fog of war over a whole match", () => {
   it("never lets a side decode what it could not know", async () => {
     const truth = await TestClient.create(server.client(), {
       ...FAST_MATCH,
+      seed: SEED,
       pacing: { mode: "realtime", timeScale: 240 },
-      seats: { attacker: "plan", defender: "plan" },
+      // The scripted attack against an easy defender bot: strikes get through, so there are reasons to hide.
+      seats: { attacker: "plan", defender: "bot:easy" },
       seat: "spectator",
       name: "Truth",
     });
@@ -145,7 +149,7 @@ describe("fog of war over a whole match", () => {
       undetectedInTruth += [...state.tracks.values()].filter((t) => !knowledge.detected.has(t.id)).length;
     });
     attacker.room.onStateChange((state) => {
-      attackerUnitsMax = Math.max(attackerUnitsMax, state.units.size);
+      attackerUnitsMax = Math.max(attackerUnitsMax, state.sightings.size);
     });
     // Undetected threats in the air: the defender's scoreboard counts fewer launches than the truth's.
     let launchesHidden = 0;
@@ -165,6 +169,18 @@ describe("fog of war over a whole match", () => {
     expect(attackerUnitsMax).toBeGreaterThan(KNOWN_TO_ATTACKER.size);
     expect(attackerUnitsMax).toBeLessThan(truth.state.units.size);
     expect(launchesHidden).toBeGreaterThan(0);
+    // The attacker's feed: what it could observe, and not one word of the defence's own picture.
+    const unitIds = [...truth.state.units.values()].map((u) => u.id);
+    const attackerText = attacker.feed.map((e) => e.text).join("\n");
+    expect(attacker.feed.map((e) => e.kind)).toEqual(expect.arrayContaining(["launch", "intercept"]));
+    expect(attacker.feed.filter((e) => e.kind === "miss" || e.kind === "fire")).toEqual([]);
+    for (const id of unitIds) expect(attackerText).not.toMatch(new RegExp(`\\b${id}\\b`));
+    for (const words of Object.values(LEAK_WORDS)) expect(attackerText).not.toContain(words);
+    // The defender's feed names the reasons; the white cell's too.
+    const defenderStrikes = defender.feed.filter((e) => e.kind === "impact");
+    expect(defenderStrikes.length).toBeGreaterThan(0);
+    const reasons = Object.values(LEAK_WORDS);
+    expect(defenderStrikes.every((e) => reasons.some((r) => e.text.endsWith(r)))).toBe(true);
     // Summaries: between nights the attacker's hides the defender's interceptors; the final one does not.
     const roundSummary = (client: TestClient) => client.summaries.find((s) => !s.final)?.summary;
     const finalSummary = (client: TestClient) => client.summaries.find((s) => s.final)?.summary;

@@ -33,7 +33,9 @@ beforeAll(async () => {
   for (const client of [instructor, attacker, defender, spectator]) {
     const seated = () =>
       ["attacker-1", "defender-1"].every((id) => client.state.seats.get(id)?.filledBy === "human");
-    await client.waitFor(() => client.state.units.size > 0 && seated(), "the units and the seated players");
+    // The attacker knows the defence only as sightings (what and where), the others as units.
+    const defence = () => client.state.units.size + client.state.sightings.size;
+    await client.waitFor(() => defence() > 0 && seated(), "the units and the seated players");
   }
 });
 afterAll(async () => {

@@ -124,6 +124,9 @@ describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
       () => instructor.state.code !== "" && instructor.welcome !== undefined,
       "the new match",
     );
+    // The defender seat waits for a person: the instructor starts the night without one.
+    await instructor.waitFor(() => instructor.state.phase === "planning", "planning");
+    instructor.send("advance-phase", {});
     const host = byPort(connectedPort(instructor));
     if (!host) throw new Error(`connected to an unknown port ${connectedPort(instructor)}`);
     const match = {

@@ -48,9 +48,9 @@ export class CataloguePanel implements Part {
         "h2",
         {
           title:
-            "Press Place, then click the map. Rings show weapon reach (blue) and radar coverage per altitude band.",
+            "Press Place, then pick the spot on the map: the preview shows the weapon reach (blue), radar coverage per altitude band and the cities covered.",
         },
-        "Catalogue · place, then click the map",
+        "Catalogue · press Place, then pick the spot on the map",
       ),
       list,
     );

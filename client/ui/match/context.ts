@@ -25,10 +25,36 @@ export function economyOf(state: MatchState, side: string): Economy | undefined 
   return undefined;
 }
 
-/** The units this seat may give orders to. */
-export function ownUnits(state: MatchState, role: SeatRole): Unit[] {
+/**
+ * The units this seat may give orders to: weapons first in catalogue order (the ones that take orders),
+ * sensors after them, each kind by id.
+ */
+export function ownUnits(state: MatchState, role: SeatRole, scenario: CompiledScenario): Unit[] {
   const side = role === "ally" ? "ally" : "defender";
-  return [...state.units.values()].filter((u) => u.side === side).sort((a, b) => a.id.localeCompare(b.id));
+  const order = [...Object.keys(scenario.catalogue.layers), ...Object.keys(scenario.catalogue.sensors)];
+  const rank = (u: Unit) => {
+    const i = order.indexOf(u.kind);
+    return i < 0 ? order.length : i;
+  };
+  return [...state.units.values()]
+    .filter((u) => u.side === side)
+    .sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
+}
+
+/**
+ * Attacker and defender roles with no seat taken: the night waits for them (the server's rule; the screen
+ * names them to the players who wait and to the instructor who may start without them).
+ */
+export function emptyNightRoles(state: MatchState): string[] {
+  return ["attacker", "defender"].filter((role) => {
+    const seats = [...state.seats.values()].filter((seat) => seat.role === role);
+    return seats.length > 0 && seats.every((seat) => seat.filledBy === "");
+  });
+}
+
+/** "the attacker", "the attacker and the defender". */
+export function roleList(roles: readonly string[]): string {
+  return roles.map((role) => `the ${role}`).join(" and ");
 }
 
 /** Name of the current round ("Night 2"), or the round number. */

@@ -5,12 +5,7 @@ import { h, setText } from "../dom.js";
 import { ResupplyPanel } from "./catalogue.js";
 import { economyOf, type MatchContext, type Part, roundName } from "./context.js";
 import { scoreAsSummary, summaryTable } from "./summary.js";
-
-const WINNER: Record<string, string> = {
-  defender: "The defence held.",
-  attacker: "The attacker prevailed.",
-  draw: "A draw.",
-};
+import { verdictLine, verdictWhy } from "./verdict.js";
 
 /** The end of the exercise: the final summary over the map, which stays visible behind it. */
 export class DebriefPanel implements Part {
@@ -59,11 +54,12 @@ export class DebriefPanel implements Part {
     this.el.dataset.final = String(final !== null);
     const data = final?.summary ?? (state ? scoreAsSummary(state) : {});
     const winner = typeof data.winner === "string" ? data.winner : state?.winner;
-    setText(
-      this.verdict,
-      winner ? (WINNER[winner] ?? winner) : final ? "" : "Waiting for the final summary…",
+    setText(this.verdict, winner ? verdictLine(winner) : final ? "" : "Waiting for the final summary…");
+    this.body.replaceChildren(
+      ...[verdictWhy(data, this.ctx.scenario), summaryTable(data, false, this.ctx.scenario)].filter(
+        (el): el is HTMLElement => el !== null,
+      ),
     );
-    this.body.replaceChildren(summaryTable(data));
   }
 
   update(state: MatchState): void {

@@ -1,5 +1,6 @@
 import type { FeedEntry } from "../../../shared/protocol.js";
 import type { MatchState } from "../../../shared/wire/state.js";
+import { FEED_CATEGORY_LABEL, type FeedCategory, feedCategory } from "../../../sim/review/feed-lines.js";
 import { formatClock } from "../../util/format.js";
 import { h } from "../dom.js";
 import type { MatchContext, Part } from "./context.js";
@@ -8,7 +9,10 @@ const MAX_ROWS = 250;
 /** An entry older than this many wall seconds of simulated time plays no effect (backlog on join). */
 const FRESH_WALL_SEC = 6;
 
-/** The event feed: newest first; entries with a place centre the map when clicked. */
+/**
+ * The event feed: newest first; strikes and decisions stand out, routine lines are quiet, and chips filter
+ * by category. Entries with a place centre the map when clicked.
+ */
 export class FeedPanel implements Part {
   readonly el: HTMLElement;
   private readonly list = h("ul", { class: "feed", testid: "feed", "aria-live": "polite" });
@@ -18,7 +22,13 @@ export class FeedPanel implements Part {
     private readonly ctx: MatchContext,
     private readonly now: () => number,
   ) {
-    this.el = h("div", { style: "display:contents" }, h("h2", null, "Events"), this.list);
+    this.el = h(
+      "div",
+      { style: "display:contents" },
+      h("h2", null, "Events"),
+      feedFilters(this.list),
+      this.list,
+    );
     this.add(ctx.session.feed, false);
     this.off = [
       ctx.session.on("feed", (entries) => this.add(entries, true)),
@@ -31,8 +41,8 @@ export class FeedPanel implements Part {
     const clock = this.now();
     const freshSec = FRESH_WALL_SEC * Math.max(1, state?.timeScale ?? 1);
     const rows = entries.map((entry) => {
-      if (live && entry.x !== undefined && entry.y !== undefined && clock - entry.t < freshSec) {
-        if (!state || entry.round === state.round) this.ctx.ctl.effect(entry.kind, entry.x, entry.y);
+      if (live && clock - entry.t < freshSec && (!state || entry.round === state.round)) {
+        for (const [x, y] of placesOf(entry)) this.ctx.ctl.effect(entry.kind, x, y);
       }
       return this.row(entry);
     });
@@ -45,7 +55,7 @@ export class FeedPanel implements Part {
     const li = h(
       "li",
       {
-        class: `k-${entry.kind}`,
+        class: `k-${entry.kind} cat-${feedCategory(entry.kind)}`,
         testid: "feed-entry",
         "data-kind": entry.kind,
         "data-x": located ? String(entry.x) : undefined,
@@ -70,4 +80,35 @@ export class FeedPanel implements Part {
   destroy(): void {
     for (const f of this.off) f();
   }
+}
+
+/** Where a line's events happened: every point of a counted line, or its one place. */
+export function placesOf(entry: FeedEntry): [number, number][] {
+  const points = entry.points ?? (entry.x === undefined || entry.y === undefined ? [] : [entry.x, entry.y]);
+  const places: [number, number][] = [];
+  for (let i = 0; i + 1 < points.length; i += 2) places.push([points[i], points[i + 1]]);
+  return places;
+}
+
+/** One chip per category: pressed shows it; the list hides a category with a class, so no line is lost. */
+export function feedFilters(list: HTMLElement): HTMLElement {
+  const bar = h("div", { class: "feed-filters", role: "group", "aria-label": "Show events" });
+  for (const [category, label] of Object.entries(FEED_CATEGORY_LABEL) as [FeedCategory, string][]) {
+    const chip = h(
+      "button",
+      {
+        class: "small on",
+        testid: `feed-filter-${category}`,
+        "aria-pressed": "true",
+        onclick: () => {
+          const shown = list.classList.toggle(`hide-${category}`) === false;
+          chip.classList.toggle("on", shown);
+          chip.setAttribute("aria-pressed", String(shown));
+        },
+      },
+      label,
+    );
+    bar.append(chip);
+  }
+  return bar;
 }

@@ -1,9 +1,11 @@
 import type { SeatFill, ViewName } from "../../../shared/protocol.js";
 import type { MatchState, Seat } from "../../../shared/wire/state.js";
+import { stored } from "../../net/storage.js";
 import { formatClock } from "../../util/format.js";
+import { type Confirmation, confirmAction } from "../confirm.js";
 import { h, select, setText } from "../dom.js";
-import { copyableLink, joinLink, qrElement } from "../qr.js";
-import type { MatchContext, Part } from "./context.js";
+import { shareBlock } from "../share.js";
+import { emptyNightRoles, type MatchContext, type Part, roleList } from "./context.js";
 import { injectForm } from "./inject-form.js";
 
 export const TIME_SCALES = [1, 10, 60, 300, 600];
@@ -22,6 +24,43 @@ function advanceLabel(state: MatchState): string {
       return state.round < state.rounds ? "Next round" : "Finish: debrief";
     default:
       return "Match over";
+  }
+}
+
+/** The confirmation an advance needs, or null when it can be done at once. */
+function advanceQuestion(state: MatchState, clock: string): Confirmation | null {
+  switch (state.phase) {
+    case "planning": {
+      const empty = emptyNightRoles(state);
+      if (empty.length === 0) return null;
+      return {
+        title: "Start the night with an empty seat?",
+        body: `Nobody holds ${roleList(empty)}. The night will run without them: no one plans or gives orders on that side.`,
+        confirm: "Start the night anyway",
+        cancel: "Keep planning",
+      };
+    }
+    case "live":
+      return {
+        title: "End the night now?",
+        body: `The night is at ${clock}. Ending it now brings down every threat still in the air, cancels the salvos not yet launched and moves to the assessment; the night cannot be resumed.`,
+        confirm: "End the night",
+        cancel: "Keep it running",
+      };
+    case "assessment":
+      return state.round < state.rounds
+        ? null
+        : {
+            title: "Finish the exercise?",
+            body: "This was the last night: the match ends and everyone moves to the debrief.",
+            confirm: "Finish: debrief",
+            cancel: "Stay in the assessment",
+          };
+    case "lobby":
+    case "debrief":
+      return null;
+    default:
+      return null;
   }
 }
 
@@ -52,7 +91,7 @@ export class InstructorConsole implements Part {
     this.advance = h("button", {
       class: "primary",
       testid: "advance-phase",
-      onclick: () => session.send("advance-phase", {}, this.advance),
+      onclick: () => void this.advancePhase(),
     });
     this.scale.addEventListener("input", () => setText(this.scaleOut, `×${this.scale.value}`));
     this.scale.addEventListener("change", () => this.setScale(Number(this.scale.value), this.scale));
@@ -123,6 +162,15 @@ export class InstructorConsole implements Part {
     );
   }
 
+  /** Move the match on; what cannot be undone (ending a night, starting one short of a side) asks first. */
+  private async advancePhase(): Promise<void> {
+    const state = this.ctx.session.state;
+    if (!state) return;
+    const question = advanceQuestion(state, formatClock(this.ctx.session.state?.clock ?? 0));
+    if (question && !(await confirmAction(question))) return;
+    this.ctx.session.send("advance-phase", {}, this.advance);
+  }
+
   togglePause(): void {
     this.ctx.session.send(this.paused ? "resume" : "pause", {}, this.pause);
   }
@@ -150,12 +198,11 @@ export class InstructorConsole implements Part {
       this.shareCode = state.code;
       this.share.replaceChildren(
         h("div", { class: "code bigcode", style: "font-size:26px" }, state.code),
-        qrElement(joinLink(state.code)),
-        copyableLink(joinLink(state.code, "defender"), "link-defender"),
-        copyableLink(
-          joinLink(state.code, "spectator", "truth", this.ctx.session.welcome?.spectatorKey),
-          "link-spectator",
-        ),
+        shareBlock(state.code, {
+          instructorKey:
+            this.ctx.session.welcome?.instructorKey ?? stored.instructorKey(state.code) ?? undefined,
+          spectatorKey: this.ctx.session.welcome?.spectatorKey,
+        }),
       );
     }
   }

@@ -52,7 +52,7 @@ export function shortcutActions(
       nextUnit: (step) => {
         const state = session.state;
         if (!state) return;
-        const units = ownUnits(state, role);
+        const units = ownUnits(state, role, ctx.scenario);
         if (units.length === 0) return;
         const i = units.findIndex((u) => u.id === ctl.selectedUnit);
         const next = units[(i + step + units.length) % units.length];

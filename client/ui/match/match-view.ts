@@ -7,6 +7,7 @@ import { ConnectionBanner } from "../banner.js";
 import { fill } from "../dom.js";
 import { mapNote, showRejection } from "../errors.js";
 import { mapChrome } from "../map-chrome.js";
+import { type SheetTab, SheetTabs } from "../sheet.js";
 import { installShortcuts, toggleHelp } from "../shortcuts.js";
 import { BottomBar } from "./bottombar.js";
 import type { MatchContext, Part } from "./context.js";
@@ -34,6 +35,7 @@ export class MatchView {
   private frame = 0;
   private dirty = true;
   private readonly banner: ConnectionBanner;
+  private readonly sheet: SheetTabs;
 
   constructor(
     session: MatchSession,
@@ -63,6 +65,7 @@ export class MatchView {
       right.append(controls.el);
     }
     right.append(feed.el);
+    this.sheet = new SheetTabs(sheetTabs(role));
     const chrome = mapChrome(ctl, scenario, role === "spectator" || role === "instructor");
     fill(document.getElementById("map-overlay")!, chrome.el);
     this.off.push(
@@ -76,6 +79,8 @@ export class MatchView {
       session.on("connection", (status) => this.banner.show(status)),
       ctl.on("click", (click) => this.onMapClick(click)),
       ctl.on("hover", (hover) => this.onHover(hover)),
+      // Aiming needs the map: a mode started from the sheet folds it away.
+      ctl.on("tool", (tool) => tool.kind !== "pan" && this.sheet.open(null)),
       installShortcuts(ctl, keys),
     );
     ctl.setFollow(false);
@@ -156,12 +161,20 @@ export class MatchView {
     for (const part of [...this.parts, ...this.left]) part.destroy?.();
     this.debrief?.destroy();
     this.banner.hide();
+    this.sheet.destroy();
     this.ctl.setSource(null);
     this.ctl.setTool({ kind: "pan" });
     document.body.classList.remove("spectator", "projector");
     document.getElementById("tooltip")!.hidden = true;
     for (const id of ["topbar", "left", "right", "bottom", "map-overlay"]) fill(document.getElementById(id)!);
   }
+}
+
+/** The phone's sheet tabs for a seat: its own panel (not for spectators), the events and the score. */
+function sheetTabs(role: string): SheetTab[] {
+  const own: SheetTab[] =
+    role === "spectator" ? [] : [{ region: "left", label: role === "instructor" ? "Console" : "Orders" }];
+  return [...own, { region: "right", label: "Events" }, { region: "bottom", label: "Score" }];
 }
 
 function round2(v: number): number {

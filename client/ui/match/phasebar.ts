@@ -1,7 +1,7 @@
 import type { MatchState, Seat } from "../../../shared/wire/state.js";
 import { formatCountdown } from "../../util/format.js";
 import { h, setText } from "../dom.js";
-import type { MatchContext, Part } from "./context.js";
+import { emptyNightRoles, type MatchContext, type Part, roleList } from "./context.js";
 
 export function mySeat(ctx: MatchContext, state: MatchState): Seat | undefined {
   const id = ctx.session.welcome?.seatId;
@@ -20,7 +20,7 @@ const HINT: Record<string, string> = {
 /** A player's phase line: what to do now, the timer, Ready (planning) and Confirm (wego pauses). */
 export class PhaseBar implements Part {
   readonly el: HTMLElement;
-  private readonly hint = h("p", { class: "muted", style: "margin:4px 0" });
+  private readonly hint = h("p", { class: "muted", style: "margin:4px 0", testid: "phase-hint" });
   private readonly timer = h("span", { class: "num" });
   private readonly ready: HTMLButtonElement;
   private readonly confirm: HTMLButtonElement;
@@ -46,20 +46,34 @@ export class PhaseBar implements Part {
   }
 
   update(state: MatchState): void {
-    const hint = state.waitingForConfirm
-      ? "Paused for a decision: press Continue when your orders are given."
-      : state.paused
-        ? "The instructor has paused the night."
-        : (HINT[state.phase] ?? "");
-    setText(this.hint, hint);
+    this.isReady = mySeat(this.ctx, state)?.ready ?? false;
+    setText(this.hint, this.hintFor(state));
     const timed = state.phaseSecondsLeft >= 0 && state.phase !== "debrief";
     setText(this.timer, timed ? `${formatCountdown(state.phaseSecondsLeft)} left` : "");
-    this.isReady = mySeat(this.ctx, state)?.ready ?? false;
     const canReady = state.phase === "planning" || state.phase === "assessment" || state.phase === "lobby";
     this.ready.hidden = !canReady;
-    setText(this.ready, this.isReady ? "Ready ✓ (click to undo)" : "Ready");
+    setText(this.ready, this.isReady ? "Ready ✓ (press again to undo)" : "Ready");
     this.ready.classList.toggle("on", this.isReady);
     this.ready.setAttribute("aria-pressed", String(this.isReady));
     this.confirm.hidden = !(state.phase === "live" && state.waitingForConfirm);
+  }
+
+  /** What to do now; once ready, who the match is waiting for. */
+  private hintFor(state: MatchState): string {
+    if (state.waitingForConfirm) return "Paused for a decision: press Continue when your orders are given.";
+    if (state.paused) return "The instructor has paused the night.";
+    const empty = state.phase === "planning" ? emptyNightRoles(state) : [];
+    if (this.isReady && empty.length > 0)
+      return `Ready. Waiting for ${roleList(empty)} to join: the night starts once every side is ready, or when the instructor starts it.`;
+    if (this.isReady) {
+      const others = [...state.seats.values()].filter(
+        (seat) => seat.filledBy === "human" && seat.role !== "instructor" && !seat.ready,
+      );
+      const roles = [...new Set(others.map((s) => s.role))];
+      if (roles.length > 0) return `Ready. Waiting for ${roleList(roles)} to be ready.`;
+    }
+    if (empty.length > 0)
+      return `${HINT.planning} Nobody holds ${roleList(empty)} yet: the night waits for them.`;
+    return HINT[state.phase] ?? "";
   }
 }

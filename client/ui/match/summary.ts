@@ -1,5 +1,6 @@
+import type { CompiledScenario } from "../../../shared/compiled.js";
 import { type MatchState, scoresOf } from "../../../shared/wire/state.js";
-import { formatCount, formatPercent, formatRatio, formatUsd } from "../../util/format.js";
+import { formatCount, formatPercent, formatPopulation, formatRatio, formatUsd } from "../../util/format.js";
 import { h } from "../dom.js";
 
 /**
@@ -19,7 +20,7 @@ const FIELDS: [string, string][] = [
   ["attacker_spend_usd", "Attacker spend"],
   ["cost_exchange", "Cost exchange"],
   ["casualties", "Casualties"],
-  ["blackout_population_hours", "Blackout (pop·h)"],
+  ["blackout_population_hours", "Blackout"],
   ["incidents", "Incidents"],
   ["escalation", "Escalation"],
   ["interceptors_left", "Interceptors left"],
@@ -44,8 +45,26 @@ export function formatField(key: string, value: unknown): string {
   if (key === "leak_rate") return formatPercent(value);
   if (key === "cost_exchange") return formatRatio(value);
   if (key === "escalation") return value.toFixed(1);
-  if (key === "blackout_population_hours") return formatUsd(value).slice(1);
+  if (key === "blackout_population_hours") return formatPopulation(value);
   return formatCount(value);
+}
+
+/** The level at which escalation ends the match (or the highest threshold it acts on), for a scale. */
+export function escalationScale(scenario: CompiledScenario): number | null {
+  const levels = scenario.escalation.triggers.flatMap((t) =>
+    t.when.kind === "escalation-at-least" ? [t.when.value] : [],
+  );
+  return levels.length > 0 ? Math.max(...levels) : null;
+}
+
+/** A figure with its unit or scale where a bare number would not say enough. */
+function withScale(key: string, text: string, scenario: CompiledScenario | undefined): string {
+  if (key === "escalation" && scenario) {
+    const top = escalationScale(scenario);
+    return top === null ? text : `${text} of ${top}`;
+  }
+  if (key === "blackout_population_hours" && text !== "—") return `${text} person-hours`;
+  return text;
 }
 
 function label(key: string): string {
@@ -56,7 +75,7 @@ function label(key: string): string {
  * Headline figures (large cards, or a compact two-column table for a side panel) and, when the summary
  * has rounds, one row per figure with a column per night (a campaign of four nights still fits).
  */
-export function summaryTable(summary: Row, compact = false): HTMLElement {
+export function summaryTable(summary: Row, compact = false, scenario?: CompiledScenario): HTMLElement {
   const present = FIELDS.filter(([key]) => key in summary);
   const headline = compact
     ? h(
@@ -70,7 +89,7 @@ export function summaryTable(summary: Row, compact = false): HTMLElement {
               "tr",
               { testid: `kpi-${key}` },
               h("td", null, name),
-              h("td", null, h("b", null, formatField(key, summary[key]))),
+              h("td", null, h("b", null, withScale(key, formatField(key, summary[key]), scenario))),
             ),
           ),
         ),
@@ -83,7 +102,7 @@ export function summaryTable(summary: Row, compact = false): HTMLElement {
             "div",
             { class: "kpi", testid: `kpi-${key}` },
             h("span", null, name),
-            h("b", null, formatField(key, summary[key])),
+            h("b", null, withScale(key, formatField(key, summary[key]), scenario)),
           ),
         ),
       );

@@ -38,6 +38,16 @@ export function tooltipCard(
           ] as Facts)
         : []),
     ];
+  } else if (hover.kind === "sighting") {
+    const u = [...source.sightings()].find((x) => x.id === hover.id);
+    if (!u) return null;
+    const reach = scenario.catalogue.layers[u.kind]?.reachKm;
+    title = typeName(scenario, u.kind);
+    facts = [
+      ["seen", u.side === "ally" ? "an allied defence unit" : "a defence unit"],
+      ...(reach ? ([["reach", `${reach} km (catalogue)`]] as Facts) : []),
+      ["state", "unknown: you see where it is, not its stock or orders"],
+    ];
   } else if (hover.kind === "track") {
     const t = [...source.tracks()].find((x) => x.id === hover.id);
     if (!t) return null;

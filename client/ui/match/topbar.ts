@@ -7,7 +7,8 @@ import { type MatchContext, type Part, PHASE_LABEL, roundName } from "./context.
 export class TopBar implements Part {
   readonly el: HTMLElement;
   private readonly scenarioEl = h("span", { testid: "scenario-name" });
-  private readonly roundEl = h("span", { testid: "round" });
+  private readonly roundEl = h("span", { testid: "round", class: "round-long" });
+  private readonly roundShortEl = h("span", { class: "round-short num" });
   private readonly phaseEl = h("span", { class: "badge", testid: "phase" });
   private readonly clockEl = h("span", {
     class: "clock",
@@ -32,6 +33,7 @@ export class TopBar implements Part {
       this.scenarioEl,
       h("span", { class: "sep" }, "·"),
       this.roundEl,
+      this.roundShortEl,
       this.phaseEl,
       this.clockEl,
       this.scaleEl,
@@ -40,7 +42,7 @@ export class TopBar implements Part {
       h("span", { class: "spacer" }),
       this.seatEl,
       this.viewEl,
-      h("span", null, "code ", this.codeEl),
+      h("span", null, h("span", { class: "code-label" }, "code "), this.codeEl),
       h(
         "button",
         { class: "small", title: "Keyboard shortcuts (?)", "aria-label": "Help", onclick: onHelp },
@@ -56,6 +58,7 @@ export class TopBar implements Part {
       this.roundEl,
       state.round > 0 ? `${roundName(scenario, state.round)} ${state.round}/${state.rounds}` : "",
     );
+    setText(this.roundShortEl, state.round > 0 ? `${state.round}/${state.rounds}` : "");
     setText(this.phaseEl, PHASE_LABEL[state.phase] ?? state.phase);
     this.phaseEl.className = `badge phase-${state.phase}`;
     setText(this.scaleEl, `×${Math.round(state.timeScale)}`);

@@ -1,5 +1,6 @@
 import type { Doctrine, FireMode, WeaponsControl } from "../../../shared/scenario.js";
 import type { MatchState, Unit } from "../../../shared/wire/state.js";
+import { shortName } from "../../../sim/review/narration.js";
 import { typeName } from "../../map/coverage.js";
 import { h, select, setText } from "../dom.js";
 import { type MatchContext, ownUnits, type Part } from "./context.js";
@@ -80,7 +81,7 @@ export class UnitsPanel implements Part {
   }
 
   update(state: MatchState): void {
-    const units = ownUnits(state, this.ctx.role);
+    const units = ownUnits(state, this.ctx.role, this.ctx.scenario);
     const seen = new Set<string>();
     for (const unit of units) {
       seen.add(unit.id);
@@ -117,10 +118,11 @@ export class UnitsPanel implements Part {
       (w, a) => doctrine({ weapons: w }, a),
       `weapons-${id}`,
     );
+    // The option says what the mode does: no hover needed (phones have none).
     const fire = select(
       [
-        ["salvo", "salvo"],
-        ["shoot-look-shoot", "shoot-look-shoot"],
+        ["salvo", "salvo: all rounds at once"],
+        ["shoot-look-shoot", "shoot-look-shoot: one, watch, fire again"],
       ],
       { "aria-label": "Fire mode", onchange: () => doctrine({ fire: fire.value as FireMode }, fire) },
     );
@@ -177,8 +179,8 @@ export class UnitsPanel implements Part {
             ctl.focusOn(unit.x, unit.y);
           },
         },
-        h("span", { class: "title grow" }, `${id}`),
-        h("span", { class: "muted" }, typeName(scenario, unit.kind)),
+        h("span", { class: "title grow" }, shortName(typeName(scenario, unit.kind))),
+        h("span", { class: "muted" }, id),
       ),
       meta,
       layer ? h("div", { class: "row", style: "margin-top:5px" }, weapons.seg) : null,

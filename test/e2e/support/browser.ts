@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 /**
  * Debian's chromium driven by playwright-core (never a downloaded browser). Without it the browser
@@ -51,4 +51,28 @@ export async function openPage(viewport = { width: 1280, height: 720 }): Promise
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** One browser for a whole suite (cheaper than a browser per page on a 2-core machine). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/** The two screens every page is checked on: a 1280×720 laptop, and a 390×844 phone with touch. */
+export const SCREENS = {
+  desktop: { viewport: { width: 1280, height: 720 } },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+} as const;
+export type ScreenName = keyof typeof SCREENS;
+
+/** A fresh context (its own storage) and page on the shared browser, its console errors collected. */
+export async function newTab(browser: Browser, screen: ScreenName): Promise<BrowserPage> {
+  const context = await browser.newContext(SCREENS[screen]);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console.error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  return { page, errors, close: () => context.close().catch(() => undefined) };
 }

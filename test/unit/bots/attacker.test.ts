@@ -7,7 +7,7 @@ import { newAttackerMemory, type PlannedRoute } from "../../../bots/memory.js";
 import type { Command } from "../../../sim/api.js";
 import { createSimulation } from "../../../sim/index.js";
 import { Rng } from "../../../sim/rng.js";
-import { assetAt, ctxFor, pub, sideView, track, unit, wideFront } from "./fixtures.js";
+import { assetAt, ctxFor, pub, sideView, track, wideFront } from "./fixtures.js";
 
 type Salvo = Extract<Command, { type: "plan-salvo" }>;
 const salvosOf = (commands: Command[]) => commands.filter((c): c is Salvo => c.type === "plan-salvo");
@@ -170,9 +170,9 @@ describe("attacker bot", () => {
     const mem = newAttackerMemory();
     const view = sideView("attacker", {
       phase: "live",
-      units: [unit("kyiv-patriot", "long-range-sam", assetAt("kyiv"))],
+      sightings: [{ id: "s-kyiv", side: "defender", kind: "long-range-sam", ...assetAt("kyiv") }],
     });
     observeAttackerLive(view, mem);
-    expect(Object.keys(mem.defences)).toEqual(["kyiv-patriot"]);
+    expect(Object.keys(mem.defences)).toEqual(["s-kyiv"]);
   });
 });

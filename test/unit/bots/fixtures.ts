@@ -31,6 +31,7 @@ export function sideView(perspective: Perspective, overrides: Partial<SideView> 
     clock: 0,
     tracks: [],
     units: [],
+    sightings: [],
     interceptors: [],
     assets: wideFront.assets.map((a) => ({
       id: a.id,

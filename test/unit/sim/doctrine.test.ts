@@ -174,13 +174,37 @@ describe("leak analysis", () => {
   it("names why each leak got through, the worst failure first", () => {
     expect(leakReason(0)).toBe("undetected");
     expect(leakReason(LEAK.detected)).toBe("out-of-range");
-    expect(leakReason(LEAK.detected | LEAK.inReach)).toBe("out-of-stock");
+    // In reach of ready units that fired at other threats each time: saturated, not out of stock.
+    expect(leakReason(LEAK.detected | LEAK.inReach)).toBe("saturated");
+    expect(leakReason(LEAK.detected | LEAK.inReach | LEAK.reloading)).toBe("reloading");
+    expect(leakReason(LEAK.detected | LEAK.inReach | LEAK.reloading | LEAK.outOfStock)).toBe("out-of-stock");
     expect(leakReason(LEAK.detected | LEAK.inReach | LEAK.heldByDoctrine)).toBe("held-by-doctrine");
     expect(leakReason(LEAK.detected | LEAK.inReach | LEAK.heldByRoe | LEAK.heldByDoctrine)).toBe(
       "held-by-roe",
     );
     expect(leakReason(LEAK.detected | LEAK.inReach | LEAK.outOfStock | LEAK.heldByRoe)).toBe("out-of-stock");
     expect(leakReason(LEAK.detected | LEAK.inReach | LEAK.fired | LEAK.outOfStock)).toBe("missed");
+  });
+
+  it("reports drones that flew past a ready gun busy with others as saturated, not out of stock", () => {
+    const scenario = fixtureScenario();
+    // One shot a minute, all of them hits, rounds to spare: the gun is never short, only too slow.
+    Object.assign(scenario.catalogue.layers.gun, {
+      shotIntervalSec: 60,
+      magazine: 100,
+      pk: { drone: 1, decoy: 1, cruise: 1, ballistic: 0 },
+    });
+    const sim = createSimulation(scenario, 3);
+    applyAll(sim, [
+      deploy("gun", -190, 0, { doctrine: { weapons: "free" } }),
+      deploy("radar", -150, 0),
+      salvo({ count: 6, intervalSec: 0 }),
+      WHITE.startLive,
+    ]);
+    const events = runLive(sim);
+    const shots = ofType(events, "fire").length;
+    expect(shots).toBeGreaterThan(0);
+    expect(ofType(events, "impact").map((e) => e.leakReason)).toEqual(Array(6 - shots).fill("saturated"));
   });
 
   it("reports a drone no sensor saw as undetected, one seen beyond every launcher's reach as out of range", () => {

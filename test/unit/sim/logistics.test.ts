@@ -40,6 +40,20 @@ describe("magazines and reloads from the depot", () => {
     expect(sim.summary().interceptors_left).toBe(0 + 40 + 4);
   });
 
+  it("blames a leak on the reload, not on stock, while the depot still holds interceptors", () => {
+    const scenario = fixtureScenario();
+    scenario.catalogue.layers.sam.reloadSec = 20_000;
+    const sim = createSimulation(scenario, 3);
+    applyAll(sim, [
+      deploy("sam", -100, 0, { doctrine: { weapons: "free" } }),
+      salvo({ count: 8, intervalSec: 20 }),
+      WHITE.startLive,
+    ]);
+    const impacts = ofType(runLive(sim), "impact");
+    expect(impacts).toHaveLength(8 - 4);
+    expect(impacts.every((e) => e.leakReason === "reloading")).toBe(true);
+  });
+
   it("refills launchers from the depot between nights and from interceptors bought", () => {
     const { sim } = play();
     applyAll(sim, [WHITE.nextRound]);

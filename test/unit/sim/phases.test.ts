@@ -167,3 +167,28 @@ describe("allies", () => {
     expect(ofType(events, "impact")[0].leakReason).toBe("held-by-roe");
   });
 });
+
+describe("the reckoning that decides the winner", () => {
+  it("lists the rule's terms, which add up to what the attack imposed, and why the match ended", () => {
+    const sim = createSimulation(fixtureScenario(), 3);
+    applyAll(sim, [salvo({ count: 3 }), WHITE.startLive]);
+    while (sim.phase !== "ended") {
+      if (sim.phase === "live") runLive(sim);
+      else applyAll(sim, [sim.phase === "planning" ? WHITE.startLive : WHITE.nextRound]);
+    }
+    const summary = sim.summary();
+    const r = summary.reckoning;
+    const terms =
+      r.damageValueUsd +
+      r.casualtiesUsd +
+      r.blackoutUsd +
+      r.escalationUsd +
+      r.penaltiesUsd +
+      r.defenderSpendUsd;
+    expect(r.imposedUsd).toBeCloseTo(terms, 6);
+    expect(r.damageValueUsd).toBeGreaterThan(0);
+    expect(r.attackerSpendUsd).toBe(summary.attacker_spend_usd);
+    expect(summary.winner).toBe(r.imposedUsd > r.attackerSpendUsd ? "attacker" : "defender");
+    expect(r.endReason).toBe("all rounds played");
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { SimEvent } from "../../../sim/api.js";
 import { createSimulation } from "../../../sim/index.js";
 import { threatId } from "../../../sim/threats.js";
+import { sightingId } from "../../../sim/views.js";
 import { fixtureScenario, fixtureWithAlly } from "./fixtures.js";
 import { applyAll, deploy, ofType, salvo, WHITE } from "./helpers.js";
 
@@ -96,7 +97,8 @@ describe("views", () => {
 
   it("shows the attacker only the defence it knows of or has seen fire", () => {
     const sim = setup();
-    expect(sim.view("attacker").units.map((u) => u.id)).toEqual(["hq-radar"]);
+    const sighted = () => sim.view("attacker").sightings.map((u) => u.id);
+    expect(sighted()).toEqual([sightingId(2, "hq-radar")]);
     expect(sim.view("defender").units.map((u) => u.id)).toEqual([
       "hq-radar",
       "ship-1",
@@ -106,7 +108,33 @@ describe("views", () => {
     const events: SimEvent[] = [];
     while (ofType(events, "fire").length === 0) events.push(...sim.step());
     expect(ofType(events, "unit-revealed")).toEqual([expect.objectContaining({ unitId: "sam-1" })]);
-    expect(sim.view("attacker").units.map((u) => u.id)).toEqual(["hq-radar", "sam-1"]);
+    expect(sighted()).toEqual([sightingId(2, "hq-radar"), sightingId(2, "sam-1")]);
+  });
+
+  it("tells the attacker what a sighted unit is and where, never its state, stock or doctrine", () => {
+    const sim = setup();
+    const events: SimEvent[] = [];
+    while (ofType(events, "fire").length === 0) events.push(...sim.step());
+    const attacker = sim.view("attacker");
+    // The attacker has no units of its own: what it knows of the defence are sightings, field for field.
+    expect(attacker.units).toEqual([]);
+    const sam = sim.view("truth").units.find((u) => u.id === "sam-1")!;
+    expect(attacker.sightings).toContainEqual({
+      id: sightingId(2, "sam-1"),
+      side: "defender",
+      kind: "sam",
+      x: sam.x,
+      y: sam.y,
+    });
+    for (const sighting of attacker.sightings) {
+      expect(Object.keys(sighting).sort()).toEqual(["id", "kind", "side", "x", "y"]);
+      // Opaque: no defender unit id reaches the attacker.
+      expect(sighting.id).toMatch(/^s-[0-9a-z]{14}$/);
+    }
+    // The coalition and the white cell know the unit itself, and sight nothing.
+    expect(sim.view("defender").sightings).toEqual([]);
+    expect(sim.view("truth").sightings).toEqual([]);
+    expect(sightingId(3, "sam-1")).not.toBe(sightingId(2, "sam-1"));
   });
 
   it("tags every event with the perspectives that may learn of it", () => {

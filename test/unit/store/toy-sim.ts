@@ -218,6 +218,17 @@ class ToySim implements Simulation {
       rounds: TOY_ROUNDS,
       winner:
         this.s.phase === "ended" ? (this.s.leaked > this.s.intercepted ? "attacker" : "defender") : null,
+      reckoning: {
+        damageValueUsd: scores.damage,
+        casualtiesUsd: 0,
+        blackoutUsd: 0,
+        escalationUsd: 0,
+        penaltiesUsd: 0,
+        defenderSpendUsd: scores.defender_spend_usd,
+        imposedUsd: scores.damage + scores.defender_spend_usd,
+        attackerSpendUsd: scores.attacker_spend_usd,
+        endReason: this.s.phase === "ended" ? "all rounds played" : "",
+      },
       per_round: this.s.perRound.map(
         (r, i) => ({ ...scores, ...r, round: i + 1 }) as Scores & { round: number },
       ),

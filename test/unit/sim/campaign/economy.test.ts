@@ -65,7 +65,7 @@ describe("spending", () => {
     const before = structuredClone(state);
     const result = buyResupply(state, layers, "sam", 13);
     expect(result).toMatchObject({ ok: false, code: "over_budget" });
-    expect(!result.ok && result.message).toMatch(/\$52000000.*\$50000000/);
+    expect(!result.ok && result.message).toMatch(/\$52M.*only \$50M left/);
     expect(state).toEqual(before);
   });
 
