@@ -4,7 +4,7 @@
  * every `tickSec` of simulated time. The CLI and the batch runner use it; the room has its own loop
  * with the same contract (server/match/scripted.ts).
  */
-import type { Command, MatchSummary, Side, SideView, Simulation } from "../sim/api.js";
+import type { Command, MatchSummary, Side, SideView, SimEvent, Simulation } from "../sim/api.js";
 import { BOT_TICK_SEC } from "./context.js";
 
 export interface Seat {
@@ -18,6 +18,8 @@ export interface PlayOptions {
   tickSec?: number;
   /** Told about every order the world refused (bots should give none; plans may). */
   onRefused?: (side: Side, command: Command, reason: string) => void;
+  /** Told about every event of every command and step, in order. */
+  onEvents?: (events: readonly SimEvent[]) => void;
 }
 
 const SIDES: readonly Side[] = ["attacker", "defender", "ally"];
@@ -26,12 +28,14 @@ function applyAll(sim: Simulation, side: Side, commands: Command[], options: Pla
   for (const command of commands) {
     const result = sim.apply(command);
     if (!result.ok) options.onRefused?.(side, command, result.message);
+    else options.onEvents?.(result.events);
   }
 }
 
-function white(sim: Simulation, type: "start-live" | "end-live" | "next-round"): void {
+function white(sim: Simulation, type: "start-live" | "end-live" | "next-round", options: PlayOptions): void {
   const result = sim.apply({ type, side: "white" });
   if (!result.ok) throw new Error(`${type} refused: ${result.message}`);
+  options.onEvents?.(result.events);
 }
 
 export function playMatch(
@@ -46,7 +50,7 @@ export function playMatch(
     if (sim.phase === "planning") {
       for (const side of playing)
         applyAll(sim, side, (seats[side] as Seat).onPlanning(sim.round, sim.view(side)), options);
-      white(sim, "start-live");
+      white(sim, "start-live", options);
     } else if (sim.phase === "live") {
       let nextTickAt = 0;
       while (sim.phase === "live") {
@@ -57,12 +61,13 @@ export function playMatch(
             if (seat.onTick) applyAll(sim, side, seat.onTick(sim.view(side)), options);
           }
         }
-        sim.step();
+        const events = sim.step();
+        options.onEvents?.(events);
       }
     } else if (sim.round >= lastRound) {
       break;
     } else {
-      white(sim, "next-round");
+      white(sim, "next-round", options);
     }
   }
   return sim.summary();

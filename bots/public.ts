@@ -59,9 +59,11 @@ export interface PublicScenario {
 }
 
 function publicUnits(
-  units: readonly { id: string; type: string; at: PointKm; known: boolean }[],
+  units: readonly { id: string; type: string; at: PointKm; known: boolean; enabled?: boolean }[],
 ): PublicUnit[] {
-  return units.filter((u) => u.known).map((u) => ({ id: u.id, type: u.type, at: { ...u.at } }));
+  return units
+    .filter((u) => u.known && u.enabled !== false)
+    .map((u) => ({ id: u.id, type: u.type, at: { ...u.at } }));
 }
 
 /** Derive the public part of a compiled scenario (a deep copy: bots can never mutate the world's data). */

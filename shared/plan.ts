@@ -32,6 +32,8 @@ export const DefenderPlan = z
     deployments: z.array(Deployment),
     /** Interceptors bought from the round's budget during its planning phase. */
     resupply: z.array(ResupplyOrder).default([]),
+    /** Doctrine changes for the scenario's own units (fixed units), by unit id, in round 1. */
+    doctrine: z.record(Id, Doctrine.partial()).optional(),
   })
   .strict();
 export type DefenderPlan = z.infer<typeof DefenderPlan>;
@@ -64,9 +66,21 @@ export type AllyPlan = z.infer<typeof AllyPlan>;
 export const Plan = z.discriminatedUnion("side", [DefenderPlan, AttackerPlan, AllyPlan]);
 export type Plan = z.infer<typeof Plan>;
 
-/** The default plans each built-in scenario ships (server/scenarios/<id>.plans.json). */
+/** A named alternative to a default plan, e.g. a drone-only raid or a defence of long-range SAMs only. */
+export const NamedPlan = z.object({ title: z.string().min(1), plan: Plan }).strict();
+export type NamedPlan = z.infer<typeof NamedPlan>;
+
+/**
+ * The default plans each built-in scenario ships (server/scenarios/<id>.plans.json), and named
+ * alternatives that lessons compare them with (`--defender plan:<name>`).
+ */
 export const DefaultPlans = z
-  .object({ attacker: AttackerPlan, defender: DefenderPlan, ally: AllyPlan.optional() })
+  .object({
+    attacker: AttackerPlan,
+    defender: DefenderPlan,
+    ally: AllyPlan.optional(),
+    alternatives: z.record(Id, NamedPlan).optional(),
+  })
   .strict();
 export type DefaultPlans = z.infer<typeof DefaultPlans>;
 

@@ -63,6 +63,11 @@ export const Nation = z
     name: z.string().min(1),
     /** The ROE of this nation's own forces (and allied forces it hosts). */
     roe: Roe,
+    /**
+     * A coalition partner that consents: threats crossing its airspace, and coalition interceptions over
+     * it within its ROE, are no incidents (a crash or impact on its soil, or fire its ROE forbids, still are).
+     */
+    consent: z.boolean().optional(),
   })
   .strict();
 export type Nation = z.infer<typeof Nation>;
@@ -115,6 +120,14 @@ export const ThreatType = z
     gnssGuided: z.boolean(),
     /** Circular error: the aim point scatters by up to this many km. */
     accuracyKm: z.number().nonnegative().default(0.1),
+    /** Decoys: the threat type it looks like until a sensor unmasks it (default: the first drone type). */
+    mimics: Id.optional(),
+    /** Each salvo's launch time moves by up to this many seconds either way (drawn from the match seed). */
+    launchJitterSec: z.number().nonnegative().optional(),
+    /** Each waypoint of each threat moves by up to this many km (a route within the planned corridor). */
+    routeJitterKm: z.number().nonnegative().optional(),
+    /** Detection ranges against each threat vary by up to this share either way (aspect, terrain masking). */
+    detectionSpread: z.number().min(0).max(0.9).optional(),
   })
   .strict();
 export type ThreatType = z.infer<typeof ThreatType>;
@@ -133,12 +146,34 @@ export const SensorType = z
     bands: z.array(Band).min(1),
     /** Acoustic sensors hear only slow targets. */
     maxTargetSpeedMps: z.number().positive().optional(),
-    /** Seconds of continuous coverage before a track is identified. */
+    /** Seconds of continuous coverage before a track is identified (a decoy: as the drone it mimics). */
     identifySec: z.number().nonnegative(),
+    /** Seconds of continuous coverage to tell a decoy from the drone it mimics; absent: it cannot. */
+    decoyIdentifySec: z.number().nonnegative().optional(),
     deployCostUsd: z.number().nonnegative(),
   })
   .strict();
 export type SensorType = z.infer<typeof SensorType>;
+
+export const WeaponsControl = z.enum(["hold", "tight", "free"]);
+export type WeaponsControl = z.infer<typeof WeaponsControl>;
+export const FireMode = z.enum(["salvo", "shoot-look-shoot"]);
+export type FireMode = z.infer<typeof FireMode>;
+
+export const Doctrine = z
+  .object({
+    weapons: WeaponsControl,
+    fire: FireMode,
+    salvoSize: z.number().int().min(1).max(4),
+    footprintOnly: z.boolean(),
+    /**
+     * Classes the unit keeps its interceptors for. Any other class it engages only as a last resort: a
+     * threat about to enter a defended footprint that no cheaper unit can engage. Empty: no reserve.
+     */
+    reserve: z.array(ThreatClass).optional(),
+  })
+  .strict();
+export type Doctrine = z.infer<typeof Doctrine>;
 
 export const LayerRole = z.enum(["shooter", "jammer", "fighter"]);
 export type LayerRole = z.infer<typeof LayerRole>;
@@ -176,6 +211,8 @@ export const LayerType = z
     /** Fighters: time on station per sortie and sorties per round. */
     timeOnStationSec: z.number().positive().optional(),
     sortiesPerRound: z.number().int().positive().optional(),
+    /** The doctrine new units of this layer start with (the rest: weapons tight, one-shot salvos). */
+    doctrine: Doctrine.partial().optional(),
   })
   .strict();
 export type LayerType = z.infer<typeof LayerType>;
@@ -189,21 +226,6 @@ export const Catalogue = z
   .strict();
 export type Catalogue = z.infer<typeof Catalogue>;
 
-export const WeaponsControl = z.enum(["hold", "tight", "free"]);
-export type WeaponsControl = z.infer<typeof WeaponsControl>;
-export const FireMode = z.enum(["salvo", "shoot-look-shoot"]);
-export type FireMode = z.infer<typeof FireMode>;
-
-export const Doctrine = z
-  .object({
-    weapons: WeaponsControl,
-    fire: FireMode,
-    salvoSize: z.number().int().min(1).max(4),
-    footprintOnly: z.boolean(),
-  })
-  .strict();
-export type Doctrine = z.infer<typeof Doctrine>;
-
 /** A unit placed by the scenario itself (fixed sensors, allied forces). */
 export const PlacedUnit = z
   .object({
@@ -213,6 +235,8 @@ export const PlacedUnit = z
     doctrine: Doctrine.partial().optional(),
     /** Known to the attacker from the start (scenario intelligence). */
     known: z.boolean().default(false),
+    /** False leaves the unit out of the match (a variant may bring it in). */
+    enabled: z.boolean().optional(),
   })
   .strict();
 export type PlacedUnit = z.infer<typeof PlacedUnit>;
@@ -249,6 +273,8 @@ export const RoundSpec = z
     resupply: z.array(ResupplyItem).default([]),
     /** Hit points restored on every damaged asset before this round. */
     repairHp: z.number().nonnegative().default(0),
+    /** Whether the defender may buy interceptors in this round's planning phase (default: yes). */
+    interceptorPurchases: z.boolean().optional(),
   })
   .strict();
 export type RoundSpec = z.infer<typeof RoundSpec>;
@@ -310,6 +336,8 @@ export const EscalationRules = z
     crashWeight: z.number().nonnegative(),
     debrisWeight: z.number().nonnegative(),
     outsideRoeWeight: z.number().nonnegative(),
+    /** Bands whose flight over a neighbour is an airspace incident (default: all; a ballistic missile crosses in space). */
+    airspaceBands: z.array(Band).optional(),
     /** Escalation lost per simulated hour (tension eases with time). */
     decayPerHour: z.number().nonnegative().default(0),
     triggers: z.array(Trigger).default([]),
@@ -336,6 +364,20 @@ export const Seats = z
   })
   .strict();
 export type Seats = z.infer<typeof Seats>;
+
+/**
+ * A named configuration of the scenario for a lesson: `set` changes fields by path (the `--set` syntax,
+ * e.g. "theatre.regions.9.accessible": true) before validation.
+ */
+export const Variant = z
+  .object({
+    id: Id,
+    title: z.string().min(1),
+    description: z.string().min(1),
+    set: z.record(z.string().min(1), z.unknown()),
+  })
+  .strict();
+export type Variant = z.infer<typeof Variant>;
 
 /** Casualties per unit of damage on a city, per 100k inhabitants. */
 export const CasualtyModel = z.object({ perDamagePer100k: z.number().nonnegative() }).strict();
@@ -370,6 +412,7 @@ export const Scenario = z
     escalation: EscalationRules,
     scoring: Scoring,
     casualties: CasualtyModel.default({ perDamagePer100k: 5 }),
+    variants: z.array(Variant).optional(),
   })
   .strict();
 export type ScenarioInput = z.input<typeof Scenario>;

@@ -31,7 +31,15 @@ export interface SimEventBase {
 
 export type SimEvent = SimEventBase &
   (
-    | { type: "launch"; threatId: string; threatType: string; zone: string; costUsd: number }
+    | {
+        type: "launch";
+        threatId: string;
+        threatType: string;
+        zone: string;
+        /** The asset the threat was sent at (the attacker's own knowledge). */
+        target: string;
+        costUsd: number;
+      }
     /** Where the threat was when the side's sensors first picked it up (or lost it). */
     | { type: "detect"; side: Side; threatId: string; x: number; y: number }
     | { type: "identify"; side: Side; threatId: string; threatType: string; decoy: boolean }
@@ -187,7 +195,11 @@ export interface AssetView {
   powered: boolean;
 }
 
-/** Figures for the summary and the live counters; all totals over the rounds so far. */
+/**
+ * Figures for the summary and the live counters; all totals over the rounds so far. Threats are those
+ * that can do damage: decoys are counted apart (decoys_engaged here, the rest in SummaryFigures), so
+ * leak_rate = leaked ÷ (intercepted + leaked + crashed) of real threats.
+ */
 export interface Scores {
   threats_launched: number;
   threats_intercepted: number;
@@ -205,6 +217,51 @@ export interface Scores {
   interceptors_left: number;
   damage: number;
 }
+
+/** How the threats of one class ended. */
+export interface ClassFigures {
+  launched: number;
+  intercepted: number;
+  leaked: number;
+  crashed: number;
+}
+
+/** What one layer type of the coalition fired, killed and spent, and the interceptors it has left. */
+export interface LayerFigures {
+  shots: number;
+  kills: number;
+  spend_usd: number;
+  /** In the coalition's launchers of this type plus the defender's depot; -1 when it never runs dry. */
+  stock_left: number;
+}
+
+/** Warning time of the threats of one class that hit or were killed (first detection by anyone). */
+export interface WarningFigures {
+  /** Mean and 10th percentile in seconds (an undetected threat gave 0). */
+  mean: number;
+  p10: number;
+  /** Mean warning as a share of the threat's flight time. */
+  share: number;
+  n: number;
+}
+
+/**
+ * The summary's breakdowns (the after-action figures behind the lessons): known once the night is over,
+ * so they are part of the summary, not of the live scores.
+ */
+export interface SummaryFigures {
+  by_class: Record<ThreatClass, ClassFigures>;
+  /** Kills by the defender and by each allied nation. */
+  intercepted_by: Record<string, number>;
+  layers: Record<string, LayerFigures>;
+  decoys_launched: number;
+  /** Interceptor money spent on decoys. */
+  decoy_spend_usd: number;
+  warning_sec: Partial<Record<ThreatClass, WarningFigures>>;
+  incidents_by_nation: Record<string, number>;
+}
+
+export type RoundSummary = Scores & SummaryFigures & { round: number };
 
 /**
  * How a match that ran its course is won, in the figures that decide it: the attacker prevails when what
@@ -225,13 +282,13 @@ export interface Reckoning {
   endReason: string;
 }
 
-export interface MatchSummary extends Scores {
+export interface MatchSummary extends Scores, SummaryFigures {
   scenario: string;
   seed: number;
   rounds: number;
   winner: Side | "draw" | null;
   reckoning: Reckoning;
-  per_round: (Scores & { round: number })[];
+  per_round: RoundSummary[];
 }
 
 /** A planned salvo: seen by the attacker and the white cell only. */

@@ -32,6 +32,10 @@ export interface ThreatInfo {
   def: ThreatType;
   speedKmS: number;
   decoy: boolean;
+  /** The type a track of this one is identified as before any unmasking: a decoy's mimic, else itself. */
+  looksLike: number;
+  /** Largest detection-range factor a threat of this type can draw (1 + its detection spread). */
+  maxSight: number;
 }
 
 export interface SensorInfo {
@@ -61,6 +65,8 @@ export class CatalogueIndex {
   readonly zones = new Map<string, Resolved<LaunchZone>>();
   /** Regions each ally counts as its own airspace, by ally id. */
   readonly allyAirspace = new Map<string, CompiledRegion[]>();
+  /** The nation each ally obeys, by ally id. */
+  readonly allyNation = new Map<string, string>();
 
   constructor(readonly scenario: CompiledScenario) {
     const cat = scenario.catalogue;
@@ -71,9 +77,15 @@ export class CatalogueIndex {
         def,
         speedKmS: def.speedMps / 1000,
         decoy: def.class === "decoy",
+        looksLike: this.threats.length,
+        maxSight: 1 + (def.detectionSpread ?? 0),
       };
       this.threats.push(info);
       this.threatById.set(id, info);
+    }
+    const firstDrone = this.threats.find((t) => t.def.class === "drone");
+    for (const t of this.threats) {
+      if (t.decoy) t.looksLike = (this.threatById.get(t.def.mimics ?? "") ?? firstDrone ?? t).index;
     }
     for (const [id, def] of Object.entries(cat.sensors)) {
       const rangeByThreatKm = new Float64Array(this.threats.length);
@@ -86,6 +98,7 @@ export class CatalogueIndex {
     });
     for (const zone of scenario.launchZones) this.zones.set(zone.id, zone);
     for (const ally of scenario.allies) {
+      this.allyNation.set(ally.id, ally.nation);
       this.allyAirspace.set(
         ally.id,
         scenario.theatre.regions.filter((r) => ally.airspace.includes(r.id)),
@@ -95,21 +108,26 @@ export class CatalogueIndex {
 
   private layerInfo(id: string, def: LayerType): LayerInfo {
     const engagesThreat = new Uint8Array(this.threats.length);
-    let fastestKmS = 0;
+    let queryRadiusKm = 0;
     for (const t of this.threats) {
       const ok = layerMayEngage(def, t.def);
       engagesThreat[t.index] = ok ? 1 : 0;
-      if (ok) fastestKmS = Math.max(fastestKmS, t.speedKmS);
+      // The intercept point lies within reach, reached within reach / interceptor speed: the threat
+      // can be at most that flight time's distance further out now.
+      const reachKm = t.def.class === "ballistic" ? (def.reachVsBallisticKm ?? 0) : def.reachKm;
+      if (ok)
+        queryRadiusKm = Math.max(
+          queryRadiusKm,
+          reachKm * (1 + t.speedKmS / (def.interceptorSpeedMps / 1000)),
+        );
     }
-    const reachKm = Math.max(def.reachKm, def.reachVsBallisticKm ?? 0);
-    // The intercept point lies within reach, reached within reach / interceptor speed: the threat
-    // can be at most that flight time's distance further out now.
-    const queryRadiusKm = reachKm * (1 + fastestKmS / (def.interceptorSpeedMps / 1000));
     const defaultDoctrine: Doctrine = {
       weapons: "tight",
       fire: "salvo",
       salvoSize: 1,
       footprintOnly: def.footprintOnly,
+      reserve: [],
+      ...def.doctrine,
     };
     return { id, def, queryRadiusKm, engagesThreat, defaultDoctrine };
   }

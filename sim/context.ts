@@ -49,6 +49,8 @@ export class Scratch {
   covered = TRACKING_SIDES.map(() => new Uint8Array(256));
   /** Per tracking side: the shortest identification dwell among the sensors covering each threat. */
   identifySec = TRACKING_SIDES.map(() => new Float64Array(256));
+  /** Per tracking side: the shortest decoy-unmasking dwell among the sensors covering each threat. */
+  unmaskSec = TRACKING_SIDES.map(() => new Float64Array(256));
   /** Per tracking side: threats in coverage this step. */
   coveredCount = TRACKING_SIDES.map(() => 0);
   /** Per tracking side: tracks held after the last track update (-1: unknown, e.g. after a restore). */
@@ -69,6 +71,7 @@ export class Scratch {
     this.candidates = new Int32Array(size);
     this.covered = TRACKING_SIDES.map(() => new Uint8Array(size));
     this.identifySec = TRACKING_SIDES.map(() => new Float64Array(size));
+    this.unmaskSec = TRACKING_SIDES.map(() => new Float64Array(size));
   }
 }
 
@@ -133,4 +136,18 @@ export interface SimExtension {
   onPhase?(ctx: SimContext, phase: SimPhase): void;
   /** Called after the core applied an inject (for the inject types the core only records). */
   onInject?(ctx: SimContext, inject: Inject): void;
+}
+
+/**
+ * A value derived from the world's units (lists by role, firing order), rebuilt only when units are
+ * added or removed: the hot loops read it every step.
+ */
+export function fromUnits<T>(ctx: SimContext, key: string, build: (units: readonly UnitState[]) => T): T {
+  const { units } = ctx.world;
+  const cached = ctx.derived[key] as { units: UnitState[]; value: T } | undefined;
+  if (cached && cached.units.length === units.length && cached.units.every((u, i) => u === units[i]))
+    return cached.value;
+  const value = build(units);
+  ctx.derived[key] = { units: [...units], value };
+  return value;
 }

@@ -2,19 +2,23 @@ import type { UnitStatus } from "./api.js";
 import { takeFromStock } from "./campaign/economy.js";
 import { sensorOffline } from "./campaign/injects.js";
 import type { LayerInfo } from "./catalogue.js";
-import { emit, everyone, type SimContext, sideAndTruth } from "./context.js";
+import { emit, everyone, fromUnits, type SimContext, sideAndTruth } from "./context.js";
+import { type AbleUnit, doctrineVerdict } from "./doctrine.js";
 import { interceptTimeSec, launchInterceptor } from "./interceptors.js";
-import { LEAK, roundCounters, type ThreatState, trackingIndex, type UnitState } from "./world.js";
+import { countShots } from "./tally.js";
+import { LEAK, type ThreatState, trackingIndex, type UnitState } from "./world.js";
 
 /**
- * Engagement decisions, unit by unit, on the unit's side's own tracks only. A unit fires when it is
- * ready (magazine, reload, shot interval, not relocating) and its doctrine allows: weapons hold /
- * tight (identified hostiles only; an identified decoy is never a target) / free; the footprint rule
- * (only threats predicted to enter a defended footprint); the layer's bands and classes; reach (the
- * predicted intercept point within reach, or within the BMD reach for ballistic threats); and the
- * ROE rule. Among the candidates it picks the most value at risk soonest; it engages a threat only
- * while no interceptor of its side is already in flight at it, firing its salvo size at once
- * ("salvo") or one at a time, looking before the next ("shoot-look-shoot").
+ * Engagement decisions, unit by unit (cheapest shot first, so the cheapest layer claims a threat it can
+ * reach), on the unit's side's own tracks only. A unit fires when it is ready (magazine, reload, shot
+ * interval, not relocating) and its doctrine allows: weapons hold / tight (identified hostiles only; a
+ * decoy once unmasked is never a target, before that it looks like a drone) / free; the footprint rule
+ * (only threats predicted to enter a defended footprint); reserve and hand-off to cheaper layers
+ * (doctrine.ts); the layer's bands and classes; reach (the predicted intercept point within reach, or
+ * within the BMD reach for ballistic threats); and the ROE rule. Among the candidates it picks the most
+ * value at risk soonest; it engages a threat only while no interceptor of the coalition (its side or the
+ * other) is already in flight at it, firing its salvo size at once ("salvo") or one at a time, looking before the next
+ * ("shoot-look-shoot").
  */
 
 /** Seconds added to the time to impact in the priority, so that "now" does not divide by zero. */
@@ -39,18 +43,64 @@ export function unitStatus(ctx: SimContext, unit: UnitState): UnitStatus {
   return fighter ? "on-station" : "ready";
 }
 
+/**
+ * The shooters and fighters, cheapest shot first (ties in unit order), with the lists each step fills:
+ * those able to fire (all, and the defender's own).
+ */
+interface FiringOrder {
+  order: AbleUnit[];
+  able: AbleUnit[];
+  defenders: AbleUnit[];
+}
+
+function firingOrder(ctx: SimContext): FiringOrder {
+  return fromUnits(ctx, "firingOrder", (units) => ({
+    order: units
+      .filter((unit) => unit.role === "shooter" || unit.role === "fighter")
+      .map((unit) => {
+        const layer = ctx.cat.layers.get(unit.type)!;
+        return { unit, layer, costUsd: layer.def.costPerShotUsd };
+      })
+      .sort((a, b) => a.costUsd - b.costUsd),
+    able: [],
+    defenders: [],
+  }));
+}
+
+/** Whether a unit can fire now; flags the threats in reach of one that cannot (or may not). */
+function readyToFire(ctx: SimContext, a: AbleUnit): boolean {
+  const status = unitStatus(ctx, a.unit);
+  const ready = status === "ready" || status === "on-station";
+  if (status === "empty") flagInReach(ctx, a.unit, a.layer, LEAK.outOfStock);
+  else if (status === "reloading") flagInReach(ctx, a.unit, a.layer, LEAK.reloading);
+  else if (ready && a.unit.doctrine.weapons === "hold")
+    flagInReach(ctx, a.unit, a.layer, LEAK.heldByDoctrine);
+  return ready && a.unit.doctrine.weapons !== "hold";
+}
+
 export function engagementPhase(ctx: SimContext): void {
   if (ctx.world.threats.length === 0) return;
-  for (const unit of ctx.world.units) {
-    if (unit.role !== "shooter" && unit.role !== "fighter") continue;
-    const layer = ctx.cat.layers.get(unit.type)!;
-    const status = unitStatus(ctx, unit);
-    const ready = status === "ready" || status === "on-station";
-    if (status === "empty") flagInReach(ctx, unit, layer, LEAK.outOfStock);
-    else if (status === "reloading") flagInReach(ctx, unit, layer, LEAK.reloading);
-    else if (ready && unit.doctrine.weapons === "hold") flagInReach(ctx, unit, layer, LEAK.heldByDoctrine);
-    else if (ready && ctx.t1 >= unit.nextShotAt) engage(ctx, unit, layer);
+  // An ally hands a threat off to any cheaper coalition unit; the defender only to its own (an ally's
+  // unit may be barred by its ROE from where the defender needs it).
+  const { order, able, defenders } = firingOrder(ctx);
+  able.length = 0;
+  defenders.length = 0;
+  for (const a of order) {
+    if (!readyToFire(ctx, a)) continue;
+    able.push(a);
+    if (a.unit.side === "defender") defenders.push(a);
   }
+  const inFlight = ctx.scratch.typesInFlight;
+  for (const a of able) {
+    if (ctx.t1 >= a.unit.nextShotAt && engagesAnyOf(a.layer, inFlight))
+      engage(ctx, a.unit, a.layer, a.costUsd, a.unit.side === "defender" ? defenders : able);
+  }
+}
+
+/** Whether a layer may engage any of the threat types in flight (an upper tier waits for ballistics). */
+function engagesAnyOf(layer: LayerInfo, inFlight: Uint8Array): boolean {
+  for (let ti = 0; ti < inFlight.length; ti++) if (inFlight[ti] && layer.engagesThreat[ti]) return true;
+  return false;
 }
 
 /**
@@ -75,7 +125,13 @@ function flagInReach(ctx: SimContext, unit: UnitState, layer: LayerInfo, flag: n
   }
 }
 
-function engage(ctx: SimContext, unit: UnitState, layer: LayerInfo): void {
+function engage(
+  ctx: SimContext,
+  unit: UnitState,
+  layer: LayerInfo,
+  costUsd: number,
+  able: readonly AbleUnit[],
+): void {
   const side = trackingIndex(unit.side);
   const threats = ctx.world.threats;
   const out = ctx.scratch.candidates;
@@ -96,15 +152,20 @@ function engage(ctx: SimContext, unit: UnitState, layer: LayerInfo): void {
       now2 > queryKm * queryKm ||
       !track ||
       layer.engagesThreat[threat.ti] === 0 ||
-      threat.engaged[side] > 0
+      // The coalition shares its engagements: nobody fires at a threat with an interceptor on its way.
+      threat.engaged[0] + threat.engaged[1] > 0
     )
       continue;
     const info = ctx.cat.threats[threat.ti];
-    if (track.identified && info.decoy) continue;
+    if (track.unmasked) continue;
     const reachKm = info.def.class === "ballistic" ? layer.def.reachVsBallisticKm! : layer.def.reachKm;
     // Doctrine first (cheap): a held threat within reach now is what the leak analysis needs.
     const tightHold = unit.doctrine.weapons === "tight" && !track.identified;
-    if (tightHold || (unit.doctrine.footprintOnly && track.predAsset < 0)) {
+    if (
+      tightHold ||
+      (unit.doctrine.footprintOnly && track.predAsset < 0) ||
+      doctrineVerdict(ctx, unit, costUsd, threat, track, able) === "hold"
+    ) {
       if (now2 <= reachKm * reachKm) threat.flags |= LEAK.inReach | LEAK.heldByDoctrine;
       continue;
     }
@@ -117,7 +178,8 @@ function engage(ctx: SimContext, unit: UnitState, layer: LayerInfo): void {
     if (ix * ix + iy * iy > reachKm * reachKm) continue;
     threat.flags |= LEAK.inReach;
     const verdict = ctx.rules.engagementRoe(ctx, unit, threat, ix + unit.x, iy + unit.y);
-    if (verdict === "forbidden") {
+    // Weapons tight keeps within the rules too; only weapons free engages where an ROE forbids it.
+    if (verdict === "forbidden" || (verdict === "outside-roe" && unit.doctrine.weapons !== "free")) {
       threat.flags |= LEAK.heldByRoe;
       continue;
     }
@@ -142,16 +204,13 @@ function engage(ctx: SimContext, unit: UnitState, layer: LayerInfo): void {
 }
 
 function fire(ctx: SimContext, unit: UnitState, layer: LayerInfo, threat: ThreatState): void {
-  const { world } = ctx;
   const shotsWanted = unit.doctrine.fire === "salvo" ? unit.doctrine.salvoSize : 1;
   const shots = unit.magazine < 0 ? shotsWanted : Math.min(shotsWanted, unit.magazine);
-  const counters = roundCounters(world);
   const costUsd = layer.def.costPerShotUsd;
-  if (ctx.cat.threats[threat.ti].decoy && !(threat.flags & LEAK.fired)) counters.decoysEngaged++;
+  countShots(ctx, unit, threat, shots);
   threat.flags |= LEAK.fired;
   for (let s = 0; s < shots; s++) {
     const interceptor = launchInterceptor(ctx, unit, threat, best.flightSec, best.x, best.y);
-    counters.defenderSpendUsd += costUsd;
     emit(
       ctx,
       {

@@ -1,6 +1,7 @@
 import type { LeakReason } from "./api.js";
 import { casualtiesFromDamage } from "./campaign/grid.js";
 import { emit, everyone, type SimContext } from "./context.js";
+import { countEnding } from "./tally.js";
 import { LEAK, roundCounters, type ThreatState } from "./world.js";
 
 /**
@@ -20,7 +21,7 @@ export function impactPhase(ctx: SimContext): void {
 
 export function crash(ctx: SimContext, threat: ThreatState): void {
   threat.alive = false;
-  roundCounters(ctx.world).crashed++;
+  countEnding(ctx, threat, "crashed", ctx.t1);
   const region = ctx.rules.regionAt(ctx, threat.x, threat.y);
   emit(ctx, { type: "crash", threatId: threat.id, x: threat.x, y: threat.y, region }, everyone());
 }
@@ -45,7 +46,7 @@ function detonate(ctx: SimContext, threat: ThreatState): void {
     casualties += casualtiesFromDamage(damage, asset.population ?? 0, scenario.casualties.perDamagePer100k);
     if (state.hp <= 0) emit(ctx, { type: "asset-destroyed", assetId: asset.id }, everyone());
   }
-  counters.leaked++;
+  countEnding(ctx, threat, "leaked", threat.endAt);
   counters.casualties += casualties;
   emit(
     ctx,

@@ -1,13 +1,8 @@
 import type { ThreatClass } from "../shared/scenario.js";
 import { emit, everyone, type SimContext } from "./context.js";
+import { countKill } from "./tally.js";
 import { threatXAt, threatYAt } from "./threats.js";
-import {
-  type InterceptorState,
-  roundCounters,
-  type ThreatState,
-  trackingIndex,
-  type UnitState,
-} from "./world.js";
+import { type InterceptorState, type ThreatState, trackingIndex, type UnitState } from "./world.js";
 
 /**
  * Interceptors are entities: each flies straight at its layer's speed to the predicted intercept
@@ -126,7 +121,6 @@ function arrive(ctx: SimContext, interceptor: InterceptorState, threat: ThreatSt
   threat.alive = false;
   threat.x = x;
   threat.y = y;
-  const counters = roundCounters(ctx.world);
-  counters.intercepted++;
+  countKill(ctx, interceptor, threat);
   emit(ctx, { type: "intercept", ...ids, threatType: info.id, x, y }, everyone());
 }

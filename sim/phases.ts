@@ -4,7 +4,7 @@ import { clearTimedConditions } from "./campaign/injects.js";
 import { emit, everyone, type SimContext, sideAndTruth } from "./context.js";
 import { completeReload, startReload } from "./engagement.js";
 import { crash } from "./impacts.js";
-import { decideWinner, interceptorsLeft } from "./summary.js";
+import { decideWinner, interceptorsLeft, stockByLayer } from "./summary.js";
 import { newCounters, roundCounters } from "./world.js";
 
 /**
@@ -72,6 +72,7 @@ export function endLive(ctx: SimContext): void {
   const counters = roundCounters(world);
   counters.escalationAtEnd = world.escalation.value;
   counters.interceptorsLeftAtEnd = interceptorsLeft(world);
+  counters.stockAtEnd = stockByLayer(world);
   setPhase(ctx, "assessment");
 }
 

@@ -1,10 +1,12 @@
 import type { ResolvedPlan } from "../shared/plan.js";
+import type { Doctrine } from "../shared/scenario.js";
 import type { Command } from "./api.js";
 
 /**
  * A plan file as the commands of one round's planning phase: the room's "plan" seats, the CLI and
  * replays all go through this one path. Defender: that round's deployments, then its interceptor
- * purchases. Attacker: that round's salvos. Ally: its doctrine settings, in round 1.
+ * purchases (and, in round 1, doctrine for the scenario's units). Attacker: that round's salvos. Ally:
+ * its doctrine settings, in round 1.
  */
 export function planCommands(plan: ResolvedPlan, round: number): Command[] {
   switch (plan.side) {
@@ -25,6 +27,7 @@ export function planCommands(plan: ResolvedPlan, round: number): Command[] {
         ...plan.resupply
           .filter((r) => r.round === round)
           .map((r): Command => ({ type: "buy-resupply", side: "defender", layer: r.layer, count: r.count })),
+        ...doctrineCommands("defender", plan.doctrine ?? {}, round),
       ];
     case "attacker":
       return plan.salvos
@@ -43,9 +46,18 @@ export function planCommands(plan: ResolvedPlan, round: number): Command[] {
           }),
         );
     case "ally":
-      if (round !== 1) return [];
-      return Object.entries(plan.doctrine).map(
-        ([unitId, doctrine]): Command => ({ type: "set-doctrine", side: "ally", unitId, doctrine }),
-      );
+      return doctrineCommands("ally", plan.doctrine, round);
   }
+}
+
+/** A plan's doctrine for the scenario's own units: set before the first night. */
+function doctrineCommands(
+  side: "defender" | "ally",
+  doctrine: Record<string, Partial<Doctrine>>,
+  round: number,
+): Command[] {
+  if (round !== 1) return [];
+  return Object.entries(doctrine).map(
+    ([unitId, change]): Command => ({ type: "set-doctrine", side, unitId, doctrine: change }),
+  );
 }

@@ -25,6 +25,11 @@ export class SpatialGrid {
   private colOf = new Int32Array(64);
   private rowOf = new Int32Array(64);
   private count = 0;
+  /** Bounding box of the items indexed, so that a query far from every item costs nothing. */
+  private boxMinX = 0;
+  private boxMinY = 0;
+  private boxMaxX = 0;
+  private boxMaxY = 0;
 
   constructor(
     extentKm: { x: number; y: number },
@@ -58,9 +63,16 @@ export class SpatialGrid {
     const { colOf, rowOf, byCol, sorted, sortedCol, colCount, rowStart } = this;
     colCount.fill(0);
     rowStart.fill(0);
+    this.boxMinX = this.boxMaxX = items[0].x;
+    this.boxMinY = this.boxMaxY = items[0].y;
     for (let i = 0; i < n; i++) {
-      const c = this.col(items[i].x);
-      const r = this.row(items[i].y);
+      const { x, y } = items[i];
+      if (x < this.boxMinX) this.boxMinX = x;
+      else if (x > this.boxMaxX) this.boxMaxX = x;
+      if (y < this.boxMinY) this.boxMinY = y;
+      else if (y > this.boxMaxY) this.boxMaxY = y;
+      const c = this.col(x);
+      const r = this.row(y);
       colOf[i] = c;
       rowOf[i] = r;
       colCount[c + 1]++;
@@ -109,6 +121,7 @@ export class SpatialGrid {
       for (let i = 0; i < this.count; i++) out[i] = i;
       return this.count;
     }
+    if (!this.near(x, y, radiusKm)) return 0;
     const c0 = this.col(x - radiusKm);
     const c1 = this.col(x + radiusKm);
     const r0 = this.row(y - radiusKm);
@@ -121,6 +134,13 @@ export class SpatialGrid {
       for (let k = start; k < end; k++) out[n++] = this.sorted[k];
     }
     return n;
+  }
+
+  /** Whether a circle reaches the items' bounding box at all. */
+  near(x: number, y: number, radiusKm: number): boolean {
+    const dx = Math.max(this.boxMinX - x, 0, x - this.boxMaxX);
+    const dy = Math.max(this.boxMinY - y, 0, y - this.boxMaxY);
+    return this.count > 0 && dx * dx + dy * dy <= radiusKm * radiusKm;
   }
 
   /** Number of indexed items (the capacity a query's output buffer needs). */

@@ -1,18 +1,22 @@
 import type { ThreatInfo } from "./catalogue.js";
 import { emit, type SimContext, sideAndTruth } from "./context.js";
-import { roundCounters, type SalvoState, type ThreatState } from "./world.js";
+import { countLaunch } from "./tally.js";
+import type { SalvoState, ThreatState } from "./world.js";
 
 /**
  * Threats: launched from their zone with scatter, flying leg by leg along their route at the type's
  * speed, ending at the (scattered) aim point or where their fuel runs out. What happens at the end
  * (impact or crash) is impacts.ts; a route can be replaced in flight (jamming) with `redirectThreat`.
+ * Each threat draws its own night within the plan's intent: every waypoint moves within the type's
+ * `routeJitterKm` (the planned corridor) and its detection ranges scale by a factor within the type's
+ * `detectionSpread`; each salvo's launch time moves within `launchJitterSec` (salvos.ts).
  */
 
 const scatter = { x: 0, y: 0 };
 
 /** Clock time of a salvo's k-th launch (0-based). */
 export function salvoLaunchTime(salvo: SalvoState, k: number): number {
-  return salvo.launchAtSec + k * salvo.intervalSec;
+  return salvo.launchAtSec + salvo.offsetSec + k * salvo.intervalSec;
 }
 
 /** Length in km of a route from a start point through flat [x, y, ...] pairs. */
@@ -57,10 +61,17 @@ function launchThreat(ctx: SimContext, salvo: SalvoState, launchedAt: number): v
   rng.inDisc(zone.radiusKm, scatter);
   const x = zone.at.x + scatter.x;
   const y = zone.at.y + scatter.y;
-  rng.inDisc(info.def.accuracyKm, scatter);
   const route: number[] = [];
-  for (const w of salvo.waypoints) route.push(w.x, w.y);
+  const corridorKm = info.def.routeJitterKm ?? 0;
+  for (const w of salvo.waypoints) {
+    if (corridorKm > 0) rng.inDisc(corridorKm, scatter);
+    else scatter.x = scatter.y = 0;
+    route.push(w.x + scatter.x, w.y + scatter.y);
+  }
+  rng.inDisc(info.def.accuracyKm, scatter);
   route.push(target.at.x + scatter.x, target.at.y + scatter.y);
+  const spread = info.def.detectionSpread ?? 0;
+  const sight = spread > 0 ? 1 + spread * (2 * rng.next01() - 1) : 1;
   const seq = world.nextSeq.threat++;
   const threat: ThreatState = {
     id: threatId(world.seed, seq),
@@ -71,6 +82,8 @@ function launchThreat(ctx: SimContext, salvo: SalvoState, launchedAt: number): v
     target: salvo.target,
     alive: true,
     launchedAt,
+    firstSeenAt: -1,
+    sight,
     x,
     y,
     route,
@@ -93,12 +106,17 @@ function launchThreat(ctx: SimContext, salvo: SalvoState, launchedAt: number): v
   aimLeg(threat, info.speedKmS, launchedAt);
   world.threats.push(threat);
   ctx.ids.threats.set(threat.id, threat);
-  const counters = roundCounters(world);
-  counters.launched++;
-  counters.attackerSpendUsd += info.def.costUsd;
+  countLaunch(ctx, threat, info.def.costUsd);
   emit(
     ctx,
-    { type: "launch", threatId: threat.id, threatType: info.id, zone: salvo.zone, costUsd: info.def.costUsd },
+    {
+      type: "launch",
+      threatId: threat.id,
+      threatType: info.id,
+      zone: salvo.zone,
+      target: salvo.target,
+      costUsd: info.def.costUsd,
+    },
     sideAndTruth("attacker"),
   );
 }

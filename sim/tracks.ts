@@ -3,8 +3,9 @@ import { LEAK, type ThreatState, TRACKING_SIDES, type TrackState } from "./world
 
 /**
  * Tracks, per side, from that side's coverage this step: a threat in coverage gets a track
- * (unknown), identified after `identifySec` of continuous coverage (a decoy is revealed only then),
- * and lost as soon as coverage ends. A track carries its own leg (position at t0 plus velocity) that
+ * (unknown), identified after `identifySec` of continuous coverage, and lost as soon as coverage ends.
+ * A decoy is identified as the drone it mimics; only `decoyIdentifySec` of continuous coverage by a
+ * sensor that can tell them apart unmasks it (and a second `identify` event says so). A track carries its own leg (position at t0 plus velocity) that
  * changes only at detection and when the threat changes leg, and the prediction of the defended
  * footprint the leg heads into (for the footprint rule and target choice).
  */
@@ -16,6 +17,7 @@ export function trackPhase(ctx: SimContext): void {
     const side = TRACKING_SIDES[s];
     const covered = scratch.covered[s];
     const identifySec = scratch.identifySec[s];
+    const unmaskSec = scratch.unmaskSec[s];
     // A side that sees nothing and held no track has nothing to update (e.g. no allies at all).
     if (scratch.coveredCount[s] === 0 && scratch.trackCount[s] === 0) continue;
     let tracks = 0;
@@ -36,6 +38,7 @@ export function trackPhase(ctx: SimContext): void {
         track = newTrack();
         threat.tracks[s] = track;
         threat.flags |= LEAK.detected;
+        if (threat.firstSeenAt < 0) threat.firstSeenAt = ctx.t1;
         syncTrack(ctx, threat, track);
         emit(
           ctx,
@@ -44,14 +47,25 @@ export function trackPhase(ctx: SimContext): void {
         );
       } else {
         track.coverSec += dt;
+        track.unmaskSec = unmaskSec[i] < Number.MAX_VALUE ? track.unmaskSec + dt : 0;
         if (track.legNo !== threat.legNo) syncTrack(ctx, threat, track);
       }
+      const info = ctx.cat.threats[threat.ti];
       if (!track.identified && track.coverSec >= identifySec[i]) {
         track.identified = true;
-        const info = ctx.cat.threats[threat.ti];
+        const seenAs = ctx.cat.threats[info.looksLike].id;
         emit(
           ctx,
-          { type: "identify", side, threatId: threat.id, threatType: info.id, decoy: info.decoy },
+          { type: "identify", side, threatId: threat.id, threatType: seenAs, decoy: false },
+          sideAndTruth(side),
+        );
+      }
+      if (info.decoy && !track.unmasked && track.unmaskSec >= unmaskSec[i]) {
+        track.identified = true;
+        track.unmasked = true;
+        emit(
+          ctx,
+          { type: "identify", side, threatId: threat.id, threatType: info.id, decoy: true },
           sideAndTruth(side),
         );
       }
@@ -64,6 +78,8 @@ function newTrack(): TrackState {
   return {
     coverSec: 0,
     identified: false,
+    unmaskSec: 0,
+    unmasked: false,
     x: 0,
     y: 0,
     t0: 0,
@@ -72,6 +88,8 @@ function newTrack(): TrackState {
     legNo: -1,
     predAsset: -1,
     predT: -1,
+    reviewAt: -1,
+    cheapestAheadUsd: -1,
   };
 }
 
@@ -82,6 +100,7 @@ function syncTrack(ctx: SimContext, threat: ThreatState, track: TrackState): voi
   track.vx = threat.vx;
   track.vy = threat.vy;
   track.legNo = threat.legNo;
+  track.reviewAt = -1;
   predictFootprint(ctx, track);
 }
 

@@ -24,6 +24,7 @@ export function createUnit(cat: CatalogueIndex, spec: NewUnit): UnitState {
     fire: "salvo",
     salvoSize: 1,
     footprintOnly: false,
+    reserve: [],
   };
   return {
     id: spec.id,
@@ -44,13 +45,22 @@ export function createUnit(cat: CatalogueIndex, spec: NewUnit): UnitState {
   };
 }
 
-/** The defender's fixed units and every ally's units, as the scenario places them. */
+const inPlay = (u: { enabled?: boolean }) => u.enabled !== false;
+
+/** The defender's fixed units and every ally's units, as the scenario places them (those enabled). */
 export function scenarioUnits(scenario: CompiledScenario, cat: CatalogueIndex): UnitState[] {
-  const units = scenario.fixedUnits.map((u) =>
-    createUnit(cat, { ...u, side: "defender", allyId: "", fixed: true, deployedRound: 0, revealed: u.known }),
+  const units = scenario.fixedUnits.filter(inPlay).map((u) =>
+    createUnit(cat, {
+      ...u,
+      side: "defender",
+      allyId: "",
+      fixed: true,
+      deployedRound: 0,
+      revealed: u.known,
+    }),
   );
   for (const ally of scenario.allies) {
-    for (const u of ally.units) {
+    for (const u of ally.units.filter(inPlay)) {
       units.push(
         createUnit(cat, {
           ...u,

@@ -7,7 +7,7 @@ import { type ThreatState, trackingIndex, type UnitState } from "./world.js";
 
 /**
  * What one perspective may know (fog of war). The defender and the ally each see their own tracks
- * only, with the type hidden until identified; both see the coalition's units and interceptors. The
+ * only, with the type hidden until identified (a decoy shows as the drone it mimics until unmasked); both see the coalition's units and interceptors. The
  * attacker sees its own threats fully and of the defence only sightings: the units it has seen fire or
  * knew of, as what and where they are (never their status, stock or doctrine, which it cannot observe).
  * "truth" (white cell, truth spectators) sees everything.
@@ -103,7 +103,9 @@ function sideTracks(ctx: SimContext, side: "defender" | "ally"): TrackView[] {
   for (const threat of ctx.world.threats) {
     const track = threat.tracks[s];
     if (!threat.alive || !track) continue;
-    const info = ctx.cat.threats[threat.ti];
+    // Until unmasked, an identified decoy is what it looks like: the drone it mimics.
+    const actual = ctx.cat.threats[threat.ti];
+    const info = track.unmasked ? actual : ctx.cat.threats[actual.looksLike];
     views.push({
       id: threat.id,
       x: track.x,
@@ -111,7 +113,7 @@ function sideTracks(ctx: SimContext, side: "defender" | "ally"): TrackView[] {
       vx: track.vx,
       vy: track.vy,
       t0: track.t0,
-      band: info.def.band,
+      band: actual.def.band,
       identity: track.identified ? "identified" : "unknown",
       kind: track.identified ? info.id : "",
       threatClass: track.identified ? info.def.class : "",

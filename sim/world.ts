@@ -1,5 +1,5 @@
 import type { CompiledScenario } from "../shared/compiled.js";
-import type { Doctrine, LayerRole } from "../shared/scenario.js";
+import type { Doctrine, LayerRole, ThreatClass } from "../shared/scenario.js";
 import type { Side, SimPhase } from "./api.js";
 import { type CampaignState, createCampaignState } from "./campaign/state.js";
 
@@ -35,6 +35,10 @@ export interface TrackState {
   /** Seconds of continuous coverage so far. */
   coverSec: number;
   identified: boolean;
+  /** Seconds of continuous coverage by sensors that can tell a decoy from a drone. */
+  unmaskSec: number;
+  /** A decoy seen for what it is; until then it looks like the drone it mimics. */
+  unmasked: boolean;
   /** The perceived leg: position at t0 and velocity (km, km/s); it changes only on a leg change. */
   x: number;
   y: number;
@@ -47,6 +51,10 @@ export interface TrackState {
   predAsset: number;
   /** Clock time at which the threat is predicted to enter that footprint. */
   predT: number;
+  /** Doctrine's hand-off (doctrine.ts): when the track was last reviewed, -1 never. */
+  reviewAt: number;
+  /** Cheapest cost per shot of a unit able to engage it further along its course, -1 none. */
+  cheapestAheadUsd: number;
 }
 
 export interface ThreatState {
@@ -60,6 +68,10 @@ export interface ThreatState {
   target: string;
   alive: boolean;
   launchedAt: number;
+  /** Clock time either coalition side first detected it, -1 while never. */
+  firstSeenAt: number;
+  /** This threat's detection-range factor (the type's detection spread, drawn at launch). */
+  sight: number;
   x: number;
   y: number;
   /** Remaining route as flat km pairs [x0, y0, x1, y1, ...]; the last pair is the aim point. */
@@ -142,8 +154,10 @@ export interface SalvoState {
   threatType: string;
   count: number;
   launched: number;
-  /** Clock time of the first launch within its round. */
+  /** Clock time of the first launch within its round, as planned. */
   launchAtSec: number;
+  /** The launch-time jitter drawn for this salvo (seconds, added to the plan). */
+  offsetSec: number;
   intervalSec: number;
   target: string;
   waypoints: { x: number; y: number }[];
@@ -157,23 +171,49 @@ export interface AssetState {
   hpMax: number;
 }
 
-/** Raw per-round tallies; Scores are computed from these (summary.ts). */
-export interface RoundCounters {
-  round: number;
+/** How the threats of one class ended (tally.ts counts them). */
+export interface ClassCounts {
   launched: number;
   intercepted: number;
   leaked: number;
   crashed: number;
+}
+
+/** What the coalition's units of one layer type fired and killed. */
+export interface LayerCounts {
+  shots: number;
+  kills: number;
+  spendUsd: number;
+}
+
+/** Warning time of each threat that hit or was killed: seconds, and as a share of its flight time. */
+export interface WarningSamples {
+  sec: number[];
+  share: number[];
+}
+
+/** Raw per-round tallies; Scores and the summary are computed from these (summary.ts). */
+export interface RoundCounters {
+  round: number;
+  byClass: Record<ThreatClass, ClassCounts>;
   decoysEngaged: number;
+  decoySpendUsd: number;
   defenderSpendUsd: number;
   attackerSpendUsd: number;
   casualties: number;
   blackoutPopulationHours: number;
   incidents: number;
   damage: number;
+  /** Kills by "defender" or by the nation of the ally whose unit made them. */
+  interceptedBy: Record<string, number>;
+  layers: Record<string, LayerCounts>;
+  incidentsByNation: Record<string, number>;
+  warnings: Record<ThreatClass, WarningSamples>;
   /** Frozen at the end of the round; -1 while it runs (then the live value is used). */
   escalationAtEnd: number;
   interceptorsLeftAtEnd: number;
+  /** Interceptors left per layer at the end of the round; null while it runs. */
+  stockAtEnd: Record<string, number> | null;
 }
 
 /** JSON values, for the extension slot. */
@@ -200,22 +240,31 @@ export interface World extends CampaignState {
   ext: Record<string, Json>;
 }
 
+export const THREAT_CLASSES: readonly ThreatClass[] = ["drone", "decoy", "cruise", "ballistic"];
+
+function perClass<T>(make: () => T): Record<ThreatClass, T> {
+  return { drone: make(), decoy: make(), cruise: make(), ballistic: make() };
+}
+
 export function newCounters(round: number): RoundCounters {
   return {
     round,
-    launched: 0,
-    intercepted: 0,
-    leaked: 0,
-    crashed: 0,
+    byClass: perClass(() => ({ launched: 0, intercepted: 0, leaked: 0, crashed: 0 })),
     decoysEngaged: 0,
+    decoySpendUsd: 0,
     defenderSpendUsd: 0,
     attackerSpendUsd: 0,
     casualties: 0,
     blackoutPopulationHours: 0,
     incidents: 0,
     damage: 0,
+    interceptedBy: {},
+    layers: {},
+    incidentsByNation: {},
+    warnings: perClass(() => ({ sec: [], share: [] })),
     escalationAtEnd: -1,
     interceptorsLeftAtEnd: -1,
+    stockAtEnd: null,
   };
 }
 

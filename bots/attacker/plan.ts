@@ -8,16 +8,11 @@ import type { Command, SideView } from "../../sim/api.js";
 import type { Rng } from "../../sim/rng.js";
 import { type BotContext, roundSpec } from "../context.js";
 import { type AttackerMemory, leakRate, type PlannedRoute } from "../memory.js";
+import { MONEY_SHARES } from "../mix.js";
 import { closeAttackerRound } from "./observe.js";
 import { knownHazards } from "./routes.js";
 import { type Arsenal, chooseArsenal, chooseTargets, type TargetChoice } from "./targets.js";
 
-/** Budget shares per class before learning (drones include their decoys). */
-const BASE_SHARES: Record<Exclude<ThreatClass, "decoy">, number> = {
-  drone: 0.5,
-  cruise: 0.25,
-  ballistic: 0.25,
-};
 const MAX_SALVO = 500;
 
 interface Order {
@@ -42,11 +37,11 @@ function splitBudget(
   budgetUsd: number,
 ): Record<string, number> {
   const weights: Partial<Record<ThreatClass, number>> = {};
-  for (const cls of Object.keys(BASE_SHARES) as (keyof typeof BASE_SHARES)[]) {
+  for (const cls of Object.keys(MONEY_SHARES) as (keyof typeof MONEY_SHARES)[]) {
     const typeId = arsenal[cls];
     if (!typeId) continue;
     const tilt = ctx.judgement.attacker.gapWeight * (2 * leakRate(mem.classes[cls]) - 1);
-    weights[cls] = BASE_SHARES[cls] * Math.max(0.3, 1 + tilt);
+    weights[cls] = MONEY_SHARES[cls] * Math.max(0.3, 1 + tilt);
   }
   const total = Object.values(weights).reduce((s, w) => s + (w ?? 0), 0) || 1;
   const money: Record<string, number> = {};

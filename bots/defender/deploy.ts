@@ -22,7 +22,7 @@ const OFFSETS: [number, number][] = [
   [0.7, -0.4],
 ];
 /** Assets considered as anchors (by worth); the rest are covered from their neighbours' anchors. */
-const MAX_ANCHORS = 16;
+const MAX_ANCHORS = 40;
 /** Most units bought in one planning phase (a bound on planning time, far above what budgets buy). */
 const MAX_BUYS = 300;
 

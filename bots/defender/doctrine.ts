@@ -1,8 +1,9 @@
 /**
- * Doctrine by judgement. "free": fire at anything in reach. "tight": identified hostiles only, the
- * footprint rule for expensive layers. "layered": match the weapon's cost to the threat: cheap layers
- * fire freely (a decoy costs them little), medium ones wait for identification and fire only at
- * threats heading into a footprint, and BMD interceptors are held back for fast threats, for ballistic
+ * Doctrine by judgement. "free": fire at anything in reach. "tight": the scenario's own doctrine for
+ * each layer (identified hostiles only, and the footprint rule for expensive layers, where it gives
+ * none). "layered": match the weapon's cost to the threat: cheap layers fire freely (a decoy costs them
+ * little), dearer ones wait for identification, fire only at threats heading into a footprint and keep
+ * their interceptors for missiles, and BMD interceptors are held back for fast threats, for ballistic
  * ones alone once stocks run low.
  */
 import type { Doctrine, LayerType } from "../../shared/scenario.js";
@@ -34,21 +35,25 @@ export function plannedDoctrine(ctx: BotContext, typeId: string): Partial<Doctri
     case "free":
       return { weapons: "free", fire: "salvo", salvoSize: 2, footprintOnly: false };
     case "tight":
-      return {
-        weapons: "tight",
-        fire: "salvo",
-        salvoSize: 1,
-        footprintOnly: layer.footprintOnly || isBmd(layer),
-      };
+      // The scenario's own doctrine for the layer where it gives one; else identified hostiles only.
+      return layer.doctrine
+        ? { ...layer.doctrine }
+        : {
+            weapons: "tight",
+            fire: "salvo",
+            salvoSize: 1,
+            footprintOnly: layer.footprintOnly || isBmd(layer),
+          };
     case "layered":
       if (layer.costPerShotUsd <= cheapestThreatUsd(ctx)) {
-        return { weapons: "free", fire: "shoot-look-shoot", salvoSize: 1, footprintOnly: false };
+        return { weapons: "free", fire: "shoot-look-shoot", salvoSize: 1, footprintOnly: false, reserve: [] };
       }
       return {
         weapons: "tight",
         fire: "shoot-look-shoot",
         salvoSize: isBmd(layer) ? 2 : 1,
         footprintOnly: true,
+        reserve: isBmd(layer) ? ["ballistic", "cruise"] : ["cruise"],
       };
   }
 }

@@ -9,13 +9,19 @@ import type { PointKm, ThreatClass } from "../../shared/scenario.js";
 import type { BotContext } from "../context.js";
 import { roundSpec } from "../context.js";
 import type { DefenderMemory } from "../memory.js";
+import { MONEY_SHARES } from "../mix.js";
 import { assetWorths } from "../worth.js";
 
 /** The most the perceived class counts of earlier nights weigh against the prior. */
 const MAX_OBSERVED_WEIGHT = 0.7;
 
-/** A-priori share of the attacker's money per class, before anything was seen. */
-const PRIOR_SHARES: Record<ThreatClass, number> = { drone: 0.45, decoy: 0.05, cruise: 0.25, ballistic: 0.25 };
+/** A-priori share of the attacker's money per class, before anything was seen (decoys: a tenth of the drones'). */
+const PRIOR_SHARES: Record<ThreatClass, number> = {
+  drone: MONEY_SHARES.drone * 0.9,
+  decoy: MONEY_SHARES.drone * 0.1,
+  cruise: MONEY_SHARES.cruise,
+  ballistic: MONEY_SHARES.ballistic,
+};
 
 export interface ThreatPicture {
   /** Expected threats of each class tonight, over the whole theatre. */

@@ -16,7 +16,9 @@ function doctrineOrders(ctx: BotContext, view: SideView): Command[] {
     if (u.side !== "defender") continue;
     const wanted = plannedDoctrine(ctx, u.kind);
     if (!wanted) continue;
-    const differs = (Object.keys(wanted) as (keyof typeof wanted)[]).some((k) => wanted[k] !== u.doctrine[k]);
+    const differs = (Object.keys(wanted) as (keyof typeof wanted)[]).some(
+      (k) => JSON.stringify(wanted[k]) !== JSON.stringify(u.doctrine[k]),
+    );
     if (differs) commands.push({ type: "set-doctrine", side: "defender", unitId: u.id, doctrine: wanted });
   }
   return commands;

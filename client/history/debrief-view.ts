@@ -6,6 +6,7 @@ import { escalationScale } from "../ui/match/summary.js";
 import { verdictLine, verdictWhy } from "../ui/match/verdict.js";
 import { formatClock, formatCount, formatPopulation, formatUsd } from "../util/format.js";
 import { type AarReply, downloads, getAar, getDetails, getScenario, type MatchDetails } from "./api.js";
+import { classTable, coalitionTable, decoyLine, stockTable } from "./breakdowns.js";
 import { type Marker, timeChart } from "./charts.js";
 import { leakMap } from "./leak-map.js";
 
@@ -126,6 +127,13 @@ function render(
     leakMap(scenario, aar.leaks),
     h("h2", null, "Defensive layers"),
     layerTable(aar.layers),
+    h("h2", null, "Threats by class, and the warning they gave"),
+    classTable(s),
+    decoyLine(s),
+    h("h2", null, "Who intercepted, and incidents by nation"),
+    coalitionTable(s, scenario),
+    h("h2", null, "Interceptors left, night by night"),
+    stockTable(s, scenario),
     h("h2", null, "Bookmarks"),
     h(
       "ul",

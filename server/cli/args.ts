@@ -13,8 +13,12 @@ export interface SimArgs {
   defender?: string;
   ally?: string;
   rounds?: number;
+  /** Scenario variants by id, applied in order before the overrides. */
+  variants: string[];
   /** Raw `path=value` overrides, in order. */
   sets: string[];
+  /** Write the match's events to this file as JSON lines. */
+  events?: string;
   json: boolean;
   help: boolean;
   /** --batch N: play N seeds (batch.ts); the seeds start at --seed-start, else --seed, else 1. */
@@ -34,15 +38,18 @@ export class CliError extends Error {
 }
 
 export const USAGE = `usage: npm run sim -- --scenario <id|file> --seed N [--attacker <plan>] [--defender <plan>]
-                        [--ally <plan>] [--rounds K] [--set path=value ...] [--json]
-                        [--batch N [--seed-start S]]
+                        [--ally <plan>] [--rounds K] [--variant <id> ...] [--set path=value ...]
+                        [--json] [--events FILE] [--batch N [--seed-start S]]
   --scenario  a built-in scenario id or a scenario .json file
   --seed      the match seed (whole number ≥ 0)
   --attacker, --defender, --ally
-              a plan file, or bot:easy|normal|hard (default: the scenario's own plan for that side)
-  --rounds    play only the first K rounds
+              a plan file, bot:easy|normal|hard, or plan:<name> (one of the scenario's named
+              alternative plans); default: the scenario's own plan for that side
+  --rounds    play only the first K rounds (plan files lose their later rounds)
+  --variant   apply one of the scenario's variants (repeatable, in order, before --set)
   --set       override a scenario field before validation, e.g. --set rounds.0.defenderBudgetUsd=2e8
   --json      print one JSON object (the match summary) instead of the table
+  --events    write the match's events to FILE as JSON lines ({ t, round, kind, ... })
   --batch     play N seeds on every core: mean, stdev and 95% interval of each field (--json: and each run)
   --seed-start  the first seed of a batch (default: --seed, else 1)`;
 
@@ -61,10 +68,12 @@ export function parseSimArgs(argv: string[]): SimArgs {
   } catch (error) {
     throw new CliError("arguments", (error as Error).message);
   }
-  if (values.help) return { scenario: "", seed: 0, sets: [], json: false, help: true };
+  if (values.help) return { scenario: "", seed: 0, variants: [], sets: [], json: false, help: true };
   if (!values.scenario) throw new CliError("--scenario", "missing (a built-in id or a scenario file)");
   if (values.seed === undefined && values.batch === undefined)
     throw new CliError("--seed", "missing (a whole number ≥ 0)");
+  if (values.events !== undefined && values.batch !== undefined)
+    throw new CliError("--events", "writes the events of one match: not with --batch");
   const seedStart =
     values["seed-start"] === undefined ? undefined : wholeNumber(values["seed-start"], "--seed-start", 0);
   return {
@@ -74,7 +83,9 @@ export function parseSimArgs(argv: string[]): SimArgs {
     defender: values.defender,
     ally: values.ally,
     rounds: values.rounds === undefined ? undefined : wholeNumber(values.rounds, "--rounds", 1),
+    variants: values.variant ?? [],
     sets: values.set ?? [],
+    events: values.events,
     json: values.json ?? false,
     help: false,
     batch: values.batch === undefined ? undefined : wholeNumber(values.batch, "--batch", 1),
@@ -94,7 +105,9 @@ function parse(argv: string[]) {
       defender: { type: "string" },
       ally: { type: "string" },
       rounds: { type: "string" },
+      variant: { type: "string", multiple: true },
       set: { type: "string", multiple: true },
+      events: { type: "string" },
       json: { type: "boolean" },
       batch: { type: "string" },
       "seed-start": { type: "string" },

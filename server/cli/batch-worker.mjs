@@ -11,4 +11,4 @@ register();
 const { matchRunner } = await import("./batch.ts");
 const run = matchRunner(workerData.args);
 const port = parentPort;
-port.on("message", ({ seed }) => port.postMessage({ seed, summary: run(seed) }));
+port.on("message", (seed) => port.postMessage(run(seed)));

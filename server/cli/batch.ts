@@ -1,16 +1,16 @@
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { playMatch, type Seat } from "../../bots/driver.js";
-import type { Command, MatchSummary, Side } from "../../sim/api.js";
+import type { CompiledScenario } from "../../shared/compiled.js";
+import type { Command, MatchSummary, Side, SimEvent } from "../../sim/api.js";
 import { createSimulation } from "../../sim/index.js";
 import { loadScenario, parseOverride } from "../scenarios/loader.js";
 import { CliError, type SimArgs } from "./args.js";
 import { formatUsd } from "./format.js";
-import { defaultPlans, planSource } from "./plan-sources.js";
+import { planSource, scenarioPlans } from "./plan-sources.js";
+import { type PoolIo, runOnWorkers } from "./pool.js";
 
 /**
  * `npm run sim -- --batch N [--seed-start S] ...`: the same match N times with seeds S, S+1, …, spread
- * over worker threads (one per core), with a progress bar on a terminal. The result gives, for every
+ * over worker threads (pool.ts: one per core), with a progress bar on a terminal. The result gives, for every
  * numeric field of the summary, the mean, the sample standard deviation and the 95 % interval of the
  * mean (mean ± 1.96·stdev/√n), plus every run's own summary, in seed order.
  */
@@ -19,12 +19,18 @@ const SIDES: readonly Side[] = ["attacker", "defender", "ally"];
 
 export type Refusal = (side: Side, command: Command, reason: string, round: number) => void;
 
-/**
- * Load and check everything a match needs once (exit code 2 material is thrown here, before any run),
- * then return a function playing the match for a seed. sim.ts and the batch workers both use it.
- */
-export function matchRunner(args: SimArgs, onRefused?: Refusal): (seed: number) => MatchSummary {
-  const scenario = loadScenario(args.scenario, args.sets.map(parseOverride));
+/** What the caller of a match wants to hear about besides its summary. */
+export interface MatchListeners {
+  onRefused?: Refusal;
+  onEvents?: (events: readonly SimEvent[]) => void;
+}
+
+/** The scenario of a run: loaded with its variants and overrides, cut to `--rounds`. */
+export function runScenario(args: SimArgs): CompiledScenario {
+  const scenario = loadScenario(args.scenario, {
+    variants: args.variants,
+    overrides: args.sets.map(parseOverride),
+  });
   if (args.rounds !== undefined) {
     if (args.rounds > scenario.rounds.length) {
       throw new CliError(
@@ -33,12 +39,22 @@ export function matchRunner(args: SimArgs, onRefused?: Refusal): (seed: number) 
       );
     }
     scenario.rounds = scenario.rounds.slice(0, args.rounds);
+    scenario.msel = scenario.msel.filter((s) => s.round <= scenario.rounds.length);
   }
-  const defaults = defaultPlans(args.scenario, scenario);
+  return scenario;
+}
+
+/**
+ * Load and check everything a match needs once (exit code 2 material is thrown here, before any run),
+ * then return a function playing the match for a seed. sim.ts, the batch and lessons workers use it.
+ */
+export function matchRunner(args: SimArgs, listen: MatchListeners = {}): (seed: number) => MatchSummary {
+  const scenario = runScenario(args);
+  const plans = scenarioPlans(args.scenario, scenario);
   const seatsFor = (seed: number) => {
     const seats: Partial<Record<Side, Seat>> = {};
     for (const side of SIDES) {
-      const seat = planSource(args[side], { side, scenario, seed }, defaults);
+      const seat = planSource(args[side], { side, scenario, seed, plans, rounds: args.rounds });
       if (seat) seats[side] = seat;
     }
     return seats;
@@ -46,8 +62,10 @@ export function matchRunner(args: SimArgs, onRefused?: Refusal): (seed: number) 
   seatsFor(args.seed);
   return (seed) => {
     const sim = createSimulation(scenario, seed);
+    const { onRefused, onEvents } = listen;
     return playMatch(sim, seatsFor(seed), {
       onRefused: onRefused && ((side, command, reason) => onRefused(side, command, reason, sim.round)),
+      onEvents,
     });
   };
 }
@@ -96,18 +114,7 @@ export function aggregate(perRun: MatchSummary[], seedStart: number): BatchResul
   return result;
 }
 
-/** `[########------] 12/30 40%` for a terminal line. */
-export function progressBar(done: number, total: number, width = 30): string {
-  const filled = total > 0 ? Math.round((done / total) * width) : width;
-  const percent = total > 0 ? Math.round((100 * done) / total) : 100;
-  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${percent}%`;
-}
-
-export interface BatchIo {
-  /** Where the progress bar goes; none when it is not a terminal. */
-  progress?: NodeJS.WriteStream;
-  workers?: number;
-}
+export type BatchIo = PoolIo;
 
 /** Run the batch on worker threads; per-run summaries come back in seed order. */
 export async function runBatch(
@@ -118,43 +125,13 @@ export async function runBatch(
 ): Promise<BatchResult> {
   matchRunner(args);
   const seeds = Array.from({ length: runs }, (_, i) => seedStart + i);
-  const results = new Map<number, MatchSummary>();
-  const tty = io.progress?.isTTY ? io.progress : undefined;
-  const show = () => tty?.write(`\r${progressBar(results.size, runs)}`);
-  show();
-  let next = 0;
-  const workerCount = Math.max(1, Math.min(io.workers ?? availableParallelism(), runs));
-  const workers = Array.from(
-    { length: workerCount },
-    () => new Worker(new URL("./batch-worker.mjs", import.meta.url), { workerData: { args } }),
+  const summaries = await runOnWorkers<number, MatchSummary>(
+    new URL("./batch-worker.mjs", import.meta.url),
+    { args },
+    seeds,
+    io,
   );
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            // Each worker asks for the next seed as it finishes one: the cores stay busy to the end.
-            const feed = () =>
-              next < seeds.length ? worker.postMessage({ seed: seeds[next++] }) : resolve();
-            worker.on("message", (message: { seed: number; summary: MatchSummary }) => {
-              results.set(message.seed, message.summary);
-              show();
-              feed();
-            });
-            worker.on("error", reject);
-            worker.on("exit", (code) => reject(new Error(`a batch worker stopped (exit code ${code})`)));
-            worker.on("online", feed);
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  tty?.write("\n");
-  return aggregate(
-    seeds.map((s) => results.get(s) as MatchSummary),
-    seedStart,
-  );
+  return aggregate(summaries, seedStart);
 }
 
 /** A figure for the table: money as $…M, small numbers with three decimals, others whole. */

@@ -1,4 +1,4 @@
-import type { MatchSummary, Scores } from "../../sim/api.js";
+import type { MatchSummary, Scores, SimEvent, SummaryFigures } from "../../sim/api.js";
 
 /** The after-action summary as an aligned table: totals, then one column per round. */
 
@@ -17,13 +17,28 @@ const count = (n: number) => Math.round(n).toLocaleString("en-US");
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 const ratio = (x: number) => x.toFixed(2);
 
-const ROWS: [string, (s: Scores) => string][] = [
+type Figures = Scores & SummaryFigures;
+
+/** Launched · leaked of one class. */
+const launchedLeaked = (cls: keyof Figures["by_class"]) => (s: Figures) =>
+  `${count(s.by_class[cls].launched)} · ${count(s.by_class[cls].leaked)}`;
+
+const alliedKills = (s: Figures) =>
+  count(Object.entries(s.intercepted_by).reduce((n, [by, kills]) => (by === "defender" ? n : n + kills), 0));
+
+const ROWS: [string, (s: Figures) => string][] = [
   ["threats launched", (s) => count(s.threats_launched)],
   ["  intercepted", (s) => count(s.threats_intercepted)],
+  ["    by allies", alliedKills],
   ["  leaked", (s) => count(s.threats_leaked)],
   ["  crashed", (s) => count(s.threats_crashed)],
   ["leak rate", (s) => percent(s.leak_rate)],
-  ["decoys engaged", (s) => count(s.decoys_engaged)],
+  ["drones: launched · leaked", launchedLeaked("drone")],
+  ["cruise: launched · leaked", launchedLeaked("cruise")],
+  ["ballistic: launched · leaked", launchedLeaked("ballistic")],
+  ["decoys launched", (s) => count(s.decoys_launched)],
+  ["  engaged", (s) => count(s.decoys_engaged)],
+  ["  interceptors spent on them", (s) => formatUsd(s.decoy_spend_usd)],
   ["defender spend", (s) => formatUsd(s.defender_spend_usd)],
   ["attacker spend", (s) => formatUsd(s.attacker_spend_usd)],
   ["cost exchange (def ÷ att)", (s) => ratio(s.cost_exchange)],
@@ -36,9 +51,9 @@ const ROWS: [string, (s: Scores) => string][] = [
 ];
 
 export function formatSummary(summary: MatchSummary): string {
-  const columns: [string, Scores][] = [
+  const columns: [string, Figures][] = [
     ["total", summary],
-    ...summary.per_round.map((r): [string, Scores] => [`night ${r.round}`, r]),
+    ...summary.per_round.map((r): [string, Figures] => [`night ${r.round}`, r]),
   ];
   const cells = ROWS.map(([label, cell]) => [label, ...columns.map(([, scores]) => cell(scores))]);
   const header = ["", ...columns.map(([name]) => name)];
@@ -52,4 +67,11 @@ export function formatSummary(summary: MatchSummary): string {
     line(header),
     ...cells.map(line),
   ].join("\n");
+}
+
+/** Events as JSON lines (`--events`): `{ t, round, kind, ... }`, the event's type named `kind`. */
+export function eventLines(events: readonly SimEvent[]): string {
+  return events
+    .map(({ type, t, round, ...rest }) => `${JSON.stringify({ t, round, kind: type, ...rest })}\n`)
+    .join("");
 }

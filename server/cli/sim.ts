@@ -1,13 +1,15 @@
+import { closeSync, openSync, writeSync } from "node:fs";
 import { ScenarioError } from "../scenarios/loader.js";
 import { CliError, parseSimArgs, USAGE } from "./args.js";
 import { formatBatch, matchRunner, runBatch } from "./batch.js";
-import { formatSummary } from "./format.js";
+import { eventLines, formatSummary } from "./format.js";
 
 /**
  * `npm run sim`: one whole match headless, as fast as it runs, then the after-action summary (or,
- * with --json, exactly one JSON object: the MatchSummary). Everything is loaded and checked before
- * the match starts: a bad argument, scenario, override or plan prints its path and reason and exits
- * with code 2, having run nothing. Orders the world refuses during play are reported on stderr.
+ * with --json, exactly one JSON object: the MatchSummary; with --events, every event as a JSON line in a
+ * file). Everything is loaded and checked before the match starts: a bad argument, scenario, variant,
+ * override or plan prints its path and reason and exits with code 2, having run nothing. Orders the world
+ * refuses during play are reported on stderr.
  */
 
 async function main(argv: string[]): Promise<number> {
@@ -23,10 +25,17 @@ async function main(argv: string[]): Promise<number> {
     console.log(args.json ? JSON.stringify(result) : formatBatch(result));
     return 0;
   }
-  const summary = matchRunner(args, (side, command, reason, round) =>
-    console.error(`round ${round}: ${side} order '${command.type}' refused: ${reason}`),
-  )(args.seed);
-  console.log(args.json ? JSON.stringify(summary) : formatSummary(summary));
+  const events = args.events ? openSync(args.events, "w") : undefined;
+  try {
+    const summary = matchRunner(args, {
+      onRefused: (side, command, reason, round) =>
+        console.error(`round ${round}: ${side} order '${command.type}' refused: ${reason}`),
+      onEvents: events === undefined ? undefined : (batch) => writeSync(events, eventLines(batch)),
+    })(args.seed);
+    console.log(args.json ? JSON.stringify(summary) : formatSummary(summary));
+  } finally {
+    if (events !== undefined) closeSync(events);
+  }
   return 0;
 }
 

@@ -37,7 +37,17 @@ export function lobbyRouter(scenarios: ScenarioSource): Router {
   });
 
   router.get("/scenarios", (_req, res) => {
-    res.json(scenarios.list());
+    // Each scenario with the variants a lesson may pick (what they change is in the scenario itself).
+    res.json(
+      scenarios.list().map((listing) => ({
+        ...listing,
+        variants: (scenarios.load(listing.id)?.variants ?? []).map(({ id, title, description }) => ({
+          id,
+          title,
+          description,
+        })),
+      })),
+    );
   });
 
   router.get("/scenarios/:id", (req: Request<{ id: string }>, res) => {

@@ -11,12 +11,14 @@ import { applyOverrides, type Override } from "./overrides.js";
 import { checkPlacement } from "./placement.js";
 import { checkPlan } from "./plans.js";
 import { checkReferences } from "./references.js";
+import { checkVariants, variantOverrides } from "./variants.js";
 
 /**
  * Scenario and plan loading. Built-in scenarios are `<id>.json` files next to this module, with their
- * default plans in `<id>.plans.json`. A scenario goes through: JSON → overrides → zod schema →
- * cross-references → compilation to km → placement checks. Any failure throws a ScenarioError naming the
- * file and every failing path; nothing half-loaded escapes.
+ * default plans in `<id>.plans.json`. A scenario goes through: JSON → the chosen variants' settings →
+ * overrides → zod schema → cross-references and every variant's own check → compilation to km →
+ * placement checks. Any failure throws a ScenarioError naming the file and every failing path; nothing
+ * half-loaded escapes.
  */
 
 export type {
@@ -111,16 +113,24 @@ function throwIfAny(issues: ScenarioIssue[], source: string): void {
   if (issues.length > 0) throw new ScenarioError(source, issues);
 }
 
-function compileFile(file: string, overrides: readonly Override[], builtInId?: string): CompiledScenario {
+/** What a load asks for beyond the file itself: variants (by id, in order), then overrides. */
+export interface LoadOptions {
+  variants?: readonly string[];
+  overrides?: readonly Override[];
+}
+
+function compileFile(file: string, options: LoadOptions, builtInId?: string): CompiledScenario {
   const source = `scenario file ${file}`;
-  const raw = applyOverrides(readJson(file, "scenario"), overrides, source);
+  const base = readJson(file, "scenario");
+  const chosen = variantOverrides(base, options.variants ?? [], source);
+  const raw = applyOverrides(base, [...chosen, ...(options.overrides ?? [])], source);
   const scenario = parseOrThrow(Scenario, raw, source);
   if (builtInId && scenario.id !== builtInId) {
     throw new ScenarioError(source, [
       { path: "id", message: `'${scenario.id}' does not match the file name '${builtInId}.json'` },
     ]);
   }
-  throwIfAny(checkReferences(scenario), source);
+  throwIfAny([...checkReferences(scenario), ...checkVariants(base)], source);
   const { compiled, issues } = compileScenario(scenario);
   throwIfAny(issues, source);
   throwIfAny(checkPlacement(compiled!), source);
@@ -136,22 +146,29 @@ function looksLikePath(idOrPath: string): boolean {
 }
 
 /**
- * Loads a built-in scenario by id, or a scenario file by path, with optional overrides (dotted paths into
- * the raw JSON, applied before validation). Built-ins without overrides are compiled once and cached;
- * every call returns a fresh copy the caller may keep.
+ * Loads a built-in scenario by id, or a scenario file by path, with optional variants and overrides
+ * (dotted paths into the raw JSON, applied before validation; the variants' first). Built-ins as shipped
+ * are compiled once and cached; every call returns a fresh copy the caller may keep.
  */
-export function loadScenario(idOrPath: string, overrides: readonly Override[] = []): CompiledScenario {
+export function loadScenario(
+  idOrPath: string,
+  overridesOrOptions: readonly Override[] | LoadOptions = [],
+): CompiledScenario {
+  const options = Array.isArray(overridesOrOptions)
+    ? { overrides: overridesOrOptions as readonly Override[] }
+    : (overridesOrOptions as LoadOptions);
+  const asShipped = (options.overrides?.length ?? 0) === 0 && (options.variants?.length ?? 0) === 0;
   if (isBuiltIn(idOrPath)) {
     const file = join(SCENARIO_DIR, `${idOrPath}.json`);
-    if (overrides.length > 0) return compileFile(file, overrides, idOrPath);
+    if (!asShipped) return compileFile(file, options, idOrPath);
     let json = compiledBuiltIns.get(idOrPath);
     if (!json) {
-      json = JSON.stringify(compileFile(file, [], idOrPath));
+      json = JSON.stringify(compileFile(file, {}, idOrPath));
       compiledBuiltIns.set(idOrPath, json);
     }
     return JSON.parse(json) as CompiledScenario;
   }
-  if (looksLikePath(idOrPath)) return compileFile(resolve(idOrPath), overrides);
+  if (looksLikePath(idOrPath)) return compileFile(resolve(idOrPath), options);
   throw unknownScenario(idOrPath);
 }
 
@@ -172,8 +189,14 @@ export function loadDefaultPlans(id: string): DefaultPlans {
     plans = parseOrThrow(DefaultPlans, readJson(file, "plans"), source);
     const compiled = loadScenario(id);
     const sides = [plans.attacker, plans.defender, ...(plans.ally ? [plans.ally] : [])];
+    const alternatives = Object.entries(plans.alternatives ?? {});
     throwIfAny(
-      sides.flatMap((plan) => prefixed(checkPlan(plan, compiled), plan.side)),
+      [
+        ...sides.flatMap((plan) => prefixed(checkPlan(plan, compiled), plan.side)),
+        ...alternatives.flatMap(([name, named]) =>
+          prefixed(checkPlan(named.plan, compiled), `alternatives.${name}.plan`),
+        ),
+      ],
       source,
     );
     defaultPlans.set(id, plans);
@@ -181,11 +204,31 @@ export function loadDefaultPlans(id: string): DefaultPlans {
   return structuredClone(plans);
 }
 
-/** A single-side plan file (attacker, defender or ally), validated and checked against the scenario. */
-export function loadPlanFile(path: string, compiled: CompiledScenario): Plan {
+/** The part of a plan for the first `rounds` rounds (deployments, purchases, salvos of later ones go). */
+export function planForRounds(plan: Plan, rounds: number): Plan {
+  switch (plan.side) {
+    case "defender":
+      return {
+        ...plan,
+        deployments: plan.deployments.filter((d) => d.round <= rounds),
+        resupply: plan.resupply.filter((r) => r.round <= rounds),
+      };
+    case "attacker":
+      return { ...plan, salvos: plan.salvos.filter((s) => s.round <= rounds) };
+    case "ally":
+      return plan;
+  }
+}
+
+/**
+ * A single-side plan file (attacker, defender or ally), validated and checked against the scenario.
+ * With `keepRounds`, the plan's later rounds are dropped first (a match played for fewer rounds).
+ */
+export function loadPlanFile(path: string, compiled: CompiledScenario, keepRounds?: number): Plan {
   const file = resolve(path);
   const source = `plan file ${file}`;
-  const plan = parseOrThrow(Plan, readJson(file, "plan"), source);
+  const parsed = parseOrThrow(Plan, readJson(file, "plan"), source);
+  const plan = keepRounds === undefined ? parsed : planForRounds(parsed, keepRounds);
   throwIfAny(checkPlan(plan, compiled), source);
   return plan;
 }

@@ -21,17 +21,26 @@ export function parseOverride(arg: string): Override {
 }
 
 /**
- * Applies overrides to a copy of the raw scenario JSON. Every path must already exist: a typo must not
- * silently add an ignored field.
+ * A copy of the raw scenario JSON with the overrides applied, and a problem for each path that does not
+ * exist (a typo must not silently add an ignored field).
  */
-export function applyOverrides(raw: unknown, overrides: readonly Override[], source: string): unknown {
-  if (overrides.length === 0) return raw;
+export function overridden(
+  raw: unknown,
+  overrides: readonly Override[],
+): { copy: unknown; issues: ScenarioIssue[] } {
+  if (overrides.length === 0) return { copy: raw, issues: [] };
   const copy = structuredClone(raw);
   const issues: ScenarioIssue[] = [];
   for (const override of overrides) {
     const problem = setAtPath(copy, override.path, override.value);
     if (problem) issues.push({ path: override.path, message: `cannot override: ${problem}` });
   }
+  return { copy, issues };
+}
+
+/** Applies overrides to a copy of the raw scenario JSON; throws naming every path that does not exist. */
+export function applyOverrides(raw: unknown, overrides: readonly Override[], source: string): unknown {
+  const { copy, issues } = overridden(raw, overrides);
   if (issues.length > 0) throw new ScenarioError(source, issues);
   return copy;
 }

@@ -1,5 +1,5 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
-import { distanceKm, insideExtent } from "../../shared/geo.js";
+import { insideExtent } from "../../shared/geo.js";
 import type {
   AllyPlan,
   AttackerPlan,
@@ -11,6 +11,7 @@ import type {
   ResolvedSalvo,
 } from "../../shared/plan.js";
 import type { Point, PointKm } from "../../shared/scenario.js";
+import { worstRouteKm } from "../../sim/orders/salvos.js";
 import { NEEDS_CENTER, pointResolver } from "./compile.js";
 import { ScenarioError, type ScenarioIssue } from "./errors.js";
 import { DEFENDER_GROUND_TEXT, defenderGround, placementProblem, unitPlacement } from "./placement.js";
@@ -88,11 +89,17 @@ function checkDefender(plan: ResolvedDefenderPlan, c: CompiledScenario, push: Pu
   plan.resupply.forEach((order, i) => {
     const layer = layers[order.layer];
     if (!layer) push(`resupply[${i}].layer`, `unknown layer '${order.layer}'`);
+    if (c.rounds[order.round - 1]?.interceptorPurchases === false)
+      push(`resupply[${i}].round`, `no interceptors are for sale in round ${order.round}`);
     if (checkRound(order.round, c, `resupply[${i}].round`, push) && layer) {
       spend[order.round - 1] += order.count * layer.costPerShotUsd;
     }
   });
   checkBudget(spend, (r) => c.rounds[r].defenderBudgetUsd, "deployments", push);
+  const own = new Set(c.fixedUnits.map((u) => u.id));
+  for (const id of Object.keys(plan.doctrine ?? {})) {
+    if (!own.has(id)) push(`doctrine.${id}`, `unknown unit '${id}' of the scenario's own (fixed) units`);
+  }
 }
 
 function checkSalvo(salvo: ResolvedSalvo, path: string, c: CompiledScenario, push: Push): void {
@@ -119,9 +126,7 @@ function checkSalvo(salvo: ResolvedSalvo, path: string, c: CompiledScenario, pus
     );
   }
   if (zone && target && threat) {
-    // Worst case: launched from the far edge of the zone.
-    const route = [zone.at, ...salvo.waypoints, target.at];
-    const lengthKm = zone.radiusKm + route.slice(1).reduce((sum, p, k) => sum + distanceKm(route[k], p), 0);
+    const lengthKm = worstRouteKm(zone, salvo.waypoints, target.at, threat);
     if (lengthKm > threat.rangeKm) {
       push(
         path,
@@ -145,7 +150,7 @@ function checkAttacker(plan: ResolvedAttackerPlan, c: CompiledScenario, push: Pu
 
 function checkAlly(plan: AllyPlan, c: CompiledScenario, push: Push): void {
   const units = new Set(c.allies.flatMap((a) => a.units.map((u) => u.id)));
-  for (const id of Object.keys(plan.doctrine)) {
+  for (const id of Object.keys(plan.doctrine ?? {})) {
     if (!units.has(id)) push(`doctrine.${id}`, `unknown allied unit '${id}'`);
   }
 }

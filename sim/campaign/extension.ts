@@ -7,8 +7,9 @@
  * - rules: `engagementRoe` — an allied unit engages only where its nation's current ROE permits (at the
  *   predicted intercept point), else the threat is held by ROE; the defender's units may fire over a
  *   neighbour's airspace, but that is an engagement outside ROE (an incident, attributed to the
- *   neighbour). `unitActive` — ships only in open seas; fighters only on station (a sortie window of the
- *   live phase; status on-station / grounded).
+ *   neighbour) unless the neighbour is a consenting coalition partner. `unitActive` — ships only in
+ *   open seas; fighters only on station (a sortie window of the live phase; status on-station /
+ *   grounded).
  * - after "scheduled": escalation decay, blackout population-hours, fighters re-armed at each new sortie.
  * - after "index": jamming — EW units spoof GNSS-guided threats in reach with their per-second
  *   probability; a spoofed threat flies off course to where its fuel or luck ends and crashes there.
@@ -21,30 +22,27 @@
  * Threats brought down by the end of a night (still flying at the grace limit, or an instructor's
  * end-live) are an accounting closure, not a modelled crash: they make no incident.
  */
+import { pointInRegion } from "../../shared/geo.js";
 import type { PointKm } from "../../shared/scenario.js";
 import type { SimEvent } from "../api.js";
 import { emit, everyone, type RoeVerdict, type SimContext, type SimExtension } from "../context.js";
 import { redirectThreat } from "../threats.js";
 import { roundCounters, type UnitState } from "../world.js";
-import {
-  allyMayEngage,
-  campaignTick,
-  gridAfterDamage,
-  noteIncidents,
-  repairBetweenRounds,
-  unitActive,
-} from "./flow.js";
+import { campaignTick, gridAfterDamage, noteIncidents, repairBetweenRounds } from "./flow.js";
 import {
   checkAirspaceEntry,
   crashIncident,
   debrisIncident,
   forgetThreat,
   type Incident,
-  nationAt,
+  type Neighbours,
+  neighbours,
   outsideRoeIncident,
 } from "./incidents.js";
 import { type Jammer, type JamTarget, jammerAffects, trySpoof } from "./jamming.js";
 import { type PatrolSpec, patrolSpec, sortieOnStation } from "./patrols.js";
+import { BufferRaster, outlineKey } from "./raster.js";
+import { parseRoe, seaOpenByDefault } from "./roe.js";
 import { type CampaignContext, createCampaignContext } from "./state.js";
 
 interface JammerLayer {
@@ -57,6 +55,13 @@ interface JammerLayer {
 /** Lookups derived from the scenario for one engine, and scratch objects of the hot paths. */
 interface Runtime {
   campaign: CampaignContext;
+  neighbours: Neighbours;
+  /** Whether a threat type's flight over a neighbour is an airspace incident (by catalogue index). */
+  overflightCounts: Uint8Array;
+  /** Where each ally may engage, by "<ally id>|<ROE>" (null: nowhere). */
+  allyCovers: Map<string, BufferRaster | null>;
+  /** Each ship's sea region, remembered while it stays put. */
+  shipSeas: WeakMap<UnitState, { x: number; y: number; sea: string | null }>;
   /** Fighter layers' patrol schedules, by layer id. */
   patrols: Map<string, PatrolSpec>;
   jammers: Map<string, JammerLayer>;
@@ -75,8 +80,16 @@ function buildRuntime(ctx: SimContext): Runtime {
     const affects = Uint8Array.from(ctx.cat.threats, (t) => (jammerAffects(layer.def, t.def) ? 1 : 0));
     jammers.set(id, { reachKm: layer.def.reachKm, jamPerSec: layer.def.jamPerSec ?? 0, affects });
   }
+  const campaign = createCampaignContext(ctx.scenario);
+  // A consenting partner consents while its ROE allows engagements at all.
+  const consents = (nation: string) => campaign.consenting.has(nation) && ctx.world.roe[nation] !== "none";
+  const bands = ctx.scenario.escalation.airspaceBands;
   return {
-    campaign: createCampaignContext(ctx.scenario),
+    campaign,
+    neighbours: neighbours(campaign.neighbourRaster, consents),
+    overflightCounts: Uint8Array.from(ctx.cat.threats, (t) => (!bands || bands.includes(t.def.band) ? 1 : 0)),
+    allyCovers: new Map(),
+    shipSeas: new WeakMap(),
     patrols,
     jammers,
     next: () => ctx.rng.next01(),
@@ -95,13 +108,41 @@ function runtime(ctx: SimContext): Runtime {
 
 // ---- Rules -------------------------------------------------------------------------------------
 
+/** Allied ROE rasters, built once per theatre (batches and lessons play many matches on it). */
+const coverCache = new Map<string, BufferRaster | null>();
+
+/**
+ * Where an ally may engage under an ROE: its airspace plus the buffer, rasterised once per airspace and
+ * ROE (allyMayEngage's answer, without a polygon test for most points).
+ */
+function allyCover(rt: Runtime, allyId: string, roeText: string): BufferRaster | null {
+  const local = `${allyId}|${roeText}`;
+  let cover = rt.allyCovers.get(local);
+  if (cover !== undefined) return cover;
+  const airspace = rt.campaign.allies.get(allyId)?.airspace ?? [];
+  const key = `${roeText}|${outlineKey(airspace)}`;
+  cover = coverCache.get(key);
+  if (cover === undefined) {
+    const roe = parseRoe(roeText);
+    cover =
+      !roe || roe.kind === "none" ? null : new BufferRaster(airspace, roe.kind === "buffer" ? roe.km : 0);
+    coverCache.set(key, cover);
+  }
+  rt.allyCovers.set(local, cover);
+  return cover;
+}
+
 function engagementRoe(ctx: SimContext, unit: UnitState, x: number, y: number): RoeVerdict {
   const rt = runtime(ctx);
   rt.point.x = x;
   rt.point.y = y;
-  if (unit.side === "ally")
-    return allyMayEngage(rt.campaign, ctx.world, unit.allyId, rt.point) ? "allowed" : "forbidden";
-  return nationAt(rt.point, rt.campaign.neighbours) === null ? "allowed" : "outside-roe";
+  if (unit.side === "ally") {
+    const nation = rt.campaign.allies.get(unit.allyId)?.nation ?? "";
+    const cover = allyCover(rt, unit.allyId, ctx.world.roe[nation] ?? "none");
+    return cover?.covers(rt.point) ? "allowed" : "forbidden";
+  }
+  const nation = rt.neighbours.nationAt(rt.point);
+  return nation === null || rt.neighbours.consents(nation) ? "allowed" : "outside-roe";
 }
 
 /** The sortie on station at clock time t (-1: grounded); fighters fly only in a live phase. */
@@ -110,11 +151,24 @@ function sortieAt(ctx: SimContext, patrol: PatrolSpec, t: number): number {
   return sortieOnStation(patrol, ctx.scenario.rounds[ctx.world.round - 1].durationSec, t);
 }
 
+/** The sea region a ship stands in, remembered while it stays put (region tests are dear). */
+function shipSea(rt: Runtime, unit: UnitState): string | null {
+  const known = rt.shipSeas.get(unit);
+  if (known && known.x === unit.x && known.y === unit.y) return known.sea;
+  const sea = rt.campaign.seaRegions.find((region) => pointInRegion(unit, region))?.id ?? null;
+  rt.shipSeas.set(unit, { x: unit.x, y: unit.y, sea });
+  return sea;
+}
+
 function isActive(ctx: SimContext, unit: UnitState): boolean {
   const layer = ctx.cat.layers.get(unit.type)?.def;
   if (!layer) return true;
   const rt = runtime(ctx);
-  if (layer.seaOnly) return unitActive(rt.campaign, ctx.world, true, unit);
+  if (layer.seaOnly) {
+    const sea = shipSea(rt, unit);
+    const region = rt.campaign.seaRegions.find((r) => r.id === sea);
+    return region !== undefined && (ctx.world.seaAccess[region.id] ?? seaOpenByDefault(region));
+  }
   const patrol = rt.patrols.get(unit.type);
   return !patrol || sortieAt(ctx, patrol, ctx.world.clock) >= 0;
 }
@@ -197,37 +251,36 @@ function outsideRoe(
   const nation =
     unit.side === "ally"
       ? (rt.campaign.allies.get(unit.allyId)?.nation ?? null)
-      : nationAt(aim, rt.campaign.neighbours);
-  return nation === null ? null : outsideRoeIncident(nation, unit.id, fire.threatId, aim);
+      : rt.neighbours.nationAt(aim);
+  return nation === null
+    ? null
+    : outsideRoeIncident(ctx.world.incidents, nation, unit.id, fire.threatId, aim);
 }
 
 /** Everything the step did that a neighbour would count, in a fixed order: airspace, then events. */
 function stepIncidents(ctx: SimContext, rt: Runtime): { incidents: Incident[]; damaged: string[] } {
   const { world } = ctx;
-  const { neighbours } = rt.campaign;
+  const state = world.incidents;
+  const lookup = rt.neighbours;
   const incidents: Incident[] = [];
   const damaged: string[] = [];
   const add = (incident: Incident | null) => {
     if (incident) incidents.push(incident);
   };
-  if (neighbours.length > 0) {
+  if (rt.campaign.neighbours.length > 0) {
     for (const threat of world.threats) {
+      if (rt.overflightCounts[threat.ti] === 0) continue;
       rt.point.x = threat.x;
       rt.point.y = threat.y;
-      add(checkAirspaceEntry(world.incidents, neighbours, threat.id, rt.point));
+      add(checkAirspaceEntry(state, lookup, threat.id, rt.point));
     }
   }
-  let lastEngagement = "";
   for (const event of ctx.events) {
-    if (event.type === "crash") add(crashIncident(neighbours, event.threatId, event));
-    else if (event.type === "intercept") add(debrisIncident(neighbours, event.threatId, event.unitId, event));
+    if (event.type === "crash") add(crashIncident(state, lookup, event.threatId, event));
+    else if (event.type === "intercept")
+      add(debrisIncident(state, lookup, event.threatId, event.unitId, event));
     else if (event.type === "impact") for (const hit of event.hits) damaged.push(hit.assetId);
-    else if (event.type === "fire" && event.outsideRoe) {
-      // A salvo is one engagement: one incident however many interceptors it fires.
-      const engagement = `${event.unitId}>${event.threatId}`;
-      if (engagement !== lastEngagement) add(outsideRoe(ctx, rt, event));
-      lastEngagement = engagement;
-    }
+    else if (event.type === "fire" && event.outsideRoe) add(outsideRoe(ctx, rt, event));
   }
   return { incidents, damaged };
 }
@@ -236,11 +289,12 @@ function incidentPhase(ctx: SimContext): void {
   const { world } = ctx;
   const rt = runtime(ctx);
   const { incidents, damaged } = stepIncidents(ctx, rt);
-  // Only neighbours' airspace is remembered per threat (see stepIncidents).
-  if (rt.campaign.neighbours.length > 0)
-    for (const threat of world.threats) if (!threat.alive) forgetThreat(world.incidents, threat.id);
+  for (const threat of world.threats) if (!threat.alive) forgetThreat(world.incidents, threat.id);
   const stamp = { t: ctx.t1, round: world.round };
-  roundCounters(world).incidents += incidents.length;
+  const counters = roundCounters(world);
+  counters.incidents += incidents.length;
+  for (const { nation } of incidents)
+    counters.incidentsByNation[nation] = (counters.incidentsByNation[nation] ?? 0) + 1;
   ctx.events.push(...noteIncidents(rt.campaign, world, incidents, stamp));
   if (damaged.length === 0) return;
   const hpOf = (assetId: string) => world.assets[ctx.cat.assetIndex.get(assetId)!].hp;
@@ -277,7 +331,7 @@ export const campaignExtension: SimExtension = {
   ],
   onPhase(ctx, phase) {
     if (phase === "live") armFighters(ctx);
-    else if (phase === "assessment") ctx.world.incidents.airspaceSeen = {};
+    else if (phase === "assessment") ctx.world.incidents.made = {};
     else if (phase === "planning" && ctx.world.round >= 2) repair(ctx);
   },
 };

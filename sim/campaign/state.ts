@@ -11,24 +11,45 @@ import { createEscalationState, type EscalationState } from "./escalation.js";
 import { buildGridModel, createGridState, type GridModel, type GridState, recomputeGrid } from "./grid.js";
 import { createIncidentState, type IncidentState, neighbourRegions } from "./incidents.js";
 import { createSensorConditions, type SensorConditions } from "./injects.js";
+import { outlineKey, RegionRaster } from "./raster.js";
 import { seaOpenByDefault } from "./roe.js";
 
 export interface CampaignContext {
   scenario: CompiledScenario;
   /** Neighbour regions with a nation: where airspace, crash and debris incidents happen. */
   neighbours: CompiledRegion[];
+  /** The same regions, rasterised for the per-step lookups. */
+  neighbourRaster: RegionRaster;
+  /** Nations that are consenting coalition partners (scenario `consent`). */
+  consenting: Set<string>;
   seaRegions: CompiledRegion[];
   /** Per ally id: its nation and the regions it counts as its own airspace. */
   allies: Map<string, { nation: string; airspace: CompiledRegion[] }>;
   grid: GridModel;
 }
 
+/** Rasters are built once per theatre (batches and lessons play many matches on it). */
+const rasters = new Map<string, RegionRaster>();
+
+function neighbourRaster(neighbours: CompiledRegion[]): RegionRaster {
+  const key = outlineKey(neighbours);
+  let raster = rasters.get(key);
+  if (!raster) {
+    raster = new RegionRaster(neighbours);
+    rasters.set(key, raster);
+  }
+  return raster;
+}
+
 export function createCampaignContext(scenario: CompiledScenario): CampaignContext {
   const regions = scenario.theatre.regions;
   const byId = new Map(regions.map((r) => [r.id, r]));
+  const neighbours = neighbourRegions(regions);
   return {
     scenario,
-    neighbours: neighbourRegions(regions),
+    neighbours,
+    neighbourRaster: neighbourRaster(neighbours),
+    consenting: new Set(scenario.nations.filter((n) => n.consent).map((n) => n.id)),
     seaRegions: regions.filter((r) => r.owner === "sea"),
     allies: new Map(
       scenario.allies.map((ally) => [
@@ -95,7 +116,7 @@ const CampaignStateSchema = z.object({
   incidents: z
     .object({
       byNation: z.record(z.string(), nonNegative),
-      airspaceSeen: z.record(z.string(), z.array(z.string())),
+      made: z.record(z.string(), z.array(z.string())),
     })
     .strict(),
   escalation: z

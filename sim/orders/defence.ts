@@ -102,8 +102,13 @@ export function relocate(ctx: SimContext, c: CommandOf<"relocate">): Refusal | n
   return null;
 }
 
-/** Interceptors bought from the defender's budget at the layer's cost per shot, delivered at once. */
+/**
+ * Interceptors bought from the defender's budget at the layer's cost per shot, delivered at once (in a
+ * round whose `interceptorPurchases` is not false).
+ */
 export function buyResupply(ctx: SimContext, c: CommandOf<"buy-resupply">): Refusal | null {
+  if (ctx.scenario.rounds[ctx.world.round - 1].interceptorPurchases === false)
+    return refusal("not_allowed", "no interceptors are for sale this round", "layer");
   const bought = buy(ctx.world.economy, ctx.scenario.catalogue.layers, c.layer, c.count);
   if (!bought.ok) return bought;
   announceDeliveries(ctx, [c]);

@@ -4,10 +4,14 @@ import type { LeakReason, MatchSummary, SimEvent, Simulation } from "../api.js";
 /**
  * After-action review data, collected while a replay re-simulates a match: time series sampled from
  * the truth view, intercepts and leaks by threat type per round, every leak with where and why, and
- * what each defensive layer shot, killed and cost. Pure (no I/O): the analysis job feeds it.
+ * what each defensive layer shot, killed and cost. Pure (no I/O): the analysis job feeds it. The
+ * summary it ends with carries the breakdowns (sim/api.ts SummaryFigures) for the whole match and each
+ * night: by class, intercepts by the defender and each allied nation, each layer's stock left, decoys
+ * and warning times.
  */
 
-export const AAR_VERSION = 1;
+/** Bumped when the review's shape changes (the summary gained its breakdowns), so cached reviews are redone. */
+export const AAR_VERSION = 2;
 
 export interface RoundSpan {
   round: number;

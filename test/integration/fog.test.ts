@@ -22,6 +22,8 @@ interface Knowledge {
   /** Threats whose strike or crash was public. */
   ended: Set<string>;
   identified: Set<string>;
+  /** The types the defender's identifications named, per track (a decoy: its mimic, then itself). */
+  identifiedAs: Map<string, Set<string>>;
   revealedUnits: Set<string>;
 }
 
@@ -30,13 +32,18 @@ const knowledge: Knowledge = {
   detected: new Set(),
   ended: new Set(),
   identified: new Set(),
+  identifiedAs: new Map(),
   revealedUnits: new Set(),
 };
 
 function learn(event: SimEvent): void {
   if (event.type === "launch") knowledge.launchedTypes.set(event.threatId, event.threatType);
   if (event.type === "detect" && event.side === "defender") knowledge.detected.add(event.threatId);
-  if (event.type === "identify" && event.side === "defender") knowledge.identified.add(event.threatId);
+  if (event.type === "identify" && event.side === "defender") {
+    knowledge.identified.add(event.threatId);
+    const named = knowledge.identifiedAs.get(event.threatId) ?? new Set<string>();
+    knowledge.identifiedAs.set(event.threatId, named.add(event.threatType));
+  }
   if (event.type === "unit-revealed") knowledge.revealedUnits.add(event.unitId);
   if (event.type === "impact" || event.type === "crash") knowledge.ended.add(event.threatId);
 }
@@ -67,8 +74,9 @@ function checkDefenderView(state: MatchState): void {
     if (track.kind !== "" && !knowledge.identified.has(track.id)) {
       violations.push(`defender decoded the type of unidentified track ${track.id}`);
     }
-    if (track.kind !== "" && track.kind !== knowledge.launchedTypes.get(track.id)) {
-      violations.push(`defender decoded a wrong type for ${track.id}`);
+    // A decoy shows as the drone it mimics until unmasked: the kind is what the defender identified.
+    if (track.kind !== "" && !knowledge.identifiedAs.get(track.id)?.has(track.kind)) {
+      violations.push(`defender decoded a type it never identified for ${track.id}`);
     }
     if (track.identity === "unknown" && track.threatClass !== "")
       violations.push(`class leaked for ${track.id}`);
@@ -151,10 +159,14 @@ describe("fog of war over a whole match", () => {
     attacker.room.onStateChange((state) => {
       attackerUnitsMax = Math.max(attackerUnitsMax, state.sightings.size);
     });
-    // Undetected threats in the air: the defender's scoreboard counts fewer launches than the truth's.
+    // Undetected threats in the air: the defender's scoreboard counts fewer launches than the truth's
+    // (which counts no decoy; the defender counts the decoys it sees, not knowing them for what they are).
     let launchesHidden = 0;
     defender.room.onStateChange((state) => {
-      const gap = truth.score.launched - (state.scores.get("d:score")?.launched ?? 0);
+      const decoysSeen = [...truth.state.tracks.values()].filter(
+        (t) => t.kind === "gerbera" && knowledge.detected.has(t.id) && !knowledge.ended.has(t.id),
+      ).length;
+      const gap = truth.score.launched + decoysSeen - (state.scores.get("d:score")?.launched ?? 0);
       if (state.phase === "live") launchesHidden = Math.max(launchesHidden, gap);
     });
 
@@ -188,6 +200,12 @@ describe("fog of war over a whole match", () => {
     expect(roundSummary(truth)?.interceptors_left).toBeGreaterThan(0);
     expect(roundSummary(defender)?.interceptors_left).toBe(roundSummary(truth)?.interceptors_left);
     expect(finalSummary(attacker)?.interceptors_left).toBe(finalSummary(truth)?.interceptors_left);
+    // Nor what each layer has left, who made the kills, or when the defence saw each threat.
+    for (const field of ["layers", "intercepted_by", "warning_sec"]) {
+      expect(roundSummary(attacker)?.[field], field).toEqual({});
+      expect(Object.keys(roundSummary(truth)?.[field] as object).length, field).toBeGreaterThan(0);
+      expect(finalSummary(attacker)?.[field], field).toEqual(finalSummary(truth)?.[field]);
+    }
     await Promise.all([truth.leave(), defender.leave(), attacker.leave()]);
   });
 });

@@ -58,6 +58,17 @@ describe("without a monitor password", () => {
     expect(compiled.theatre.regions[0].polygons.length).toBeGreaterThan(0);
     expect(compiled.assets[0].at).toEqual({ x: expect.any(Number), y: expect.any(Number) });
 
+    // Each scenario lists the variants a lesson may pick, by id, title and description.
+    const wide = (list.body as { id: string; variants: { id: string; title: string }[] }[]).find(
+      (s) => s.id === "wide-front",
+    );
+    expect(wide?.variants).toContainEqual({
+      id: "black-sea-open",
+      title: "Black Sea open",
+      description: expect.any(String),
+    });
+    expect(entry).toHaveProperty("variants");
+
     const missing = await getJson(server, "/api/scenarios/atlantis");
     expect(missing).toEqual({
       status: 404,

@@ -28,14 +28,15 @@ export interface BrowserPage {
   close(): Promise<void>;
 }
 
-/** A fresh browser profile and one page, with its console errors collected. */
-export async function openPage(viewport = { width: 1280, height: 720 }): Promise<BrowserPage> {
+/** A fresh browser profile and one page (a touch phone when `phone`), with its console errors collected. */
+export async function openPage(viewport = { width: 1280, height: 720 }, phone = false): Promise<BrowserPage> {
   const profile = mkdtempSync(join(tmpdir(), "skyshield-e2e-"));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
     viewport,
+    ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

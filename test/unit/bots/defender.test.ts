@@ -179,12 +179,12 @@ describe("defender bot: live", () => {
   });
 
   it("deploys jammers well away from neighbours when it minds escalation", () => {
+    // Jammers that spoof most drones they reach are worth buying: where does the bot put them?
+    const ctx = ctxFor("hard");
+    const potent = { ...ctx, pub: structuredClone(ctx.pub) };
+    potent.pub.catalogue.layers["ew-jammer"].jamPerSec = 0.003;
     const deploys = deploysOf(
-      planDefence(
-        ctxFor("hard"),
-        sideView("defender", { budgetUsd: { defender: 500e6 } }),
-        newDefenderMemory(),
-      ),
+      planDefence(potent, sideView("defender", { budgetUsd: { defender: 500e6 } }), newDefenderMemory()),
     );
     const jammers = deploys.filter((d) => d.unitType === "ew-jammer");
     expect(jammers.length).toBeGreaterThan(0);

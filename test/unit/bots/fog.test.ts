@@ -66,10 +66,13 @@ describe("bots decide inside the fog of war", () => {
       launchAtSec: 30,
       target: "dnipro",
     };
+    // Salvos leave when planned: a launch-time draw at planning would make the two worlds' generators differ.
+    const scenario = structuredClone(wideFront);
+    for (const threat of Object.values(scenario.catalogue.threats)) threat.launchJitterSec = 0;
     const world = (extra: Command[]) => {
-      const sim = createSimulation(wideFront, 8);
+      const sim = createSimulation(scenario, 8);
       for (const c of [seen, ...extra]) expect(sim.apply(c)).toMatchObject({ ok: true });
-      const bot = createBot({ side: "defender", level: "hard", scenario: wideFront, seed: 8 });
+      const bot = createBot({ side: "defender", level: "hard", scenario, seed: 8 });
       const planned = bot.onPlanning(1, sim.view("defender"));
       for (const c of planned) sim.apply(c);
       expect(sim.apply({ type: "start-live", side: "white" })).toMatchObject({ ok: true });

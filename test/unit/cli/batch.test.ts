@@ -2,7 +2,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parseSimArgs } from "../../../server/cli/args.js";
-import { aggregate, progressBar, runBatch, stats } from "../../../server/cli/batch.js";
+import { aggregate, runBatch, stats } from "../../../server/cli/batch.js";
+import { progressBar } from "../../../server/cli/pool.js";
 import type { MatchSummary } from "../../../sim/api.js";
 
 /** `npm run sim -- --batch N`: seeds on worker threads, statistics of every field, progress on a terminal. */

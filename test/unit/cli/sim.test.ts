@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -43,6 +43,13 @@ const FIELDS = [
   "incidents",
   "escalation",
   "interceptors_left",
+  "by_class",
+  "intercepted_by",
+  "layers",
+  "decoys_launched",
+  "decoy_spend_usd",
+  "warning_sec",
+  "incidents_by_nation",
 ];
 const ROUND_FIELDS = FIELDS.filter((f) => !["scenario", "seed", "rounds"].includes(f));
 
@@ -105,6 +112,105 @@ describe("npm run sim", () => {
     expect(a.stdout).toBe(b.stdout);
     expect(JSON.parse(c.stdout).seed).toBe(6);
     expect({ ...JSON.parse(c.stdout), seed: 5 }).not.toEqual(JSON.parse(a.stdout));
+  });
+
+  it("--json names the breakdowns scripts rely on: by class, by nation, by layer, decoys and warning", async () => {
+    const { stdout } = await sim("--scenario", "training-range", "--seed", "3", "--json");
+    const s = JSON.parse(stdout);
+    expect(Object.keys(s.by_class)).toEqual(["drone", "decoy", "cruise", "ballistic"]);
+    expect(Object.keys(s.by_class.drone)).toEqual(["launched", "intercepted", "leaked", "crashed"]);
+    expect(s.intercepted_by).toHaveProperty("defender");
+    expect(Object.keys(s.layers.gun)).toEqual(["shots", "kills", "spend_usd", "stock_left"]);
+    expect(s.decoys_launched).toBe(s.by_class.decoy.launched);
+    for (const w of Object.values(s.warning_sec))
+      expect(w).toMatchObject({ mean: expect.any(Number), p10: expect.any(Number) });
+    expect(s.incidents_by_nation).toEqual({ southvale: expect.any(Number) });
+  });
+
+  it("--variant applies a scenario's variant before --set; an unknown one exits 2 naming the known ones", async () => {
+    const shipped = JSON.parse((await sim("--scenario", "training-range", "--seed", "4", "--json")).stdout);
+    const varied = await sim(
+      "--scenario",
+      "training-range",
+      "--seed",
+      "4",
+      "--json",
+      "--variant",
+      "trigger-happy-sam",
+    );
+    expect(varied.code).toBe(0);
+    expect(JSON.parse(varied.stdout).layers["medium-sam"].shots).toBeGreaterThan(
+      shipped.layers["medium-sam"].shots,
+    );
+    const unknown = await sim("--scenario", "training-range", "--seed", "4", "--variant", "nope");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown variant 'nope' \(known: 'trigger-happy-sam'\)/);
+  });
+
+  it("--events writes every event of the match as a JSON line { t, round, kind, ... }", async () => {
+    const path = join(tmp, "events.jsonl");
+    const { code, stdout } = await sim(
+      "--scenario",
+      "training-range",
+      "--seed",
+      "2",
+      "--json",
+      "--events",
+      path,
+    );
+    expect(code).toBe(0);
+    const lines = readFileSync(path, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines.length).toBeGreaterThan(20);
+    for (const line of lines) expect(Object.keys(line).slice(0, 3)).toEqual(["t", "round", "kind"]);
+    const launches = lines.filter((l) => l.kind === "launch");
+    expect(launches).toHaveLength(JSON.parse(stdout).threats_launched + JSON.parse(stdout).decoys_launched);
+    expect(lines.at(-1).kind).toBe("match-end");
+  });
+
+  it("--rounds K drops a plan file's later rounds instead of refusing it", async () => {
+    const plan = file("two-nights.json", {
+      side: "defender",
+      deployments: [
+        { type: "medium-sam", at: { lon: 30.5, lat: 50.5 }, round: 1 },
+        { type: "gun", at: { lon: 30.6, lat: 50.4 }, round: 3 },
+      ],
+    });
+    const { code, stderr } = await sim(
+      "--scenario",
+      "wide-front",
+      "--seed",
+      "1",
+      "--rounds",
+      "1",
+      "--defender",
+      plan,
+      "--json",
+    );
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+
+  it("plays a scenario's named alternative plans: plan:<name>, of the right side only", async () => {
+    const raid = await sim(
+      "--scenario",
+      "wide-front",
+      "--seed",
+      "1",
+      "--rounds",
+      "1",
+      "--attacker",
+      "plan:drone-raid",
+      "--json",
+    );
+    expect(raid.code).toBe(0);
+    const s = JSON.parse(raid.stdout);
+    expect(s.by_class.cruise.launched + s.by_class.ballistic.launched).toBe(0);
+    const wrong = await sim("--scenario", "wide-front", "--seed", "1", "--defender", "plan:drone-raid");
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/plan:drone-raid is a plan of the attacker, not of the defender/);
   });
 
   const bad: [string, string[], RegExp][] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SimEvent } from "../../../sim/api.js";
+import { type SimEvent, STEP_SEC } from "../../../sim/api.js";
 import { leakReason } from "../../../sim/impacts.js";
 import { createSimulation } from "../../../sim/index.js";
 import { LEAK } from "../../../sim/world.js";
@@ -127,46 +127,63 @@ describe("defended-footprint rule", () => {
 });
 
 describe("decoys", () => {
-  it("look like drones until identified, are then revealed, and never drawn fire under weapons tight", () => {
+  it("are identified as the drone they mimic, draw fire under weapons tight, and are counted apart", () => {
     const scenario = fixtureScenario();
     const sim = createSimulation(scenario, 3);
     applyAll(sim, [deploy("sam", -100, 0), salvo({ threatType: "decoy" }), WHITE.startLive]);
     const events: SimEvent[] = [];
     while (ofType(events, "detect").length === 0) events.push(...sim.step());
-    const unknown = sim.view("defender").tracks[0];
-    expect(unknown).toMatchObject({ identity: "unknown", kind: "", threatClass: "" });
+    expect(sim.view("defender").tracks[0]).toMatchObject({ identity: "unknown", kind: "", threatClass: "" });
     expect(sim.view("attacker").tracks[0]).toMatchObject({ kind: "decoy", threatClass: "decoy" });
     while (ofType(events, "identify").length === 0) events.push(...sim.step());
-    expect(ofType(events, "identify")[0].decoy).toBe(true);
+    expect(ofType(events, "identify")[0]).toMatchObject({ threatType: "drone", decoy: false });
     expect(sim.view("defender").tracks[0]).toMatchObject({
       identity: "identified",
-      kind: "decoy",
-      threatClass: "decoy",
+      kind: "drone",
+      threatClass: "drone",
     });
     events.push(...runLive(sim));
-    expect(ofType(events, "fire")).toHaveLength(0);
-    // At the end of its flight a decoy comes down: no warhead, no damage, not a leak.
-    expect(ofType(events, "impact")).toHaveLength(0);
-    expect(ofType(events, "crash")).toHaveLength(1);
-    expect(sim.summary()).toMatchObject({
-      decoys_engaged: 0,
-      threats_crashed: 1,
-      threats_leaked: 0,
+    const fires = ofType(events, "fire");
+    expect(fires.length).toBeGreaterThan(0);
+    const summary = sim.summary();
+    expect(summary).toMatchObject({
+      decoys_engaged: 1,
+      decoys_launched: 1,
+      decoy_spend_usd: fires.length * scenario.catalogue.layers.sam.costPerShotUsd,
+      // A decoy is not a threat: it can do no damage, so it is neither launched, leaked nor stopped.
+      threats_launched: 0,
+      leak_rate: 0,
       damage: 0,
     });
   });
 
-  it("draw fire under weapons free before identification, counted as decoys engaged", () => {
-    const scenario = fixtureScenario();
-    scenario.catalogue.sensors["fire-control"].identifySec = 1e9;
-    const sim = createSimulation(scenario, 3);
-    applyAll(sim, [
-      deploy("sam", -100, 0, { doctrine: { weapons: "free" } }),
-      salvo({ threatType: "decoy" }),
-      WHITE.startLive,
+  it("a sensor that tells them apart unmasks them after its dwell, and then no one fires at them", () => {
+    const setup = (unmasking: boolean) => {
+      const scenario = fixtureScenario();
+      if (unmasking) scenario.catalogue.sensors.acoustic.decoyIdentifySec = 30;
+      const sim = createSimulation(scenario, 3);
+      // A surveillance radar keeps the track from the acoustic node at x = 30 to the SAM's own radar.
+      applyAll(sim, [
+        deploy("radar", 0, 0),
+        deploy("acoustic", 30, 0),
+        deploy("sam", -110, 0),
+        salvo({ threatType: "decoy" }),
+        WHITE.startLive,
+      ]);
+      return { sim, events: runLive(sim) };
+    };
+    const unmasked = setup(true);
+    const identifies = ofType(unmasked.events, "identify");
+    expect(identifies.map((i) => [i.threatType, i.decoy])).toEqual([
+      ["drone", false],
+      ["decoy", true],
     ]);
-    runLive(sim);
-    expect(sim.summary().decoys_engaged).toBe(1);
+    // Covered by the node from x = 38 km on: 30 s there (to the step) before it is seen for what it is.
+    const [launch] = ofType(unmasked.events, "launch");
+    expect(identifies[1].t - launch.t).toBeGreaterThanOrEqual((250 - 38) / 0.05 + 30 - STEP_SEC);
+    expect(ofType(unmasked.events, "fire")).toHaveLength(0);
+    // The same flight past a node that cannot tell them apart draws the SAM's fire.
+    expect(ofType(setup(false).events, "fire").length).toBeGreaterThan(0);
   });
 });
 

@@ -68,8 +68,26 @@ function checkInvariants(sim: Simulation): void {
   expect(nonFinitePaths({ views, snapshot: sim.snapshot(), summary: sim.summary() })).toEqual([]);
   const truth = views[0];
   const s = sim.summary();
-  const inFlight = sim.phase === "live" ? truth.tracks.length : 0;
-  expect(s.threats_launched).toBe(s.threats_intercepted + s.threats_leaked + s.threats_crashed + inFlight);
+  const flying = (cls: string) =>
+    sim.phase === "live" ? truth.tracks.filter((t) => t.threatClass === cls).length : 0;
+  for (const [cls, c] of Object.entries(s.by_class))
+    expect(c.launched, cls).toBe(c.intercepted + c.leaked + c.crashed + flying(cls));
+  const real = (key: "launched" | "intercepted" | "leaked" | "crashed") =>
+    s.by_class.drone[key] + s.by_class.cruise[key] + s.by_class.ballistic[key];
+  expect([s.threats_launched, s.threats_intercepted, s.threats_leaked, s.threats_crashed]).toEqual([
+    real("launched"),
+    real("intercepted"),
+    real("leaked"),
+    real("crashed"),
+  ]);
+  expect(s.decoys_launched).toBe(s.by_class.decoy.launched);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const layers = Object.values(s.layers);
+  expect(sum(layers.map((l) => l.spend_usd))).toBeCloseTo(s.defender_spend_usd, 3);
+  expect(sum(layers.map((l) => l.kills))).toBe(sum(Object.values(s.intercepted_by)));
+  expect(sum(Object.values(s.intercepted_by))).toBe(real("intercepted") + s.by_class.decoy.intercepted);
+  expect(sum(Object.values(s.incidents_by_nation))).toBe(s.incidents);
+  expect(sum(s.per_round.map((r) => r.decoy_spend_usd))).toBeCloseTo(s.decoy_spend_usd, 3);
   for (const count of Object.values(truth.stocks)) expect(count).toBeGreaterThanOrEqual(0);
   for (const unit of truth.units) expect(unit.magazine).toBeGreaterThanOrEqual(-1);
   expect(truth.budgetUsd.attacker).toBeGreaterThanOrEqual(0);
@@ -77,7 +95,7 @@ function checkInvariants(sim: Simulation): void {
 }
 
 describe("properties of random matches", () => {
-  it("no NaN anywhere; launched = intercepted + leaked + crashed + in flight; nothing goes negative", () => {
+  it("no NaN anywhere; every class launched = intercepted + leaked + crashed + in flight; the breakdowns add up; nothing goes negative", () => {
     const scenario = fixtureWithAlly();
     for (const round of scenario.rounds) round.durationSec = 1800;
     const seen = { launched: 0, intercepted: 0, leaked: 0, crashed: 0 };

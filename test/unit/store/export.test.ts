@@ -30,6 +30,7 @@ describe("CSV exports", () => {
         threatId: "t1",
         threatType: "shahed",
         zone: "z1",
+        target: "city",
         costUsd: 35000,
       },
       {
@@ -60,7 +61,7 @@ describe("CSV exports", () => {
       "",
       "35000",
       "",
-      '{"zone":"z1"}',
+      '{"zone":"z1","target":"city"}',
     ]);
     expect(rows[2].slice(0, 11)).toEqual([
       "1",

@@ -4,6 +4,7 @@ import type {
   CommandResult,
   MatchSummary,
   Perspective,
+  RoundSummary,
   Scores,
   SideView,
   SimEvent,
@@ -12,6 +13,7 @@ import type {
   WorldSnapshot,
 } from "../../../sim/api.js";
 import type { Engine } from "../../../sim/review/replay.js";
+import { emptyFigures } from "../../../sim/summary.js";
 
 /**
  * A tiny deterministic world with the real Simulation contract (phases, commands, a seeded generator
@@ -213,6 +215,7 @@ class ToySim implements Simulation {
     const scores = this.scores();
     return {
       ...scores,
+      ...emptyFigures(),
       scenario: "toy",
       seed: this.s.seed,
       rounds: TOY_ROUNDS,
@@ -230,7 +233,7 @@ class ToySim implements Simulation {
         endReason: this.s.phase === "ended" ? "all rounds played" : "",
       },
       per_round: this.s.perRound.map(
-        (r, i) => ({ ...scores, ...r, round: i + 1 }) as Scores & { round: number },
+        (r, i) => ({ ...scores, ...emptyFigures(), ...r, round: i + 1 }) as RoundSummary,
       ),
     };
   }

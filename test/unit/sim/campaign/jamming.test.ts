@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { STEP_SEC } from "../../../../sim/api.js";
-import { crashIncident } from "../../../../sim/campaign/incidents.js";
+import { crashIncident, createIncidentState, neighbours } from "../../../../sim/campaign/incidents.js";
 import { createCampaignContext, createCampaignState, noteIncidents } from "../../../../sim/campaign/index.js";
 import {
   DEFAULT_SPOOF_PARAMS,
@@ -110,7 +110,8 @@ describe("jamming and incidents", () => {
     const ctx = createCampaignContext(scenario);
     const state = createCampaignState(scenario, ctx);
     const decision = trySpoof(jammer, drone, STEP_SEC, scripted([0, 0.5, 0.1, 0.5]).next)!;
-    const incident = crashIncident(ctx.neighbours, decision.threatId, decision.crashAt)!;
+    const lookup = neighbours(ctx.neighbourRaster, () => false);
+    const incident = crashIncident(state.incidents, lookup, decision.threatId, decision.crashAt)!;
     expect(incident).toMatchObject({ nation: "est", cause: "crash", threatId: "t1" });
     const events = noteIncidents(ctx, state, [incident], { t: 10, round: 1 });
     expect(events.map((e) => e.type)).toEqual(["incident", "escalation"]);
@@ -122,7 +123,8 @@ describe("jamming and incidents", () => {
     const ctx = createCampaignContext(fixtureScenario());
     const decision = trySpoof(jammer, drone, STEP_SEC, scripted([0, 0.5, 0.9, 0.01]).next)!;
     expect(decision.crashAt.x).toBeLessThan(100);
-    expect(crashIncident(ctx.neighbours, "t1", decision.crashAt)).toBeNull();
+    const lookup = neighbours(ctx.neighbourRaster, () => false);
+    expect(crashIncident(createIncidentState(), lookup, "t1", decision.crashAt)).toBeNull();
   });
 });
 

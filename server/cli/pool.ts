@@ -1,0 +1,64 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+
+/**
+ * Runs tasks on worker threads (one per core) with a progress bar on a terminal: `--batch` and
+ * `npm run lessons` both use it. Each worker is started from `script` with `workerData`, answers every
+ * task message with one result message, and is fed the next task as soon as it answers, so the cores
+ * stay busy to the end. Results come back in task order.
+ */
+
+export interface PoolIo {
+  /** Where the progress bar goes; none when it is not a terminal. */
+  progress?: NodeJS.WriteStream;
+  workers?: number;
+}
+
+/** `[########------] 12/30 40%` for a terminal line. */
+export function progressBar(done: number, total: number, width = 30): string {
+  const filled = total > 0 ? Math.round((done / total) * width) : width;
+  const percent = total > 0 ? Math.round((100 * done) / total) : 100;
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${percent}%`;
+}
+
+export async function runOnWorkers<Task, Result>(
+  script: URL,
+  workerData: unknown,
+  tasks: readonly Task[],
+  io: PoolIo = {},
+): Promise<Result[]> {
+  const results = new Map<number, Result>();
+  const tty = io.progress?.isTTY ? io.progress : undefined;
+  const show = () => tty?.write(`\r${progressBar(results.size, tasks.length)}`);
+  show();
+  let next = 0;
+  const workerCount = Math.max(1, Math.min(io.workers ?? availableParallelism(), tasks.length));
+  const workers = Array.from({ length: workerCount }, () => new Worker(script, { workerData }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            let current = -1;
+            const feed = () => {
+              if (next >= tasks.length) return resolve();
+              current = next++;
+              worker.postMessage(tasks[current]);
+            };
+            worker.on("message", (result: Result) => {
+              results.set(current, result);
+              show();
+              feed();
+            });
+            worker.on("error", reject);
+            worker.on("exit", (code) => reject(new Error(`a worker stopped (exit code ${code})`)));
+            worker.on("online", feed);
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  tty?.write("\n");
+  return tasks.map((_, i) => results.get(i) as Result);
+}
