@@ -192,15 +192,18 @@ export class RedisReplica implements Replica {
     entry.latest = done;
     entry.count++;
     this.inFlight.set(matchId, entry);
-    void done.finally(() => {
+    const forget = () => {
       entry.count--;
       if (entry.count === 0 && this.inFlight.get(matchId) === entry) this.inFlight.delete(matchId);
-    });
+    };
+    // The refusal itself reaches whoever awaits `settled`; this bookkeeping must not raise it again.
+    void done.then(forget, forget);
   }
 
   /** A write was refused: the match is someone else's now, or Redis forgot it (then it is seeded again). */
   private failed(matchId: string, error: unknown): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
+    // Redis may prefix a script's error with "ERR ".
+    const message = (error instanceof Error ? error.message : String(error)).replace(/^ERR /, "");
     if (message.startsWith("NOOWNER")) return this.reseedOnce(matchId);
     if (message.startsWith("NOTOWNER") && !this.lostMatches.has(matchId)) {
       this.lostMatches.add(matchId);

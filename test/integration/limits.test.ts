@@ -50,9 +50,14 @@ async function ops(): Promise<OpsReport> {
   return (await (await fetch(`${server.url}/api/ops`)).json()) as OpsReport;
 }
 
-/** Send a body of `bytes` without declaring its length (chunked); resolves with what the server said. */
-function chunkedPost(bytes: number): Promise<string> {
+/**
+ * Send a body of `bytes` without declaring its length (chunked); resolves with what the server said and
+ * whether it cut the connection while the body was still being sent (a reset can overtake the reply).
+ */
+function chunkedPost(bytes: number): Promise<{ reply: string; reset: boolean }> {
   return new Promise((resolve) => {
+    let reply = "";
+    let reset = false;
     const socket = connect(server.port, "127.0.0.1", () => {
       socket.write(
         "POST /matchmake/create/match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
@@ -61,39 +66,49 @@ function chunkedPost(bytes: number): Promise<string> {
       const chunk = `8000\r\n${"y".repeat(0x8000)}\r\n`;
       for (let sent = 0; sent < bytes && !socket.destroyed; sent += 0x8000) socket.write(chunk);
     });
-    let reply = "";
     socket.on("data", (data) => {
       reply += data.toString();
     });
-    socket.on("error", () => resolve(reply));
-    socket.on("close", () => resolve(reply));
+    socket.on("error", () => {
+      reset = true;
+    });
+    socket.on("close", () => resolve({ reply, reset }));
   });
 }
 
 describe("limits", () => {
-  it("refuses a 2 MB matchmaking body at once, before reading it, with the server's memory unchanged", async () => {
+  it("refuses 2 MB matchmaking bodies at once, before reading them, with the server's memory unchanged", async () => {
     const before = await ops();
     const body = JSON.stringify({ ...OPTIONS, seat: "spectator", name: "x".repeat(2 * 1024 * 1024) });
-    const startedAt = Date.now();
-    const declared = await fetch(`${server.url}/matchmake/create/match`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": "10.9.9.9" },
-      body,
-    }).catch((error: unknown) => error as Error);
-    const refusedMs = Date.now() - startedAt;
-    // Either the 413 arrives, or the server closes the socket while the client is still sending.
-    if (declared instanceof Response) {
-      expect(declared.status).toBe(413);
-      expect(await declared.json()).toMatchObject({ error: /larger than 16384 bytes/ });
+    // Several in a row: a server that read them would hold far more than the allowance below.
+    const sent = 6;
+    let slowestMs = 0;
+    for (let i = 0; i < sent; i++) {
+      const startedAt = Date.now();
+      const declared = await fetch(`${server.url}/matchmake/create/match`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": `10.9.9.${i}` },
+        body,
+      }).catch((error: unknown) => error as Error);
+      slowestMs = Math.max(slowestMs, Date.now() - startedAt);
+      // Either the 413 arrives, or the server closes the socket while the client is still sending.
+      if (declared instanceof Response) {
+        expect(declared.status).toBe(413);
+        expect(await declared.json()).toMatchObject({ error: /larger than 16384 bytes/ });
+      }
     }
-    expect(refusedMs).toBeLessThan(1000);
-    // The same body without a declared length (chunked) is cut off after 16 KB.
-    expect(await chunkedPost(2 * 1024 * 1024)).toMatch(/^HTTP\/1\.1 413/);
+    expect(slowestMs).toBeLessThan(3000); // generous: a loaded CI machine; the memory bound below is the real evidence
+    // The same body without a declared length (chunked) is cut off after 16 KB: a 413, or a reset
+    // while the client was still sending.
+    const chunked = await chunkedPost(2 * 1024 * 1024);
+    if (!chunked.reset) expect(chunked.reply).toMatch(/^HTTP\/1\.1 413/);
+    else expect(chunked.reply === "" || chunked.reply.startsWith("HTTP/1.1 413")).toBe(true);
     const after = await ops();
+    const grewBytes = after.memory.rssBytes - before.memory.rssBytes;
     console.info(
-      `2 MB bodies refused in ${refusedMs} ms; server RSS ${before.memory.rssBytes} → ${after.memory.rssBytes} bytes`,
+      `${sent + 1} bodies of 2 MB refused (slowest ${slowestMs} ms); server RSS grew ${grewBytes} bytes`,
     );
-    expect(after.memory.rssBytes - before.memory.rssBytes).toBeLessThan(4 * 1024 * 1024);
+    expect(grewBytes).toBeLessThan(((sent + 1) * 2 * 1024 * 1024) / 2);
     expect(after.rooms).toBe(before.rooms);
   });
 
