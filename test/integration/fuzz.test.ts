@@ -49,8 +49,10 @@ beforeAll(async () => {
     name: "Class",
     spectatorKey,
   });
-  for (const client of [instructor, attacker, defender, spectator])
+  // The attacker knows of no defence unit before the first night; the others see the coalition's.
+  for (const client of [instructor, defender, spectator])
     await client.waitFor(() => client.state.units.size > 0, "the units");
+  await attacker.waitFor(() => attacker.welcome !== undefined && attacker.state.phase !== "", "the welcome");
 });
 afterAll(async () => {
   await server.close();
