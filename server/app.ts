@@ -19,12 +19,15 @@ import { lobbyRouter } from "./http/lobby.js";
 import { monitorRouter } from "./http/monitor.js";
 import { opsRouter } from "./http/ops.js";
 import { publicUrlRouter } from "./http/public-url.js";
+import { whatIfRouter } from "./http/what-if.js";
+import { DEFAULT_WHAT_IF_LIMITS, type WhatIfLimits, WhatIfQueue } from "./http/what-if-queue.js";
 import { createLogger, type Logger, type LogLevel } from "./log.js";
 import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./match/ratelimit.js";
 import type { RecorderFactory } from "./match/recorder.js";
 import type { BotFactory } from "./match/scripted.js";
 import { builtInScenarios, type ScenarioSource } from "./scenarios/source.js";
 import type { Claim, History } from "./store/history.js";
+import { WhatIfStore } from "./store/what-if-store.js";
 
 /**
  * Builds the whole server: an Express app (API, health, monitor, built client) on our own HTTP server,
@@ -58,6 +61,8 @@ export interface GameServerConfig {
   emptyGraceSec?: number;
   /** PUBLIC_URL: the base of join links and QR codes; unset, the address the server is reached at. */
   publicUrl?: string;
+  /** What-if analyses (needs `history`): how many run and wait at once, worker threads each. */
+  whatIf?: Partial<WhatIfLimits>;
   /** Scale-out: Redis presence and driver, and this process's public host:port. */
   presence?: Presence;
   driver?: matchMaker.MatchMakerDriver;
@@ -110,6 +115,10 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
   app.use(opsRouter(startedAtMs, now));
   if (config.history && config.historyPeers) app.use("/api/history", config.historyPeers);
   if (config.history) app.use("/api/history", historyRouter(config.history));
+  const whatIfStore = config.history && new WhatIfStore(config.history.db);
+  const whatIf = whatIfStore && new WhatIfQueue(whatIfStore, { ...DEFAULT_WHAT_IF_LIMITS, ...config.whatIf });
+  if (config.history && whatIfStore && whatIf)
+    app.use("/api/analyses", whatIfRouter(config.history.db, whatIfStore, whatIf));
   app.use("/api", publicUrlRouter(config.publicUrl));
   app.use("/api", lobbyRouter(scenarios));
   if (config.monitorPassword) app.use("/colyseus", monitorRouter(config.monitorPassword));
@@ -168,6 +177,7 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
     shutdown() {
       closing ??= (async () => {
         config.history?.suspend();
+        whatIf?.close();
         await server.gracefullyShutdown(false);
         config.history?.close();
         httpServer.closeAllConnections();

@@ -12,6 +12,10 @@ export interface PoolIo {
   /** Where the progress bar goes; none when it is not a terminal. */
   progress?: NodeJS.WriteStream;
   workers?: number;
+  /** Told after each finished task, with how many are done. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the workers at once; the run then rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** `[########------] 12/30 40%` for a terminal line. */
@@ -30,12 +34,17 @@ export async function runOnWorkers<Task, Result>(
   const results = new Map<number, Result>();
   const tty = io.progress?.isTTY ? io.progress : undefined;
   const show = () => tty?.write(`\r${progressBar(results.size, tasks.length)}`);
+  io.signal?.throwIfAborted();
   show();
   let next = 0;
   const workerCount = Math.max(1, Math.min(io.workers ?? availableParallelism(), tasks.length));
   const workers = Array.from({ length: workerCount }, () => new Worker(script, { workerData }));
+  const aborted = new Promise<never>((_, reject) =>
+    io.signal?.addEventListener("abort", () => reject(io.signal?.reason), { once: true }),
+  );
+  aborted.catch(() => undefined);
   try {
-    await Promise.all(
+    const all = Promise.all(
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
@@ -48,6 +57,7 @@ export async function runOnWorkers<Task, Result>(
             worker.on("message", (result: Result) => {
               results.set(current, result);
               show();
+              io.onProgress?.(results.size, tasks.length);
               feed();
             });
             worker.on("error", reject);
@@ -56,6 +66,7 @@ export async function runOnWorkers<Task, Result>(
           }),
       ),
     );
+    await Promise.race([all, aborted]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

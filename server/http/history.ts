@@ -57,13 +57,13 @@ const BookmarkBody = z
   })
   .strict();
 
-function invalid(res: Response, error: z.ZodError): void {
+export function invalid(res: Response, error: z.ZodError): void {
   const issue = error.issues[0];
   const path = issue.path.join(".");
   res.status(400).json({ error: "invalid", message: `${path || "(root)"}: ${issue.message}`, path });
 }
 
-function keyOf(req: Request): string | undefined {
+export function keyOf(req: Request): string | undefined {
   const header = req.get(KEY_HEADER);
   const query = typeof req.query.key === "string" ? req.query.key : undefined;
   return (header ?? query)?.slice(0, 200);

@@ -54,6 +54,11 @@ export function mayList(facts: Pick<RecordFacts, "private">): boolean {
   return !facts.private;
 }
 
+/** What-if analyses from a match (its scenario, replayed many times) are its instructor's to start. */
+export function mayAnalyse(facts: RecordFacts, key: string | undefined): boolean {
+  return sameSecret(key, facts.instructorKey);
+}
+
 /** A branch starts from a moment of the record: whoever may read the record may branch it. */
 export const mayBranch = mayReadRecord;
 
