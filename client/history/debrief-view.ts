@@ -1,5 +1,6 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { LayerRow, RoundTally } from "../../sim/review/aar.js";
+import { stored } from "../net/storage.js";
 import { h } from "../ui/dom.js";
 import { describe } from "../ui/errors.js";
 import { escalationScale } from "../ui/match/summary.js";
@@ -94,6 +95,18 @@ function render(
         { class: "button-link", href: links.layers, download: "", testid: "download-layers" },
         "Layers (CSV)",
       ),
+      // Analyses from a match are its instructor's: offered where this tab holds the match's key.
+      stored.matchKey(details.id)
+        ? h(
+            "a",
+            {
+              class: "button-link",
+              href: `#/analysis?match=${encodeURIComponent(details.id)}&scenario=${encodeURIComponent(details.scenario)}`,
+              testid: "open-analysis",
+            },
+            "What-if analysis",
+          )
+        : null,
     ),
     verification(aar, details.status),
   );

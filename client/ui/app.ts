@@ -1,5 +1,6 @@
 import type { CreateMatchOptions, SeatRole, ViewName } from "../../shared/protocol.js";
 import { SeatRole as SeatRoleSchema, ViewName as ViewNameSchema } from "../../shared/protocol.js";
+import { analysisScreen, parseAnalysisRoute } from "../analysis/view.js";
 import { parseHistoryRoute, showHistory } from "../history/routes.js";
 import type { MapController } from "../map/controller.js";
 import { fetchScenario } from "../net/api.js";
@@ -69,6 +70,12 @@ export class App {
         show: (el, cleanup) => this.showScreen(el, cleanup),
         create,
       });
+    }
+    const analysisRoute = parseAnalysisRoute(location.hash);
+    if (analysisRoute) {
+      await this.leave();
+      const screen = analysisScreen(analysisRoute);
+      return this.showScreen(screen.el, screen.destroy);
     }
     const route = parseRoute(location.hash);
     if (route.page === "home") {

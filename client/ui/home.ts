@@ -92,6 +92,7 @@ export function homeScreen(actions: HomeActions): { el: HTMLElement; destroy: ()
         { href: "#/history", class: "button-link", testid: "open-history" },
         "Match history, replays and debriefs",
       ),
+      h("a", { href: "#/analysis", class: "button-link", testid: "open-analysis" }, "What-if analysis"),
     ),
     h(
       "div",
