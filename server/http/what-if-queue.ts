@@ -25,6 +25,8 @@ interface Entry {
   job: AnalysisJob;
   plan: WhatIfPlan;
   abort: AbortController;
+  /** It holds one of the running places (until its workers have stopped). */
+  started: boolean;
 }
 
 export class WhatIfQueue {
@@ -56,7 +58,7 @@ export class WhatIfQueue {
       result: null,
       error: null,
     };
-    const entry = { job, plan, abort: new AbortController() };
+    const entry = { job, plan, abort: new AbortController(), started: false };
     this.entries.set(job.id, entry);
     this.waiting.push(entry);
     this.next();
@@ -71,12 +73,16 @@ export class WhatIfQueue {
   /** Cancel a queued or running analysis; false when it is not (or no longer) in this process. */
   cancel(id: string): boolean {
     const entry = this.entries.get(id);
-    if (!entry) return false;
+    if (!entry || entry.job.status === "cancelled") return false;
     const queuedAt = this.waiting.indexOf(entry);
     if (queuedAt >= 0) {
       this.waiting.splice(queuedAt, 1);
       this.settle(entry, "cancelled", null);
-    } else entry.abort.abort(new Error("cancelled"));
+    } else {
+      // Cancelled as of now; its place frees once the workers have stopped (settle).
+      entry.job.status = "cancelled";
+      entry.abort.abort(new Error("cancelled"));
+    }
     return true;
   }
 
@@ -97,6 +103,7 @@ export class WhatIfQueue {
     const entry = this.waiting.shift();
     if (!entry) return;
     this.running++;
+    entry.started = true;
     entry.job.status = "running";
     runWhatIf(entry.plan, {
       workers: this.limits.workers,
@@ -118,12 +125,11 @@ export class WhatIfQueue {
 
   private settle(entry: Entry, status: "done" | "cancelled" | "failed", error: string | null): void {
     if (this.closed) return;
-    const wasRunning = entry.job.status === "running";
     entry.job.status = status;
     entry.job.error = error;
     this.store.save(entry.job, entry.plan.scenario);
     this.entries.delete(entry.job.id);
-    if (wasRunning) {
+    if (entry.started) {
       this.running--;
       this.next();
     }

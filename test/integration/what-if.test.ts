@@ -139,6 +139,7 @@ describe("what-if analyses", () => {
 
     const cancelled = await post(`/api/analyses/${first.id}/cancel`, {});
     expect(cancelled.status).toBe(200);
+    expect((await cancelled.json()).status).toBe("cancelled");
     await until("the first to stop", async () => (await job(first.id)).status === "cancelled");
     await until("the second to start", async () => (await job(second.id)).status === "running");
     expect((await post(`/api/analyses/${first.id}/cancel`, {})).status).toBe(409);
