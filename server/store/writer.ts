@@ -1,4 +1,5 @@
 import type { MatchStart, Position, SnapshotReason } from "../../shared/history.js";
+import { assertNever } from "../../shared/never.js";
 import type { MatchSummary } from "../../sim/api.js";
 import { type Db, packJson } from "./db.js";
 
@@ -133,6 +134,8 @@ export function makeWriter(db: Db): (ops: Op[], nowMs: number) => void {
       case "abandon":
         abandon.run(op.atMs, op.matchId);
         return;
+      default:
+        assertNever(op, "store operation");
     }
   };
   // Recovery skips matches nobody has touched for long; every batch dates the matches it wrote.
