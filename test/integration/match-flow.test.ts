@@ -59,7 +59,7 @@ describe("a scripted training-range match", () => {
     expect(finals).toHaveLength(1);
     expect(finals[0].summary).toMatchObject({ scenario: "training-range", rounds: 1 });
     expect(watcher.summaries.filter((s) => !s.final)).toHaveLength(1);
-    expect(watcher.score.launched).toBe(finals[0].summary.threats_launched);
+    expect(watcher.score.threats_launched).toBe(finals[0].summary.threats_launched);
 
     // The finished match stays open: a spectator arriving now gets the final summary.
     const afterwards = await TestClient.join(server.client(), watcher.room.roomId, {
@@ -131,7 +131,7 @@ describe("a scripted training-range match", () => {
     expect(picture?.assets.size).toBe(delayed.state.assets.size);
     expect(delayed.keys("scores")).toEqual(["xt:score"]);
     expect(live.keys("scores")).toEqual(["t:score"]);
-    expect(delayed.score.launched).toBeLessThanOrEqual(live.score.launched);
+    expect(delayed.score.threats_launched).toBeLessThanOrEqual(live.score.threats_launched);
     await Promise.all([live.leave(), delayed.leave()]);
   });
 });
