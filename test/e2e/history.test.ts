@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGameServer, type GameServer } from "../../server/app.js";
 import { EVENT_COLUMNS } from "../../server/store/export.js";
 import { History } from "../../server/store/history.js";
+import type { MatchSummary } from "../../sim/api.js";
 import { createAs, getJson, parseCsv, planMatch, until } from "../integration/history-harness.js";
 import { tempDir } from "../unit/store/helpers.js";
 import { screenshot } from "./support/artifacts.js";
@@ -98,10 +99,11 @@ describe.runIf(chromiumAvailable)("history, debrief and replay in the browser", 
     ]);
     const rows = parseCsv(readFileSync((await download.path())!, "utf8"));
     expect(rows[0]).toEqual([...EVENT_COLUMNS]);
-    const summary = (
-      await getJson<{ summary: { threats_launched: number } }>(`${url}/api/history/${matchId}`)
-    ).summary;
-    expect(rows.filter((r) => r[2] === "launch")).toHaveLength(summary.threats_launched);
+    const { summary } = await getJson<{ summary: MatchSummary }>(`${url}/api/history/${matchId}`);
+    // Every launch is an event, decoys included (the scores count decoys apart).
+    expect(rows.filter((r) => r[2] === "launch")).toHaveLength(
+      summary.threats_launched + summary.decoys_launched,
+    );
   });
 
   it("plays the replay, scrubs it, and shows a side's picture", async () => {
