@@ -136,6 +136,8 @@ export interface ServerProcessOptions {
   publicAddress?: (port: number) => string;
   logLevel?: string;
   echo?: boolean;
+  /** More environment for the process (e.g. limits). */
+  env?: Record<string, string>;
 }
 
 async function healthy(url: string): Promise<boolean> {
@@ -160,6 +162,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     INTERNAL_URL: options.publicAddress ? `http://127.0.0.1:${port}` : "",
     SKYSHIELD_DB: options.dbPath,
     LOG_LEVEL: options.logLevel ?? "warn",
+    ...options.env,
   };
   const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "server", "main.ts")], {
     cwd: ROOT,
@@ -238,6 +241,8 @@ export interface ClusterOptions {
   dir: string;
   logLevel?: string;
   echo?: boolean;
+  /** More environment for every server process. */
+  env?: Record<string, string>;
 }
 
 /** Redis (optional) and N server processes; a failed start stops whatever had started. */
@@ -257,6 +262,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
           redisUrl: redis?.url,
           logLevel: options.logLevel,
           echo: options.echo,
+          env: options.env,
         }),
       ),
     );

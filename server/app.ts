@@ -10,9 +10,11 @@ import { SEAT_HOLD_SEC } from "../shared/protocol.js";
 import { matchRoomClass } from "./colyseus/MatchRoom.js";
 import { MATCH_ROOM_NAME } from "./colyseus/metadata.js";
 import type { SyncOptions } from "./colyseus/sync.js";
+import { colyseusLogger, FaultLog } from "./faults.js";
 import { clientRouter } from "./http/client.js";
 import { healthRouter } from "./http/health.js";
 import { historyRouter } from "./http/history.js";
+import { DEFAULT_HTTP_LIMITS, guardHttp, type HttpLimits } from "./http/limits.js";
 import { lobbyRouter } from "./http/lobby.js";
 import { monitorRouter } from "./http/monitor.js";
 import { opsRouter } from "./http/ops.js";
@@ -22,7 +24,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./match/ratelimit.js
 import type { RecorderFactory } from "./match/recorder.js";
 import type { BotFactory } from "./match/scripted.js";
 import { builtInScenarios, type ScenarioSource } from "./scenarios/source.js";
-import type { History } from "./store/history.js";
+import type { Claim, History } from "./store/history.js";
 
 /**
  * Builds the whole server: an Express app (API, health, monitor, built client) on our own HTTP server,
@@ -48,6 +50,10 @@ export interface GameServerConfig {
   rateLimit?: Partial<RateLimitSettings>;
   reconnectHoldSec?: number;
   debriefKeepSec?: number;
+  /** New matches this process runs at most (recovered ones always come back). */
+  maxRooms?: number;
+  /** HTTP body size, match creation rates, idle sockets (server/http/limits.ts). */
+  httpLimits?: Partial<HttpLimits>;
   /** How long a match stays open once its last person has left (default 10 minutes). */
   emptyGraceSec?: number;
   /** PUBLIC_URL: the base of join links and QR codes; unset, the address the server is reached at. */
@@ -60,6 +66,8 @@ export interface GameServerConfig {
   selectProcessIdToCreateRoom?: matchMaker.SelectProcessIdCallback;
   /** Scale-out: mounted at /api/history before the history API, to merge every process's history. */
   historyPeers?: RequestHandler;
+  /** Scale-out: whether this process may recover each unfinished match of its file (server/takeover.ts). */
+  claimRecovery?: Claim;
 }
 
 export interface GameServer {
@@ -81,6 +89,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
  */
 const STATE_BUFFER_BYTES = 1024 * 1024;
 const DEBRIEF_KEEP_SEC = 600;
+export const DEFAULT_MAX_ROOMS = 200;
 const EMPTY_GRACE_SEC = 600;
 
 export const VERSION: string = JSON.parse(
@@ -90,6 +99,7 @@ export const VERSION: string = JSON.parse(
 export function createGameServer(config: GameServerConfig = {}): GameServer {
   Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, STATE_BUFFER_BYTES);
   const log = config.log ?? createLogger(config.logLevel ?? "info");
+  const faults = new FaultLog(log);
   const scenarios = config.scenarios ?? builtInScenarios();
   const now = () => Date.now();
   const startedAtMs = now();
@@ -118,13 +128,15 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
     selectProcessIdToCreateRoom: config.selectProcessIdToCreateRoom,
     gracefullyShutdown: false,
     greet: false,
-    logger: log.child({ component: "colyseus" }),
+    logger: colyseusLogger(log.child({ component: "colyseus" }), faults),
   });
+  guardHttp(httpServer, { ...DEFAULT_HTTP_LIMITS, ...config.httpLimits }, faults, now);
   server.define(
     MATCH_ROOM_NAME,
     matchRoomClass({
       scenarios,
       log,
+      faults,
       bots: config.bots,
       recorders: config.recorders ?? config.history?.recorders,
       restore: config.history?.restore,
@@ -132,6 +144,7 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
       rateLimit: { ...DEFAULT_RATE_LIMIT, ...config.rateLimit },
       reconnectHoldSec: config.reconnectHoldSec ?? SEAT_HOLD_SEC,
       debriefKeepSec: config.debriefKeepSec ?? DEBRIEF_KEEP_SEC,
+      maxRooms: config.maxRooms ?? DEFAULT_MAX_ROOMS,
       emptyGraceSec: config.emptyGraceSec ?? EMPTY_GRACE_SEC,
       now,
     }),
@@ -146,7 +159,10 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
     async listen(port, host) {
       await server.listen(port, host);
       // On this process (not wherever the matchmaker would pick): its own file holds the records.
-      await config.history?.recoverAll((options) => matchMaker.handleCreateRoom(MATCH_ROOM_NAME, options));
+      await config.history?.recoverAll(
+        (options) => matchMaker.handleCreateRoom(MATCH_ROOM_NAME, options),
+        config.claimRecovery,
+      );
       return (httpServer.address() as AddressInfo).port;
     },
     shutdown() {

@@ -43,6 +43,21 @@ export const Env = z.object({
     .optional(),
   /** SQLite file of the match history (directories are created). */
   SKYSHIELD_DB: z.string().min(1).default("data/skyshield.db"),
+  /** NORMAL: an order is on disk (in the WAL) before anyone sees it, safe from a killed process; FULL: also fsynced. */
+  SKYSHIELD_DB_SYNC: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
+  /** New matches this process runs at most (recovered and taken-over ones always come back). */
+  MAX_ROOMS: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** New matches one client address may create per minute. */
+  MAX_CREATES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** New matches this process accepts per minute from everyone. */
+  MAX_CREATES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** A connection that sends nothing for this long is closed (WebSockets are kept alive by pings). */
+  IDLE_SOCKET_SEC: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
+  TRUST_PROXY: z
+    .enum(["0", "1", "true", "false"])
+    .transform((value) => value === "1" || value === "true")
+    .default(false),
 });
 export type Env = z.infer<typeof Env>;
 

@@ -7,7 +7,7 @@ import { createGameServer } from "./app.js";
 import { ConfigError, loadEnv } from "./config.js";
 import { createLogger } from "./log.js";
 import { botFactory } from "./match/scripted.js";
-import { createScaleOut } from "./scaleout.js";
+import { createReplica, createScaleOut } from "./scaleout.js";
 import { History } from "./store/history.js";
 
 /** A shutdown that hangs must not keep a deploy waiting forever. */
@@ -16,14 +16,27 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 async function main(): Promise<void> {
   const env = loadEnv();
   const log = createLogger(env.LOG_LEVEL);
-  const history = new History({ path: env.SKYSHIELD_DB, logger: log.child({ component: "history" }) });
-  const scaleOut = createScaleOut(env, { log: log.child({ component: "scaleout" }), history });
+  const replica = createReplica(env, log.child({ component: "replica" }));
+  const history = new History({
+    path: env.SKYSHIELD_DB,
+    synchronous: env.SKYSHIELD_DB_SYNC,
+    replica,
+    logger: log.child({ component: "history" }),
+  });
+  const scaleOut = createScaleOut(env, { log: log.child({ component: "scaleout" }), history, replica });
   await scaleOut?.connect();
   const game = createGameServer({
     log,
     monitorPassword: env.MONITOR_PASSWORD,
     history,
     bots: botFactory,
+    maxRooms: env.MAX_ROOMS,
+    httpLimits: {
+      createsPerMinutePerAddress: env.MAX_CREATES_PER_ADDRESS,
+      createsPerMinute: env.MAX_CREATES_PER_MINUTE,
+      idleSocketSec: env.IDLE_SOCKET_SEC,
+      trustProxy: env.TRUST_PROXY,
+    },
     publicUrl: env.PUBLIC_URL,
     ...scaleOut?.config,
   });
@@ -47,6 +60,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_TIMEOUT_MS).unref();
     Promise.resolve(scaleOut?.stop())
       .then(() => game.shutdown())
+      .then(() => replica?.close())
       .then(
         () => process.exit(0),
         (error: unknown) => {

@@ -2,31 +2,38 @@ import { matchMaker } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import type { GameServerConfig } from "./app.js";
+import { MATCH_ROOM_NAME } from "./colyseus/metadata.js";
 import { ConfigError, type Env } from "./config.js";
 import { findRecordHolder, historyPeersRouter, type Peer, type PeerDirectory } from "./http/history-peers.js";
 import type { Logger } from "./log.js";
 import type { History } from "./store/history.js";
 import { getListing } from "./store/records.js";
+import { RedisReplica } from "./store/replica.js";
+import { Takeover } from "./takeover.js";
 
 /**
  * Scale-out on Redis (docs/scale-out.md). With REDIS_URL every process shares Colyseus's Redis presence
  * (pub/sub between processes) and Redis matchmaking driver (room listings: join codes, the public list and
  * /api/matches/<code> answer for every process). Each process announces its own PUBLIC_ADDRESS, which
- * seat reservations carry to clients. On top of Colyseus this adds three things:
+ * seat reservations carry to clients. On top of Colyseus this adds four things:
  *  - rooms restored from a match record are created on the process whose SQLite file holds the record;
- *  - a periodic sweep so a crashed process's matches leave the listings within seconds;
+ *  - a periodic sweep so a crashed process's matches leave the listings within seconds, and another
+ *    process takes them over (server/takeover.ts) from the records Redis keeps (server/store/replica.ts);
  *  - a peer directory (process id → internal URL) so /api/history answers for every process.
  */
 
 const PEERS_KEY = "skyshield:peers";
-/** How often crashed processes are looked for (a cheap PUBSUB CHANNELS when all are alive). */
-const SWEEP_INTERVAL_MS = 5000;
+/**
+ * How often crashed processes are looked for (a cheap PUBSUB CHANNELS when all are alive). A dead one is
+ * found within this plus Colyseus's 2 s health-check timeout, and its matches are taken over then.
+ */
+const SWEEP_INTERVAL_MS = 2000;
 const CONNECT_TIMEOUT_MS = 5000;
 
 type ScaleOutConfig = Required<
   Pick<
     GameServerConfig,
-    "presence" | "driver" | "publicAddress" | "selectProcessIdToCreateRoom" | "historyPeers"
+    "presence" | "driver" | "publicAddress" | "selectProcessIdToCreateRoom" | "historyPeers" | "claimRecovery"
   >
 >;
 
@@ -93,11 +100,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Where the history recorder copies every running match's record, with REDIS_URL. */
+export function createReplica(env: Env, log: Logger): RedisReplica | undefined {
+  return env.REDIS_URL ? new RedisReplica(env.REDIS_URL, () => matchMaker.processId, log) : undefined;
+}
+
 /**
  * The scale-out wiring for this environment, or undefined without REDIS_URL (one process, in-memory
  * presence and driver, as before). Throws ConfigError when REDIS_URL comes without PUBLIC_ADDRESS.
  */
-export function createScaleOut(env: Env, deps: { log: Logger; history?: History }): ScaleOut | undefined {
+export function createScaleOut(
+  env: Env,
+  deps: { log: Logger; history?: History; replica?: RedisReplica },
+): ScaleOut | undefined {
   if (!env.REDIS_URL) return undefined;
   const publicAddress = env.PUBLIC_ADDRESS;
   if (!publicAddress) {
@@ -108,7 +123,7 @@ export function createScaleOut(env: Env, deps: { log: Logger; history?: History 
       },
     ]);
   }
-  const { log, history } = deps;
+  const { log, history, replica } = deps;
   const redis = redact(env.REDIS_URL);
   const presence = new RedisPresence(env.REDIS_URL);
   const driver = new RedisDriver(env.REDIS_URL);
@@ -132,16 +147,24 @@ export function createScaleOut(env: Env, deps: { log: Logger; history?: History 
       leastLoaded: leastLoadedProcess,
     });
 
+  const createRoom = (options: unknown) => matchMaker.handleCreateRoom(MATCH_ROOM_NAME, options);
+  const takeover = replica && history && new Takeover(replica, history, createRoom, log);
   let sweeper: NodeJS.Timeout | undefined;
+  let sweeping = false;
   const sweep = async () => {
+    if (sweeping) return; // a slow takeover must not overlap the next sweep
+    sweeping = true;
     try {
       await matchMaker.healthCheckAllProcesses();
       const [urls, live] = await Promise.all([presence.hgetall(PEERS_KEY), liveProcessIds()]);
       for (const processId of Object.keys(urls ?? {})) {
         if (!live.has(processId)) await presence.hdel(PEERS_KEY, processId);
       }
+      await takeover?.sweep(live);
     } catch (error) {
       log.warn({ err: error }, "scale-out sweep failed");
+    } finally {
+      sweeping = false;
     }
   };
 
@@ -153,6 +176,7 @@ export function createScaleOut(env: Env, deps: { log: Logger; history?: History 
       publicAddress,
       selectProcessIdToCreateRoom,
       ...(history ? { historyPeers: historyPeersRouter(history, directory, log) } : {}),
+      ...(takeover ? { claimRecovery: takeover.claimLocal(liveProcessIds) } : {}),
     },
     connect: () =>
       withTimeout(

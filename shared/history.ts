@@ -33,6 +33,8 @@ export interface MatchStart {
   seats: SeatRecord[];
   /** The instructor's key, kept (never served) so the instructor can rejoin a recovered match. */
   instructorKey?: string;
+  /** The spectator key (never served), kept for the same reason. */
+  spectatorKey?: string;
   /** The match this one branches from, and where. */
   branchOf?: { matchId: string; round: number; t: number };
   createdAtMs?: number;

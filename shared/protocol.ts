@@ -3,11 +3,15 @@ import {
   CLIENT_ORDER_TYPES,
   type ClientOrderType,
   ErrorCode,
+  invalid,
   LIMITS,
   ORDERS,
   type OrderFields,
   type OrderInput,
+  type Refusal,
+  refusal,
 } from "./commands.js";
+import { notPlainAt } from "./plain.js";
 import { Id } from "./scenario.js";
 
 /**
@@ -47,6 +51,22 @@ export const Pacing = z.discriminatedUnion("mode", [
 ]);
 export type Pacing = z.infer<typeof Pacing>;
 
+/**
+ * Who may watch a perspective as a spectator: anyone (after the spectator delay), only holders of the
+ * match's spectator key (the instructor shares it, e.g. with the projector), or nobody.
+ */
+export const ViewAccess = z.enum(["open", "key", "closed"]);
+export type ViewAccess = z.infer<typeof ViewAccess>;
+/** The creator's spectator policy, per view; a view left out follows the default (server/match/access.ts). */
+export const SpectatorViews = z
+  .object({ truth: ViewAccess, attacker: ViewAccess, defender: ViewAccess, ally: ViewAccess })
+  .partial()
+  .strict();
+export type SpectatorViews = z.infer<typeof SpectatorViews>;
+
+/** A credential the server handed out (instructor key, spectator key, rejoin code). */
+const Secret = z.string().min(1).max(64);
+
 /** Options for creating a `match` room. */
 export const CreateMatchOptions = z
   .object({
@@ -63,6 +83,7 @@ export const CreateMatchOptions = z
     planningSec: z.number().min(5).max(3600).default(120),
     private: z.boolean().default(false),
     spectatorDelaySec: z.number().min(0).max(600).default(0),
+    spectatorViews: SpectatorViews.optional(),
   })
   .strict();
 export type CreateMatchOptions = z.input<typeof CreateMatchOptions>;
@@ -76,8 +97,12 @@ export const JoinOptions = z
     seat: SeatRole,
     name: z.string().trim().min(1).max(40),
     view: ViewName.optional(),
-    /** Required for the instructor seat: the key the creator received. */
-    instructorKey: z.string().optional(),
+    /** Required for the instructor seat: the key the instructor received. */
+    instructorKey: Secret.optional(),
+    /** Opens the views the spectator policy keeps for key holders. */
+    spectatorKey: Secret.optional(),
+    /** Takes back one's own seat while it is held (after a drop or a server restart), from any device. */
+    rejoinCode: Secret.optional(),
   })
   .strict();
 export type JoinOptions = z.infer<typeof JoinOptions>;
@@ -130,13 +155,18 @@ export type FeedEntry = z.infer<typeof FeedEntry>;
 
 export const ServerMessages = {
   error: ErrorReply,
-  /** Sent once on join: the seat taken, and for the creator the instructor key. */
+  /**
+   * Sent once on join: the seat taken; for the instructor the instructor and spectator keys; for a
+   * player the code that takes the seat back from another device while it is held.
+   */
   welcome: z
     .object({
       seatId: z.string(),
       role: SeatRole,
       view: ViewName,
       instructorKey: z.string().optional(),
+      spectatorKey: z.string().optional(),
+      rejoinCode: z.string().optional(),
       matchId: z.string(),
     })
     .strict(),
@@ -152,13 +182,34 @@ export type ServerMessage<T extends ServerMessageType> = z.infer<(typeof ServerM
 const RestorePhase = z.enum(["planning", "live", "assessment", "ended"]);
 
 export const RestoreRequest = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("recover"), matchId: z.string().min(1).max(64) }).strict(),
+  /** Started by the server itself after a restart or a takeover: the ticket is one it made for this. */
+  z.object({ kind: z.literal("recover"), matchId: z.string().min(1).max(64), ticket: Secret }).strict(),
   z
     .object({
       kind: z.literal("branch"),
       matchId: z.string().min(1).max(64),
       at: z.object({ round: z.number().int().min(1), phase: RestorePhase, t: z.number().min(0) }).strict(),
+      /** The source match's instructor key; not needed for an ended public match. */
+      instructorKey: Secret.optional(),
     })
     .strict(),
 ]);
 export type RestoreRequest = z.infer<typeof RestoreRequest>;
+
+/**
+ * Parse untrusted input: only plain JSON-like data (shared/plain.ts) reaches the schema, so no `Date`,
+ * typed array or class instance passes for an object; a refusal names the offending field.
+ */
+export function parsePlain<T>(schema: z.ZodType<T>, raw: unknown): { ok: true; value: T } | Refusal {
+  const bad = notPlainAt(raw);
+  if (bad !== undefined) {
+    const what = bad || "message";
+    return refusal(
+      "invalid",
+      `${what}: expected plain data (objects, arrays, text, numbers)`,
+      bad || undefined,
+    );
+  }
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? { ok: true, value: parsed.data } : invalid(parsed.error);
+}

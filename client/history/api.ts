@@ -2,6 +2,7 @@ import type { CompiledScenario } from "../../shared/compiled.js";
 import type { Bookmark, MatchListing, MatchRecord, RecordExport } from "../../shared/history.js";
 import type { MatchSummary, WorldSnapshot } from "../../sim/api.js";
 import type { AfterActionReview } from "../../sim/review/aar.js";
+import { stored } from "../net/storage.js";
 
 /** The history API (server/http/history.ts), same origin. */
 
@@ -33,10 +34,18 @@ export class HistoryError extends Error {
   }
 }
 
+/** The instructor key of a match this tab ran, for records the history keeps for their instructor. */
+function keyHeader(path: string): Record<string, string> {
+  const id = /^\/api\/history\/([^/?]+)/.exec(path)?.[1];
+  const key = id ? stored.matchKey(decodeURIComponent(id)) : null;
+  return key ? { "X-Skyshield-Key": key } : {};
+}
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { Accept: "application/json", ...init?.headers }, ...init });
+    const headers = { Accept: "application/json", ...keyHeader(path), ...init?.headers };
+    response = await fetch(path, { ...init, headers });
   } catch {
     throw new HistoryError("The game server cannot be reached. Is it running?", 0);
   }
@@ -61,11 +70,16 @@ export const getScenario = (id: string) => request<CompiledScenario>(`${base(id)
 export const getSnapshot = (id: string, idx: number) =>
   request<WorldSnapshot>(`${base(id)}/snapshots/${idx}`);
 
-export const downloads = (id: string) => ({
-  json: `${base(id)}/export.json`,
-  events: `${base(id)}/events.csv`,
-  layers: `${base(id)}/layers.csv`,
-});
+/** Download links carry the key in the query (a link cannot send a header). */
+export const downloads = (id: string) => {
+  const key = stored.matchKey(id);
+  const query = key ? `?key=${encodeURIComponent(key)}` : "";
+  return {
+    json: `${base(id)}/export.json${query}`,
+    events: `${base(id)}/events.csv${query}`,
+    layers: `${base(id)}/layers.csv${query}`,
+  };
+};
 
 export function addBookmark(
   id: string,

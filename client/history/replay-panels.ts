@@ -152,7 +152,13 @@ export class BookmarkPanel {
 export function branchPanel(player: Player, create: CreateMatch): HTMLElement {
   const button = h("button", { class: "primary", testid: "branch" }, "Branch a new match from here");
   button.addEventListener("click", () => {
-    const restore: RestoreRequest = { kind: "branch", matchId: player.record.id, at: player.position };
+    const instructorKey = stored.matchKey(player.record.id) ?? undefined;
+    const restore: RestoreRequest = {
+      kind: "branch",
+      matchId: player.record.id,
+      at: player.position,
+      instructorKey,
+    };
     // The room reads `restore` before the create options (server/colyseus/MatchRoom.ts).
     const options = { restore } as unknown as CreateMatchOptions;
     void create(options, stored.name() || "Instructor", button);

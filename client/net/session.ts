@@ -11,7 +11,7 @@ import {
   type SeatRole,
   type ViewName,
 } from "../../shared/protocol.js";
-import { MatchState } from "../../shared/wire/state.js";
+import { MatchState, shownState } from "../../shared/wire/state.js";
 import { Emitter } from "../util/emitter.js";
 import { lookupMatch } from "./api.js";
 import { isErrorReply, isFeed, isSummary, isWelcome, type Summary, type Welcome } from "./messages.js";
@@ -52,6 +52,27 @@ const FINAL_CLOSE: Record<number, string> = {
   4029: "Disconnected for sending too many orders too fast.",
 };
 
+/** The credentials this tab holds for a seat of a match (server/match/access.ts decides what they open). */
+function credentials(code: string, seat: SeatRole): Partial<JoinOptions> {
+  const take = (value: string | null) => value ?? undefined;
+  switch (seat) {
+    case "instructor":
+      return { instructorKey: take(stored.instructorKey(code)) };
+    case "spectator":
+      return { spectatorKey: take(stored.spectatorKey(code)) };
+    default:
+      return { rejoinCode: take(stored.rejoinCode(code)) };
+  }
+}
+
+/** Keep what the welcome hands out: the rejoin code, the spectator key, the instructor key by match id. */
+function keepCredentials(code: string, welcome: Welcome): void {
+  if (!code) return;
+  if (welcome.rejoinCode) stored.saveRejoinCode(code, welcome.rejoinCode);
+  if (welcome.spectatorKey) stored.saveSpectatorKey(code, welcome.spectatorKey);
+  if (welcome.instructorKey) stored.saveMatchKey(welcome.matchId, welcome.instructorKey);
+}
+
 export class MatchSession extends Emitter<SessionEvents> {
   readonly client = new Client(`${location.protocol}//${location.host}`);
   room: Room<MatchState> | null = null;
@@ -70,8 +91,9 @@ export class MatchSession extends Emitter<SessionEvents> {
     return this.welcome?.role ?? null;
   }
 
+  /** The state as this screen shows it (a delayed spectator's fields of the present come from its picture). */
   get state(): MatchState | null {
-    return this.room?.state ?? null;
+    return this.room ? shownState(this.room.state) : null;
   }
 
   /** Create a match; the creator takes the instructor seat and receives its key. */
@@ -81,7 +103,10 @@ export class MatchSession extends Emitter<SessionEvents> {
   }
 
   /** Join a running match by its code: reconnect with a stored token first, else take the seat afresh. */
-  async join(code: string, options: Omit<JoinOptions, "instructorKey">): Promise<void> {
+  async join(
+    code: string,
+    options: Omit<JoinOptions, "instructorKey" | "spectatorKey" | "rejoinCode">,
+  ): Promise<void> {
     const upper = code.trim().toUpperCase();
     const token = stored.token(upper);
     const welcome = stored.welcome(upper);
@@ -97,9 +122,11 @@ export class MatchSession extends Emitter<SessionEvents> {
       }
     }
     const match = await lookupMatch(upper);
-    const instructorKey =
-      options.seat === "instructor" ? (stored.instructorKey(upper) ?? undefined) : undefined;
-    const room = await this.client.joinById(match.roomId, { ...options, instructorKey }, MatchState);
+    const room = await this.client.joinById(
+      match.roomId,
+      { ...options, ...credentials(upper, options.seat) },
+      MatchState,
+    );
     await this.attach(room);
   }
 
@@ -172,6 +199,7 @@ export class MatchSession extends Emitter<SessionEvents> {
         this.setView(message.view);
         if (this.code) stored.saveWelcome(this.code, message);
         if (message.instructorKey && this.code) stored.saveInstructorKey(this.code, message.instructorKey);
+        keepCredentials(this.code, message);
         this.emit("welcome", message);
         resolve();
       });
@@ -204,7 +232,7 @@ export class MatchSession extends Emitter<SessionEvents> {
         if (this.welcome) stored.saveWelcome(this.code, this.welcome);
         if (this.welcome?.instructorKey) stored.saveInstructorKey(this.code, this.welcome.instructorKey);
       }
-      this.emit("state", state);
+      this.emit("state", shownState(state));
     });
     room.onLeave((code) => this.onLeave(code));
     this.emit("connection", { kind: "connected" });
@@ -240,7 +268,7 @@ export class MatchSession extends Emitter<SessionEvents> {
         this.stopRetry();
         void this.attach(room);
         stored.saveToken(this.code, room.reconnectionToken);
-        this.emit("state", room.state);
+        this.emit("state", shownState(room.state));
       })
       .catch(() => {
         if (this.leaving) return;

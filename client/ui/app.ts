@@ -4,7 +4,7 @@ import { parseHistoryRoute, showHistory } from "../history/routes.js";
 import type { MapController } from "../map/controller.js";
 import { fetchScenario } from "../net/api.js";
 import { MatchSession } from "../net/session.js";
-import { stored } from "../net/storage.js";
+import { keepLinkCredentials, stored } from "../net/storage.js";
 import { field, fill, h, select } from "./dom.js";
 import { describe, showNear } from "./errors.js";
 import { homeScreen } from "./home.js";
@@ -85,6 +85,7 @@ export class App {
       return;
     }
     await this.leave();
+    keepLinkCredentials(route.code, location.hash);
     if (route.key) {
       // The instructor's rejoin link: keep the key for this tab, and keep it out of the address bar.
       stored.saveInstructorKey(route.code, route.key);
@@ -199,7 +200,7 @@ export class App {
         h("h1", null, "Match created"),
         h("div", { class: "muted" }, "Join code"),
         h("div", { class: "code bigcode", testid: "created-code" }, code),
-        shareBlock(code, instructorKey),
+        shareBlock(code, { instructorKey, spectatorKey: this.session?.welcome?.spectatorKey }),
         h("div", { class: "row", style: "justify-content:flex-end;margin-top:10px" }, close),
       ),
     );

@@ -2,13 +2,14 @@ import QRCode from "qrcode";
 import { h } from "./dom.js";
 
 /**
- * Links to a match from the server's public URL: the generic join link, one per seat, the spectator's,
+ * Links to a match from the server's public URL: the generic join link, one per seat, the spectator's (with the
+ * spectator key when the instructor shares it, e.g. for the classroom screen),
  * and the instructor's rejoin link (which carries the instructor key).
  */
 export function joinLink(
   base: string,
   code: string,
-  params: { seat?: string; view?: string; key?: string } = {},
+  params: { seat?: string; view?: string; key?: string; skey?: string } = {},
 ): string {
   const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1]));
   const text = query.toString();

@@ -7,10 +7,15 @@ export const EMPTY_GRACE_MIN = 10;
 
 /**
  * How people reach a match: the join QR and links built on the server's public URL (with a warning
- * when that can only be this computer's own loopback address), the classroom screen's link, and for
- * the instructor a rejoin link with the key, so another device (or a reopened tab) takes the console.
+ * when that can only be this computer's own loopback address), the classroom screen's link (with the
+ * spectator key, which opens the truth view while people play), and for the instructor a rejoin link
+ * with the instructor key, so another device (or a reopened tab) takes the console.
  */
-export function shareBlock(code: string, instructorKey: string | undefined): HTMLElement {
+export function shareBlock(
+  code: string,
+  keys: { instructorKey?: string; spectatorKey?: string },
+): HTMLElement {
+  const { instructorKey, spectatorKey } = keys;
   const box = h("div", { testid: "share" }, h("p", { class: "muted" }, "Preparing the join links…"));
   void fetchPublicUrl().then((publicUrl) => {
     const base = publicUrl.url;
@@ -47,7 +52,10 @@ export function shareBlock(code: string, instructorKey: string | undefined): HTM
           h("div", { class: "muted" }, "Players scan the code or open:"),
           copyableLink(joinLink(base, code), "join-link"),
           h("div", { class: "muted" }, "Classroom screen (spectator):"),
-          copyableLink(joinLink(base, code, { seat: "spectator", view: "truth" }), "link-spectator"),
+          copyableLink(
+            joinLink(base, code, { seat: "spectator", view: "truth", skey: spectatorKey }),
+            "link-spectator",
+          ),
         ),
       ),
       warning,

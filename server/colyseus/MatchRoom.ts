@@ -1,11 +1,12 @@
-import { randomBytes, randomInt } from "node:crypto";
-import { type Client, ErrorCode, Room, ServerError } from "@colyseus/core";
-import type { ServerMessage, ViewName } from "../../shared/protocol.js";
+import { randomInt } from "node:crypto";
+import { type Client, ErrorCode, matchMaker, Room, ServerError } from "@colyseus/core";
+import type { ServerMessage } from "../../shared/protocol.js";
 import { MatchState } from "../../shared/wire/state.js";
-import type { MatchSummary } from "../../sim/api.js";
 import { createSimulation } from "../../sim/index.js";
+import type { FaultLog } from "../faults.js";
 import { type Logger, matchLogger } from "../log.js";
-import { admissionProblem } from "../match/admission.js";
+import { newKey, spectatorPolicy, type ViewPolicy } from "../match/access.js";
+import { type Admitted, admit } from "../match/admission.js";
 import { allocateCode } from "../match/codes.js";
 import { Match } from "../match/match.js";
 import { fingerprint, type JoinOptions, parseJoinOptions, parseMatchSettings } from "../match/options.js";
@@ -14,27 +15,31 @@ import { TICK_MS } from "../match/pacing.js";
 import { FloodGuard, type RateLimitSettings } from "../match/ratelimit.js";
 import type { MatchRecorder, RecorderFactory } from "../match/recorder.js";
 import type { BotFactory } from "../match/scripted.js";
-import { isPlayingRole } from "../match/seats.js";
-import { summaryFor } from "../match/summaries.js";
-import { perspectiveOf, viewKey } from "../match/view-keys.js";
+import { isPlayingRole, PLAYING_ROLES } from "../match/seats.js";
+import { viewKey } from "../match/view-keys.js";
 import { TickMeter } from "../ops/ticks.js";
 import type { ScenarioSource } from "../scenarios/source.js";
 import type { RestoredMatch } from "../store/recovery.js";
+import { DurableGate } from "./gate.js";
 import { EmptyRoomGrace } from "./grace.js";
 import { codesInUse, listingOf, type MatchMetadata } from "./metadata.js";
 import { StateMirror } from "./mirror.js";
 import { Occupancy, type Occupant } from "./occupancy.js";
 import { orderTarget } from "./order-target.js";
+import { ReturnWatch, welcomeBack } from "./restoration.js";
+import { SummaryOutlet } from "./summary-outlet.js";
 import type { SyncOptions } from "./sync.js";
 import { ViewHub } from "./view-hub.js";
 
 /**
  * The Colyseus room `match`: a thin adapter between clients and a Match. It validates options, hands out
- * seats and views, routes every message through the order desk, and relays feed and summaries.
+ * seats, views and credentials (the rules are in server/match/access.ts), routes every message through
+ * the order desk, and relays state, feed and summaries once they are durable (server/colyseus/gate.ts).
  */
 export interface RoomDeps {
   scenarios: ScenarioSource;
   log: Logger;
+  faults: FaultLog;
   bots?: BotFactory;
   recorders?: RecorderFactory;
   /** Match history: rebuilds a recorded match when the create options carry `restore` (recovery, branch). */
@@ -45,6 +50,8 @@ export interface RoomDeps {
   reconnectHoldSec: number;
   /** How long a finished match stays open for late spectators. */
   debriefKeepSec: number;
+  /** New matches this process runs at most (recovered ones always come back). */
+  maxRooms: number;
   /** How long a match stays open once its last person has left. */
   emptyGraceSec: number;
   now: () => number;
@@ -53,13 +60,19 @@ export interface RoomDeps {
 interface JoinAuth {
   join: JoinOptions;
   creator: boolean;
+  admitted: Admitted;
 }
 
 type MatchClient = Client<Occupant, JoinAuth>;
 
-/** How long a match recovered after a restart stays open with nobody in it. */
+/** How long a match recovered after a restart waits for its people (their seats stay theirs). */
 const REJOIN_HOLD_SEC = 600;
+const LISTING_REFRESH_MS = 5000;
 const FLOOD_CLOSE_CODE = 4029;
+/** The match runs on another process now: clients reconnect with their tokens and find it there. */
+const MOVED_CLOSE_CODE = 4010;
+/** Message types Colyseus itself gives a meaning; a client sending one gets an error like any other. */
+const RESERVED_TYPES = ["__no_message_handler"] as const;
 
 function reject(message: string): never {
   throw new ServerError(ErrorCode.APPLICATION_ERROR, message);
@@ -70,20 +83,29 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
   private match!: Match;
   private desk!: OrderDesk;
   private log!: Logger;
-  private instructorKey = randomBytes(12).toString("base64url");
-  /** The record's id: the room id, except for a match recovered after a restart. */
+  private faults!: FaultLog;
+  private instructorKey = "";
+  private spectatorKey = "";
+  private policy!: ViewPolicy;
+  /** The record's id: the room id (a recovered match comes back under its old room id). */
   private matchId = "";
   private recorder: MatchRecorder | undefined;
+  private gate!: DurableGate;
   private readonly createdAt = new Date().toISOString();
   private creatorPrint = "";
   private creatorJoined = false;
-  private lastSummary: { summary: MatchSummary; final: boolean } | undefined;
+  private readonly summaries = new SummaryOutlet(this.clients);
   private occupancy!: Occupancy;
   private grace!: EmptyRoomGrace;
   private hub!: ViewHub;
+  /** A recovered match: who is back (it resumes by itself once all its players are). */
+  private returned: ((seatId: string) => void) | undefined;
 
   override async onCreate(options: unknown): Promise<void> {
     const restored = this.restoreFrom(options);
+    if (!restored && matchMaker.stats.local.roomCount >= this.deps.maxRooms) {
+      reject(`this server runs as many matches as it may (${this.deps.maxRooms}): try again later`);
+    }
     const parsed = parseMatchSettings(restored?.settings ?? options);
     if (!parsed.ok) reject(parsed.message);
     const creatorSeat = restored ? undefined : parseJoinOptions(options);
@@ -98,18 +120,40 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     const seed = restored?.seed ?? settings.seed ?? randomInt(2 ** 31 - 1);
     const sim = restored?.sim ?? createSimulation(scenario, seed);
     const code = restored?.code ?? (await allocateCode(codesInUse));
+    if (restored?.matchId) this.roomId = restored.matchId;
+    this.matchId = this.roomId;
     this.creatorPrint = fingerprint(options);
     this.log = matchLogger(this.deps.log, this.roomId, code);
+    this.faults = this.deps.faults.child({ matchId: this.roomId, code });
     this.state = new MatchState();
     this.state.code = code;
-    if (restored?.instructorKey) this.instructorKey = restored.instructorKey;
-    this.matchId = restored?.matchId ?? this.roomId;
-    const { instructorKey, matchId } = this;
+    this.instructorKey = restored?.instructorKey ?? newKey();
+    this.spectatorKey = restored?.spectatorKey ?? newKey();
+    this.policy = spectatorPolicy(
+      settings,
+      PLAYING_ROLES.filter((role) => scenario.seats[role] > 0),
+    );
+    const { instructorKey, spectatorKey, matchId } = this;
     const scenarioId = settings.scenario;
-    const recorder = recorders?.({ matchId, code, scenarioId, scenario, seed, settings, sim, instructorKey });
+    const recorder = recorders?.({
+      matchId,
+      code,
+      scenarioId,
+      scenario,
+      seed,
+      settings,
+      sim,
+      instructorKey,
+      spectatorKey,
+    });
     this.recorder = recorder;
+    recorder?.lost?.(() => this.handOver());
+    this.gate = new DurableGate(
+      () => recorder?.settled?.(),
+      (error) => this.log.error({ err: error }, "a write did not become durable; nothing was shown"),
+    );
     // The hub fills a late view with the items the mirror already holds under its key.
-    this.hub = new ViewHub((key) => mirror.itemsOf(key));
+    this.hub = new ViewHub((key) => mirror.itemsOf(key), this.state);
     const mirror = new StateMirror(this.state, this.hub, sync);
     try {
       const defaultPlans = scenarios.defaultPlans(settings.scenario);
@@ -123,11 +167,10 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
             if (phase === "debrief") this.autoDispose = false;
             void this.publishListing();
           },
-          feed: (key, entries) => this.occupancy.forKey(key, (client) => client.send("feed", { entries })),
-          summary: (summary, final) => {
-            this.lastSummary = { summary, final };
-            for (const client of this.clients) this.sendSummary(client);
-          },
+          feed: (key, entries) =>
+            this.gate.after(() => this.occupancy.forKey(key, (client) => client.send("feed", { entries }))),
+          summary: (summary, final, delayed) =>
+            this.gate.after(() => this.summaries.publish(summary, final, delayed)),
           expired: () => void this.disconnect(),
         },
       );
@@ -138,6 +181,8 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
       this.match,
       this.hub,
       this.clients,
+      this.policy,
+      { identity: (i) => recorder?.identity?.(i), forget: (id) => recorder?.forget?.(id) },
       this.log,
       () => void this.publishListing(),
     );
@@ -148,13 +193,19 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     );
     this.maxClients = Object.values(scenario.seats).reduce((sum, n) => sum + n, 0);
     if (settings.private) await this.setPrivate(true);
-    this.patchRate = TICK_MS;
+    // Patches go out after each tick, once what they show is durable (never on Colyseus's own timer).
+    this.patchRate = 0;
     const ticks = new TickMeter(TICK_MS);
-    this.setSimulationInterval(
-      (elapsedMs) => ticks.run(() => this.match.tick(elapsedMs, this.deps.now())),
-      TICK_MS,
+    this.setSimulationInterval((elapsedMs) => {
+      ticks.run(() => this.match.tick(elapsedMs, this.deps.now()));
+      this.gate.after(() => this.broadcastPatch());
+    }, TICK_MS);
+    this.onMessage("*", (client: MatchClient, ...args: unknown[]) =>
+      // Colyseus calls this with (type, message), or with (message) alone when the type was "*" itself.
+      args.length >= 2 ? this.onOrder(client, args[0], args[1]) : this.onOrder(client, "*", args[0]),
     );
-    this.onMessage("*", (client: MatchClient, type, message) => this.onOrder(client, type, message));
+    for (const type of RESERVED_TYPES)
+      this.onMessage(type, (client: MatchClient, message: unknown) => this.onOrder(client, type, message));
     this.log.info({ scenario: settings.scenario, seed, settings }, "match created");
     await this.publishListing();
   }
@@ -171,20 +222,38 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
   }
 
   /**
-   * Pick a restored match up in its world's phase. A recovered one waits for its people: the room
-   * stays open though empty for REJOIN_HOLD_SEC, and without autostart it comes back paused (as does a
-   * branch) until the instructor resumes.
+   * Pick a restored match up in its world's phase, paused. A branch waits for its instructor. A
+   * recovered match waits for its people: their seats stay theirs (token, rejoin code or instructor key)
+   * for REJOIN_HOLD_SEC, the room stays open that long though empty, and an autostart match that was
+   * running resumes by itself once everyone seated is back (at once when nobody was).
    */
   private resumeRestored(restored: RestoredMatch, autostart: boolean): void {
     this.match.resume(restored.replan);
-    const recovering = restored.request.kind === "recover";
-    if (!recovering || !autostart) this.match.setPaused(true);
-    if (!recovering) return;
+    this.match.holdStill();
+    if (restored.request.kind !== "recover") return;
+    if (restored.controls) this.match.setTimeScale(restored.controls.timeScale);
     this.autoDispose = false;
     this.clock.setTimeout(() => {
       this.autoDispose = true;
     }, REJOIN_HOLD_SEC * 1000);
-    this.log.info({ at: restored.at }, "match recovered");
+    // Taken over from a dead process: its listing may have been cleaned up after ours replaced it.
+    this.clock.setTimeout(() => void this.publishListing(), LISTING_REFRESH_MS);
+    const watch = new ReturnWatch(restored.identities, () => {
+      // Back as it was: an autostart match that was running runs on; otherwise the instructor resumes.
+      if (autostart && !restored.controls?.paused) this.match.setPaused(false);
+    });
+    this.returned = (seatId) => watch.back(seatId);
+    welcomeBack(restored.identities, {
+      match: this.match,
+      occupancy: this.occupancy,
+      hub: this.hub,
+      guard: () => new FloodGuard(this.deps.rateLimit, this.deps.now()),
+      allowReconnection: (ghost, seconds) => this.allowReconnection(ghost, seconds),
+      awaitReturn: (ghost, hold, seatId) => this.awaitReturn(ghost, hold, seatId),
+      holdSec: REJOIN_HOLD_SEC,
+    });
+    watch.start();
+    this.log.info({ at: restored.at, waitingFor: watch.awaited }, "match recovered");
   }
 
   override onAuth(_client: MatchClient, options: unknown): JoinAuth {
@@ -193,27 +262,31 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     const join = parsed.value;
     const creator = !this.creatorJoined && fingerprint(options) === this.creatorPrint;
     const { seats, perspectives } = this.match;
-    const spectators = this.occupancy.spectatorCount();
-    const admission = { creator, instructorKey: this.instructorKey, seats, perspectives, spectators };
-    const problem = admissionProblem(join, admission);
-    if (problem) reject(problem);
-    return { join, creator };
+    const admitted = admit(join, {
+      creator,
+      instructorKey: this.instructorKey,
+      spectatorKey: this.spectatorKey,
+      policy: this.policy,
+      seats,
+      perspectives,
+      spectators: this.occupancy.spectatorCount(),
+      rejoinCodeOf: (seatId) => this.occupancy.rejoinCodeOf(seatId),
+    });
+    if (typeof admitted === "string") reject(admitted);
+    return { join, creator, admitted };
   }
 
-  override onJoin(client: MatchClient, _options: unknown, auth: JoinAuth): void {
-    const { join, creator } = auth;
-    let seatId = "spectator";
-    if (join.seat !== "spectator") {
-      const seat = this.match.seats.claim(join.seat, join.name);
-      if (typeof seat === "string") reject(seat);
-      seatId = seat.id;
-      this.occupancy.seated(seatId, client.sessionId);
-    }
-    const view: ViewName = isPlayingRole(join.seat) ? join.seat : (join.view ?? "truth");
-    const key = viewKey(view, join.seat === "spectator" && this.match.hasDelay);
+  override async onJoin(client: MatchClient, _options: unknown, auth: JoinAuth): Promise<void> {
+    const { join, creator, admitted } = auth;
+    const seatId = this.occupancy.seat(client.sessionId, join, admitted);
+    if (seatId === undefined) reject("that seat was taken meanwhile: choose another");
+    const spectator = admitted.kind === "spectator";
+    const key = viewKey(admitted.view, spectator && this.match.hasDelay);
     client.userData = {
       sender: { sessionId: client.sessionId, role: join.seat, seatId },
+      name: join.name,
       key,
+      holdsSpectatorKey: spectator && admitted.holdsKey,
       guard: new FloodGuard(this.deps.rateLimit, this.deps.now()),
       kicked: false,
     };
@@ -221,17 +294,23 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     client.view = this.hub.sharedView(key);
     if (creator) this.creatorJoined = true;
     this.grace.joined();
-    const showKey = creator || join.seat === "instructor";
+    const rejoinCode = isPlayingRole(join.seat) ? this.occupancy.rejoinCodeOf(seatId) : undefined;
+    const instructor = join.seat === "instructor";
     client.send("welcome", {
       seatId,
       role: join.seat,
-      view,
+      view: admitted.view,
       matchId: this.matchId,
-      ...(showKey ? { instructorKey: this.instructorKey } : {}),
+      ...(instructor ? { instructorKey: this.instructorKey, spectatorKey: this.spectatorKey } : {}),
+      ...(rejoinCode ? { rejoinCode } : {}),
     } satisfies ServerMessage<"welcome">);
     this.sendBacklog(client);
-    this.log.info({ seatId, role: join.seat, name: join.name, view: key }, "joined");
+    this.occupancy.record(client);
+    if (admitted.kind === "rejoin") this.returned?.(seatId);
+    this.log.info({ seatId, role: join.seat, name: join.name, view: key, how: admitted.kind }, "joined");
     void this.publishListing();
+    // The reconnection token the client is about to receive is durable before it has it.
+    await this.recorder?.settled?.();
   }
 
   override async onLeave(client: MatchClient, consented: boolean): Promise<void> {
@@ -242,20 +321,35 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     if (!consented && !occupant.kicked) {
       this.match.seats.setConnected(seatId, false);
       const hold = this.allowReconnection(client, this.deps.reconnectHoldSec);
-      this.occupancy.holdFor(seatId, hold);
-      try {
-        const back = (await hold) as MatchClient;
-        this.grace.joined();
-        this.match.seats.setConnected(seatId, true);
-        this.sendBacklog(back);
-        this.log.info({ seatId }, "reconnected");
-        return;
-      } catch {
-        this.log.info({ seatId }, "reconnection hold ended");
-      }
+      if (await this.awaitReturn(client, hold, seatId)) return;
     }
     this.occupancy.vacate(client);
     this.grace.left();
+  }
+
+  /** Wait for a dropped client (or one of a recovered match) to come back with its token. */
+  private async awaitReturn(previous: Client, hold: ReturnType<Room["allowReconnection"]>, seatId: string) {
+    this.occupancy.holdFor(seatId, hold);
+    try {
+      const back = (await hold) as MatchClient;
+      this.grace.joined();
+      this.match.seats.setConnected(seatId, true);
+      this.sendBacklog(back);
+      this.occupancy.record(back);
+      this.returned?.(seatId);
+      this.log.info({ seatId }, "reconnected");
+      void this.publishListing();
+      return true;
+    } catch {
+      this.log.info({ seatId, sessionId: previous.sessionId }, "reconnection hold ended");
+      return false;
+    }
+  }
+
+  /** Another process took the match over (scale-out): its clients go there. */
+  private handOver(): void {
+    this.log.warn("another process runs this match now; its clients reconnect there");
+    void this.disconnect(MOVED_CLOSE_CODE);
   }
 
   override onDispose(): void {
@@ -263,12 +357,12 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     this.log.info("match closed");
   }
 
-  /** Colyseus routes lifecycle errors here: refusals we threw are routine, anything else is a bug. */
+  /** Colyseus routes lifecycle errors here: refusals we threw are a client's business, the rest a bug. */
   override onUncaughtException(error: Error, method: string): void {
-    const log = this.log ?? this.deps.log;
     const cause = error.cause ?? error;
-    if (cause instanceof ServerError) log.info({ method, reason: cause.message }, "refused");
-    else log.error({ err: cause, method }, "uncaught error in room");
+    if (cause instanceof ServerError) {
+      (this.faults ?? this.deps.faults).fault("refused", { method, reason: cause.message }, "refused");
+    } else (this.log ?? this.deps.log).error({ err: cause, method }, "uncaught error in room");
   }
 
   private onOrder(client: MatchClient, type: unknown, message: unknown): void {
@@ -277,7 +371,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     const verdict = this.desk.handle(occupant.sender, occupant.guard, this.deps.now(), type, message);
     if (verdict.reply) client.send("error", verdict.reply);
     if (verdict.disconnect) {
-      this.log.warn({ seatId: occupant.sender.seatId }, "disconnected for flooding");
+      this.faults.fault("flood", { seatId: occupant.sender.seatId }, "disconnected for flooding");
       occupant.kicked = true;
       client.leave(FLOOD_CLOSE_CODE, "too many messages");
     }
@@ -288,15 +382,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     if (!key) return;
     const entries = this.match.recentFeed(key);
     if (entries.length > 0) client.send("feed", { entries });
-    this.sendSummary(client);
-  }
-
-  /** The latest summary, as the client's perspective may read it. */
-  private sendSummary(client: MatchClient): void {
-    const key = client.userData?.key;
-    if (!key || !this.lastSummary) return;
-    const { summary, final } = this.lastSummary;
-    client.send("summary", summaryFor(perspectiveOf(key), summary, final));
+    this.summaries.sendLatest(client);
   }
 
   /** Seats or phase changed: clients see it at once, and the listing follows. */

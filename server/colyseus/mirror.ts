@@ -26,7 +26,8 @@ export class StateMirror {
   write(frame: MatchFrame): void {
     this.writeStatus(frame.status);
     this.writeSeats(frame.seats);
-    for (const { key, view, withScores } of frame.audiences) this.sync.perspective(key, view, withScores);
+    for (const { key, view, withScores, status } of frame.audiences)
+      this.sync.perspective(key, view, withScores, status);
     if (frame.publicView) this.sync.publicFields(frame.publicView);
   }
 

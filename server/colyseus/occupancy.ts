@@ -1,20 +1,30 @@
 import type { Client, ClientArray, Deferred } from "@colyseus/core";
 import { OK, type Outcome, refusal } from "../../shared/commands.js";
+import { assertNever } from "../../shared/never.js";
 import type { SeatFill, ViewName } from "../../shared/protocol.js";
 import type { Logger } from "../log.js";
+import { newRejoinCode, spectatorRefusal, type ViewPolicy } from "../match/access.js";
+import type { Admitted } from "../match/admission.js";
 import type { Match } from "../match/match.js";
+import type { JoinOptions } from "../match/options.js";
 import type { Sender } from "../match/order-desk.js";
 import type { FloodGuard } from "../match/ratelimit.js";
+import type { Identity } from "../match/recorder.js";
 import { type ViewKey, viewKey } from "../match/view-keys.js";
 import type { ViewHub } from "./view-hub.js";
 
 /**
  * Who is connected where: which client holds which seat (and which seats wait for a dropped player),
- * which perspective each client follows, and the instructor's seat and view changes that move people.
+ * each seat's rejoin code, which perspective each client follows, and the instructor's seat and view
+ * changes that move people. Every change to who someone is (seat, view, token) is reported through
+ * `identities`, so a restarted server can give everyone their place back.
  */
 export interface Occupant {
   sender: Sender;
+  name: string;
   key: ViewKey;
+  /** A spectator holding the spectator key (the policy's "key" views are open to them). */
+  holdsSpectatorKey: boolean;
   guard: FloodGuard;
   /** Removed on purpose (kick, flooding): no reconnection hold. */
   kicked: boolean;
@@ -22,30 +32,95 @@ export interface Occupant {
 
 export type OccupantClient = Client<Occupant>;
 
+/** Where changes of identity are recorded (the match's recorder). */
+export interface IdentityLog {
+  identity(identity: Identity): void;
+  forget(sessionId: string): void;
+}
+
 const KICKED_CLOSE_CODE = 4003;
 
 export class Occupancy {
   private readonly owners = new Map<string, string>();
   private readonly holds = new Map<string, Deferred<Client>>();
+  private readonly rejoinCodes = new Map<string, string>();
 
   constructor(
     private readonly match: Match,
     private readonly hub: ViewHub,
     private readonly clients: ClientArray<Occupant>,
+    private readonly policy: ViewPolicy,
+    private readonly identities: IdentityLog,
     private readonly log: Logger,
     /** Seats changed: the room republishes its listing. */
     private readonly changed: () => void,
   ) {}
 
-  seated(seatId: string, sessionId: string): void {
+  /**
+   * The seat an admitted join takes: a new one (with a fresh rejoin code), or a held one taken back;
+   * "spectator" for spectators; undefined when the seat went to someone else meanwhile.
+   */
+  seat(sessionId: string, join: JoinOptions, admitted: Admitted): string | undefined {
+    switch (admitted.kind) {
+      case "spectator":
+        return "spectator";
+      case "seat": {
+        if (join.seat === "spectator") return undefined;
+        const seat = this.match.seats.claim(join.seat, join.name);
+        if (typeof seat === "string") return undefined;
+        this.seated(seat.id, sessionId, newRejoinCode());
+        return seat.id;
+      }
+      case "rejoin":
+        this.match.seats.takeBack(admitted.seatId, join.name);
+        this.reclaim(admitted.seatId, sessionId);
+        return admitted.seatId;
+      default:
+        return assertNever(admitted, "admission");
+    }
+  }
+
+  seated(seatId: string, sessionId: string, rejoinCode: string): void {
     this.owners.set(seatId, sessionId);
+    this.rejoinCodes.set(seatId, rejoinCode);
+  }
+
+  rejoinCodeOf(seatId: string): string | undefined {
+    return this.rejoinCodes.get(seatId);
+  }
+
+  /** A held seat goes to the newcomer who brought its code: the old connection's hold ends. */
+  reclaim(seatId: string, sessionId: string): void {
+    this.owners.set(seatId, sessionId);
+    this.holds.get(seatId)?.reject(new Error("rejoined from another connection"));
+    this.match.seats.setConnected(seatId, true);
   }
 
   /** A dropped player's seat waits for them until the hold resolves or is rejected. */
   holdFor(seatId: string, hold: Deferred<Client>): void {
     if (!this.match.seats.get(seatId)) return; // spectators hold no seat
+    // A disposing room answers with a plain rejected promise, not a hold.
+    if (typeof hold.reject !== "function") return;
     this.holds.set(seatId, hold);
     hold.promise.finally(() => this.holds.delete(seatId)).catch(() => {});
+  }
+
+  /** Record who a client is now (joined, reconnected with a new token, or changed view). */
+  record(client: OccupantClient): void {
+    const occupant = client.userData;
+    if (!occupant) return;
+    const { sessionId, seatId, role } = occupant.sender;
+    const rejoinCode = this.rejoinCodes.get(seatId);
+    this.identities.identity({
+      sessionId,
+      token: client.reconnectionToken,
+      seatId,
+      role,
+      name: occupant.name,
+      viewKey: occupant.key,
+      spectatorKey: occupant.holdsSpectatorKey,
+      ...(rejoinCode === undefined ? {} : { rejoinCode }),
+    });
   }
 
   /** Open a seat: disconnect the person in it (or end their reconnection hold), or stop its script. */
@@ -69,19 +144,23 @@ export class Occupancy {
     return outcome;
   }
 
-  /** Show a client another perspective (instructor and spectators). */
+  /** Show a client another perspective: the instructor any, a spectator what the policy allows. */
   setView(sender: Sender, view: ViewName): Outcome {
     const client = this.clients.getById(sender.sessionId);
     const occupant = client?.userData;
     if (!client?.view || !occupant) return refusal("internal", "no such client");
     if (!this.match.perspectives.includes(view))
       return refusal("not_allowed", `this scenario has no ${view} view`, "view");
-    const key = viewKey(view, sender.role === "spectator" && this.match.hasDelay);
+    const spectator = sender.role === "spectator";
+    const refused = spectator ? spectatorRefusal(this.policy, view, occupant.holdsSpectatorKey) : undefined;
+    if (refused) return refusal("not_allowed", refused, "view");
+    const key = viewKey(view, spectator && this.match.hasDelay);
     if (key === occupant.key) return OK;
     client.view = this.hub.switchView(client.view, occupant.key, key);
     occupant.key = key;
     this.match.watch(key);
     client.send("feed", { entries: this.match.recentFeed(key) });
+    this.record(client);
     return OK;
   }
 
@@ -89,12 +168,14 @@ export class Occupancy {
   vacate(client: OccupantClient): void {
     const occupant = client.userData;
     if (!occupant) return;
-    const { seatId } = occupant.sender;
-    if (this.owners.get(seatId) === client.sessionId) {
+    const { seatId, sessionId } = occupant.sender;
+    if (this.owners.get(seatId) === sessionId) {
       this.owners.delete(seatId);
+      this.rejoinCodes.delete(seatId);
       this.match.seats.release(seatId);
     }
     if (client.view) this.hub.release(client.view);
+    this.identities.forget(sessionId);
     this.changed();
   }
 
@@ -116,6 +197,7 @@ export class Occupancy {
     }
     this.holds.get(seatId)?.reject(new Error("dismissed"));
     this.owners.delete(seatId);
+    this.rejoinCodes.delete(seatId);
     this.log.info({ seatId }, "dismissed");
   }
 }

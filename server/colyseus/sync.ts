@@ -23,6 +23,7 @@ import type {
   TrackView,
   UnitView,
 } from "../../sim/api.js";
+import type { MatchStatus } from "../match/match.js";
 import { isDelayedKey, perspectiveOf, type ViewKey } from "../match/view-keys.js";
 import type { ViewHub } from "./view-hub.js";
 
@@ -187,12 +188,17 @@ const writeScores: Writer<ScoreBoard, Scores & { id: string }> = (score, s) => {
   for (const field of SCORE_BOARD_FIELDS) put(score, field, s[field]);
 };
 
-function writeAssets(map: MapSchema<Asset>, assets: readonly AssetView[]): void {
+function writeAssets(
+  map: MapSchema<Asset>,
+  assets: readonly AssetView[],
+  created?: (asset: Asset) => void,
+): void {
   for (const asset of assets) {
     let target = map.get(asset.id);
     if (!target) {
       target = new Asset();
       map.set(asset.id, target);
+      created?.(target);
     }
     for (const field of ["id", "kind", "name", "x", "y", "hp", "hpMax", "powered"] as const) {
       put(target, field, asset[field]);
@@ -200,11 +206,28 @@ function writeAssets(map: MapSchema<Asset>, assets: readonly AssetView[]): void 
   }
 }
 
-/** A delayed spectator's clock and public figures, from the delayed frame's view. */
-const writePicture: Writer<DelayedPicture, SideView & { id: string }> = (picture, view) => {
+/** A delayed picture: a frame's view and the match's status line of the same moment. */
+type PictureView = SideView & { id: string; status?: Readonly<MatchStatus> };
+
+const STATUS_FIELDS = [
+  "phase",
+  "round",
+  "paused",
+  "timeScale",
+  "waitingForConfirm",
+  "phaseSecondsLeft",
+  "winner",
+] as const satisfies readonly (keyof MatchStatus & keyof DelayedPicture)[];
+
+/** A delayed spectator's status, clock and public figures, all from the delayed frame. */
+const writePicture: Writer<DelayedPicture, PictureView> = (picture, view) => {
   put(picture, "clock", view.clock);
   put(picture, "escalation", view.escalation);
   writeAssets(picture.assets, view.assets);
+  syncRecord(picture.roe, view.roe);
+  syncRecord(picture.seaAccess, view.seaAccess);
+  const { status } = view;
+  if (status) for (const field of STATUS_FIELDS) put(picture, field, status[field] as never);
 };
 
 function syncRecord<T>(map: MapSchema<T>, values: Record<string, T>): void {
@@ -219,7 +242,7 @@ export class StateSync {
   private readonly interceptors: KeyedCollection<Interceptor, InterceptorView>;
   private readonly salvos: KeyedCollection<PlannedSalvo, SalvoView>;
   private readonly economy: KeyedCollection<Economy, EconomyView>;
-  private readonly pictures: KeyedCollection<DelayedPicture, SideView & { id: string }>;
+  private readonly pictures: KeyedCollection<DelayedPicture, PictureView>;
   private readonly scores: KeyedCollection<ScoreBoard, Scores & { id: string }>;
 
   constructor(
@@ -241,7 +264,7 @@ export class StateSync {
    * Mirror one perspective's view under its view key; its scoreboard too when `withScores` (the room
    * sends scores about once a second: they change with every shot and nobody reads them faster).
    */
-  perspective(key: ViewKey, view: SideView, withScores: boolean): void {
+  perspective(key: ViewKey, view: SideView, withScores: boolean, status?: Readonly<MatchStatus>): void {
     const ctx: WriteContext = {
       perspective: perspectiveOf(key),
       clock: view.clock,
@@ -254,8 +277,8 @@ export class StateSync {
     // Planned salvos are the attacker's secret: the sim lists them for attacker and truth only.
     this.salvos.sync(key, view.salvos, ctx, this.hub);
     this.economy.sync(key, economiesOf(view), ctx, this.hub);
-    // A delayed screen also gets the clock and public figures of its frame, not the live ones.
-    if (isDelayedKey(key)) this.pictures.sync(key, [{ ...view, id: "picture" }], ctx, this.hub);
+    // A delayed screen also gets the status, clock and public figures of its frame, not the live ones.
+    if (isDelayedKey(key)) this.pictures.sync(key, [{ ...view, id: "picture", status }], ctx, this.hub);
     if (withScores) this.scores.sync(key, [{ ...view.scores, id: "score" }], ctx, this.hub);
   }
 
@@ -263,7 +286,7 @@ export class StateSync {
   publicFields(truth: SideView): void {
     const { state } = this;
     put(state, "escalation", truth.escalation);
-    writeAssets(state.assets, truth.assets);
+    writeAssets(state.assets, truth.assets, (asset) => this.hub.addLive(asset));
     syncRecord(state.roe, truth.roe);
     syncRecord(state.seaAccess, truth.seaAccess);
   }

@@ -1,11 +1,14 @@
 import { type Schema, StateView } from "@colyseus/schema";
-import type { ViewKey } from "../match/view-keys.js";
+import { LIVE_TAG } from "../../shared/wire/state.js";
+import { isDelayedKey, type ViewKey } from "../match/view-keys.js";
 
 /**
  * Fog of war on the wire: which schema items each client may decode. Every audience (server/match/
  * view-keys.ts) has one shared StateView that all its clients use, so its patch is encoded once (one
  * encoding pass per distinct view: docs/design.md). A client that switches perspective (instructor
- * `set-view`) gets a private view that follows the new perspective.
+ * `set-view`) gets a private view that follows the new perspective. Live audiences' views hold the
+ * state's fields of the present (LIVE_TAG); a delayed audience's never do. A client stays live or
+ * delayed for good (a spectator of a delayed match is always delayed), so a switch never crosses.
  */
 export type ItemsOf = (key: ViewKey) => Iterable<Schema>;
 
@@ -13,19 +16,30 @@ export class ViewHub {
   private readonly shared = new Map<ViewKey, StateView>();
   private readonly followers = new Map<ViewKey, Set<StateView>>();
 
-  /** `itemsOf` lists a perspective's items, so a view created late starts with all of them. */
-  constructor(private readonly itemsOf: ItemsOf) {}
+  /**
+   * `itemsOf` lists a perspective's items, so a view created late starts with all of them; `root` is
+   * the state, whose fields of the present live views show.
+   */
+  constructor(
+    private readonly itemsOf: ItemsOf,
+    private readonly root: Schema,
+  ) {}
 
   /** The one view all clients of a perspective share. */
   sharedView(key: ViewKey): StateView {
     let view = this.shared.get(key);
     if (!view) {
-      view = new StateView();
-      for (const item of this.itemsOf(key)) view.add(item);
+      view = this.newView(key);
       this.shared.set(key, view);
       this.followersOf(key).add(view);
     }
     return view;
+  }
+
+  /** A new item among the fields of the present (a public asset) becomes visible to every live view. */
+  addLive(item: Schema): void {
+    for (const [key, views] of this.followers)
+      if (!isDelayedKey(key)) for (const view of views) view.add(item);
   }
 
   isShared(view: StateView): boolean {
@@ -45,8 +59,7 @@ export class ViewHub {
   switchView(current: StateView, fromKey: ViewKey, toKey: ViewKey): StateView {
     let view = current;
     if (this.isShared(current)) {
-      view = new StateView();
-      for (const item of this.itemsOf(fromKey)) view.add(item);
+      view = this.newView(fromKey);
       view.changes.clear();
     } else {
       this.followersOf(fromKey).delete(view);
@@ -61,6 +74,13 @@ export class ViewHub {
   release(view: StateView): void {
     if (this.isShared(view)) return;
     for (const set of this.followers.values()) set.delete(view);
+  }
+
+  private newView(key: ViewKey): StateView {
+    const view = new StateView();
+    if (!isDelayedKey(key)) view.add(this.root, LIVE_TAG);
+    for (const item of this.itemsOf(key)) view.add(item);
+    return view;
   }
 
   private followersOf(key: ViewKey): Set<StateView> {

@@ -4,6 +4,7 @@ import type { MatchListing } from "../../shared/history.js";
 import type { Logger } from "../log.js";
 import type { History } from "../store/history.js";
 import { getListing } from "../store/records.js";
+import { KEY_HEADER } from "./history.js";
 
 /**
  * One history across processes. Each process records its own matches in its own SQLite file (see
@@ -185,11 +186,17 @@ export function historyPeersRouter(history: History, directory: PeerDirectory, l
       if (!holder) return next();
       const body =
         req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(await readBody(req));
-      const contentType = req.get("content-type");
+      // The reader's credential travels with the request: the holder decides (server/match/access.ts).
+      const headers = Object.fromEntries(
+        ["content-type", KEY_HEADER].flatMap((name) => {
+          const value = req.get(name);
+          return value ? [[name, value]] : [];
+        }),
+      );
       const answer = await peerRequest(holder.url, req.originalUrl, "local", {
         method: req.method,
         body,
-        headers: contentType ? { "content-type": contentType } : {},
+        headers,
       });
       await relay(answer, res);
     } catch (error) {

@@ -1,21 +1,22 @@
-import { timingSafeEqual } from "node:crypto";
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { MatchRecord } from "../../shared/history.js";
+import { mayReadRecord, type RecordFacts, sameSecret } from "../match/access.js";
 import { unpackJson } from "../store/db.js";
 import { eventsCsv, layersCsv, recordExport } from "../store/export.js";
 import type { History } from "../store/history.js";
-import {
-  getListing,
-  instructorKeyOf,
-  listBookmarks,
-  listMatches,
-  loadRecord,
-  loadSnapshot,
-} from "../store/records.js";
+import { listBookmarks, listMatches, loadRecord, loadSnapshot, recordFacts } from "../store/records.js";
 
 /**
- * The history API, mounted at /api/history:
+ * Where a reader sends a match's instructor key: this header (downloads may use `?key=` instead, since a
+ * link cannot carry a header).
+ */
+export const KEY_HEADER = "x-skyshield-key";
+
+/**
+ * The history API, mounted at /api/history. Who may read a record is decided in server/match/access.ts:
+ * while a match runs only its instructor (the key), once it has ended everyone for a public match and
+ * the key holders for a private one; private matches are never listed.
  *   GET  /                      past matches, newest first; ?scenario=&from=&to=&result=&limit=&offset=
  *   GET  /:id                   one match: listing, summaries, bookmarks, snapshot positions
  *   GET  /:id/scenario          the compiled scenario as recorded (maps of old matches stay right)
@@ -62,11 +63,25 @@ function invalid(res: Response, error: z.ZodError): void {
   res.status(400).json({ error: "invalid", message: `${path || "(root)"}: ${issue.message}`, path });
 }
 
-function sameSecret(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+function keyOf(req: Request): string | undefined {
+  const header = req.get(KEY_HEADER);
+  const query = typeof req.query.key === "string" ? req.query.key : undefined;
+  return (header ?? query)?.slice(0, 200);
+}
+
+function refused(res: Response, facts: RecordFacts): void {
+  const why =
+    facts.status === "running"
+      ? "this match is still running: until it ends its record is its instructor's"
+      : "this match is private: its record is for its instructor";
+  res
+    .status(403)
+    .json({ error: "not_allowed", message: `${why} (send the instructor key in the ${KEY_HEADER} header)` });
+}
+
+/** Everyone may keep a public record that has ended; anything else must not sit in shared caches. */
+function cacheFor(res: Response): string {
+  return res.locals.publicRecord === true ? "public, max-age=86400, immutable" : "private, no-store";
 }
 
 function notFound(res: Response, id: string): void {
@@ -105,6 +120,16 @@ export function historyRouter(history: History): Router {
     }
   };
 
+  /** Every route of one record: it must exist, and the reader may read it (bookmarks check their own key). */
+  router.use("/:id", (req: IdRequest, res, next) => {
+    const facts = recordFacts(db, req.params.id);
+    if (!facts) return notFound(res, req.params.id);
+    if (req.method === "POST") return next();
+    if (!mayReadRecord(facts, keyOf(req))) return refused(res, facts);
+    res.locals.publicRecord = mayReadRecord(facts, undefined);
+    next();
+  });
+
   router.get("/", (req, res) => {
     const query = HistoryQuery.safeParse(req.query);
     if (!query.success) return invalid(res, query.error);
@@ -124,7 +149,7 @@ export function historyRouter(history: History): Router {
       .prepare<[string], { scenario: Buffer }>("SELECT scenario FROM matches WHERE id = ?")
       .get(req.params.id);
     if (!row) return notFound(res, req.params.id);
-    res.setHeader("Cache-Control", "public, max-age=86400, immutable");
+    res.setHeader("Cache-Control", cacheFor(res));
     res.json(unpackJson(row.scenario));
   });
 
@@ -152,7 +177,7 @@ export function historyRouter(history: History): Router {
         .status(404)
         .json({ error: "unknown_snapshot", message: `no snapshot ${req.params.idx} of '${req.params.id}'` });
     }
-    res.setHeader("Cache-Control", "public, max-age=86400, immutable");
+    res.setHeader("Cache-Control", cacheFor(res));
     res.json(loadSnapshot(db, req.params.id, idx));
   });
 
@@ -179,10 +204,9 @@ export function historyRouter(history: History): Router {
   });
 
   router.post("/:id/bookmarks", express.json({ limit: "16kb" }), (req: IdRequest, res) => {
-    if (!getListing(db, req.params.id)) return notFound(res, req.params.id);
     const body = BookmarkBody.safeParse(req.body ?? {});
     if (!body.success) return invalid(res, body.error);
-    const key = instructorKeyOf(db, req.params.id);
+    const key = recordFacts(db, req.params.id)?.instructorKey;
     if (key && !sameSecret(body.data.instructorKey, key)) {
       return res
         .status(403)

@@ -21,7 +21,7 @@ export class FeedOutlet {
   constructor(
     scenario: CompiledScenario,
     private readonly perspectives: readonly Perspective[],
-    private readonly delay: DelayLine | undefined,
+    private readonly delay: DelayLine<unknown> | undefined,
     private readonly publish: (key: ViewKey, entries: FeedEntry[]) => void,
     unitType: (unitId: string) => string | undefined,
   ) {

@@ -73,6 +73,8 @@ export interface AudienceFrame {
   view: SideView;
   /** Its scoreboard is due (about once a second: scores change with every shot). */
   withScores: boolean;
+  /** A delayed audience's status line, one delay old (live audiences read the frame's own). */
+  status?: Readonly<MatchStatus>;
 }
 
 /** What the match shows after a tick: the transport copies it to clients. */
@@ -89,7 +91,8 @@ export interface MatchTransport {
   frame(frame: MatchFrame): void;
   phaseChanged(phase: RoomPhase, round: number): void;
   feed(key: ViewKey, entries: FeedEntry[]): void;
-  summary(summary: MatchSummary, final: boolean): void;
+  /** A round's (or the match's) summary, for the live audiences or, one delay later, the delayed ones. */
+  summary(summary: MatchSummary, final: boolean, delayed: boolean): void;
   /** The debrief's keep-alive ran out: the match may close. */
   expired(): void;
 }
@@ -107,10 +110,11 @@ export class Match {
   private readonly scripted: ScriptedSeats;
   private readonly pacer: Pacer;
   private readonly phases: PhaseClock;
-  private readonly delay: DelayLine | undefined;
+  private readonly delay: DelayLine<MatchStatus> | undefined;
   private readonly delayedKeys = new Set<ViewKey>();
   private pending: SimEvent[] = [];
   private lastPublicMs = Number.NEGATIVE_INFINITY;
+  private nowMs = 0;
 
   constructor(
     private readonly setup: MatchSetup,
@@ -174,6 +178,7 @@ export class Match {
 
   /** One tick: timers, sim steps, phase changes, scripted seats, feed, and the frame for the clients. */
   tick(elapsedMs: number, nowMs: number): void {
+    this.nowMs = nowMs;
     const { paused } = this.status;
     if (!paused || this.phase === "debrief") {
       if (this.phase === "planning" && this.mayLeaveByItself()) this.phases.restartIfStopped();
@@ -188,7 +193,10 @@ export class Match {
     this.pending = [];
     if (events.length > 0) this.services.recorder?.events?.(events);
     this.feed.flush(events, nowMs);
+    for (const { summary, final } of this.delay?.dueSummaries(nowMs) ?? [])
+      this.transport.summary(summary, final, true);
     this.sendFrame(views, nowMs);
+    this.services.recorder?.reached?.();
   }
 
   /** Send a frame of the match as it stands, without advancing it (after joins and seat changes). */
@@ -197,17 +205,19 @@ export class Match {
     this.sendFrame(new Map(this.perspectives.map((p) => [p, sim.view(p)] as const)), nowMs);
   }
 
-  /** Apply a sim command; `by` names who gave it for the record. Orders open with the first planning. */
+  /**
+   * Apply a sim command; `by` names who gave it for the record, which is written before the command can
+   * show anywhere (server/match/recorder.ts). Orders open with the first planning.
+   */
   apply(command: Command, by: string): CommandResult {
     if (this.phase === "lobby")
       return refusal("wrong_phase", "the match has not started: orders open with planning");
     const { sim } = this.setup;
     const { clock, round, phase } = sim;
-    const result = sim.apply(command);
-    if (result.ok) {
-      this.services.recorder?.command({ round, clock, phase, by, command });
-      this.pending.push(...result.events);
-    }
+    const { recorder } = this.services;
+    const run = () => sim.apply(command);
+    const result = recorder ? recorder.command({ round, clock, phase, by, command }, run) : run();
+    if (result.ok) this.pending.push(...result.events);
     return result;
   }
 
@@ -235,10 +245,22 @@ export class Match {
   setPaused(paused: boolean): void {
     this.status.paused = paused;
     if (!paused) this.pacer.resume();
+    this.recordControls();
   }
 
   setTimeScale(timeScale: number): void {
     this.status.timeScale = timeScale;
+    this.recordControls();
+  }
+
+  /** Stop the clock without it being the instructor's pause (a restored match waits for its people). */
+  holdStill(): void {
+    this.status.paused = true;
+  }
+
+  private recordControls(): void {
+    const { paused, timeScale } = this.status;
+    this.services.recorder?.controls?.({ paused, timeScale });
   }
 
   /** A seat says it is ready; when every person playing is, the match moves on. */
@@ -351,8 +373,10 @@ export class Match {
       case "debrief": {
         const summary = sim.summary();
         if (phase === "debrief") this.status.winner = summary.winner ?? "draw";
-        recorder?.summary?.(summary, phase === "debrief");
-        this.transport.summary(summary, phase === "debrief");
+        const final = phase === "debrief";
+        recorder?.summary?.(summary, final);
+        this.transport.summary(summary, final, false);
+        this.delay?.pushSummary(this.nowMs, summary, final);
         break;
       }
       default:
@@ -376,11 +400,11 @@ export class Match {
       withScores: publicDue,
     }));
     if (this.delay) {
-      this.delay.record(nowMs, views);
+      this.delay.record(nowMs, views, { ...this.status });
       const frame = this.delay.frameAt(nowMs);
       for (const key of frame ? this.delayedKeys : []) {
         const view = frame?.views.get(perspectiveOf(key));
-        if (view) audiences.push({ key, view, withScores: true });
+        if (view) audiences.push({ key, view, withScores: true, status: frame?.status });
       }
     }
     this.transport.frame({

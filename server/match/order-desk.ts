@@ -3,7 +3,6 @@ import {
   type ClientOrderType,
   type Command,
   type Issuer,
-  invalid,
   mayIssue,
   OK,
   ORDERS,
@@ -16,6 +15,7 @@ import {
   ClientMessages,
   type ClientMessageType,
   type ErrorReply,
+  parsePlain,
   type SeatFill,
   type SeatRole,
   type ViewName,
@@ -23,11 +23,12 @@ import {
 import type { FloodGuard } from "./ratelimit.js";
 
 /**
- * Every client message goes through one desk: flood control → known type → zod parse (safeParse, so a
- * bad message gets a reply instead of a disconnect) → the sender's seat → the match. Orders become sim
- * commands of the sender's side; which phase accepts them is the simulation's rule, and whether a unit is
- * the side's own is checked there too. Each rejected message gets exactly one `error` reply naming its
- * type and rid.
+ * Every client message goes through one desk: flood control → known type → plain data only, then the
+ * zod parse (safeParse, so a bad message gets a reply instead of a disconnect) → the sender's seat → the
+ * match. Orders become sim commands of the sender's side; which phase accepts them is the simulation's
+ * rule, and whether a unit is the side's own is checked there too. Each rejected message gets exactly
+ * one `error` reply naming its type and rid, except beyond the flood limit, where one reply per window
+ * stands for all (server/match/ratelimit.ts).
  */
 export interface Sender {
   sessionId: string;
@@ -137,6 +138,11 @@ const CONTROL_HANDLERS: HandlerTable<Exclude<ClientMessageType, ClientOrderType>
 
 const HANDLERS: HandlerTable<ClientMessageType> = { ...ORDER_HANDLERS, ...CONTROL_HANDLERS };
 
+const TOO_MANY = refusal(
+  "rate_limited",
+  "too many messages: slow down (about 20 per second); messages beyond the limit are dropped",
+);
+
 export interface DeskVerdict {
   reply?: ErrorReply;
   disconnect: boolean;
@@ -163,22 +169,29 @@ export class OrderDesk {
           };
 
     const verdict = guard.take(nowMs);
-    if (verdict !== "ok") {
-      const outcome = refusal("rate_limited", "too many messages: slow down (about 20 per second)");
-      return { reply: reply(outcome), disconnect: verdict === "disconnect" };
+    switch (verdict) {
+      case "ok":
+        return { reply: reply(this.dispatch(sender, typeName, raw)), disconnect: false };
+      case "limited":
+        return { reply: reply(TOO_MANY), disconnect: false };
+      case "quiet":
+        return { disconnect: false };
+      case "disconnect":
+        return { reply: reply(TOO_MANY), disconnect: true };
+      default:
+        return assertNever(verdict, "rate verdict");
     }
-    return { reply: reply(this.dispatch(sender, typeName, raw)), disconnect: false };
   }
 
   private dispatch(sender: Sender, type: string, raw: unknown): Outcome {
     if (!Object.hasOwn(ClientMessages, type))
       return refusal("unknown_type", `unknown message type '${type}'`);
     const messageType = type as ClientMessageType;
-    const parsed = ClientMessages[messageType].safeParse(raw ?? {});
-    if (!parsed.success) return invalid(parsed.error);
+    const parsed = parsePlain(ClientMessages[messageType], raw ?? {});
+    if (!parsed.ok) return parsed;
     const handler = HANDLERS[messageType] as Handler<typeof messageType>;
     try {
-      return handler(this.target, sender, parsed.data as ClientMessage<typeof messageType>);
+      return handler(this.target, sender, parsed.value as ClientMessage<typeof messageType>);
     } catch (error) {
       this.onInternalError(error);
       return refusal("internal", "the server could not handle this message");

@@ -80,6 +80,22 @@ export class SeatBook {
     return open;
   }
 
+  /** A person's seat, kept for them while they are away (a recovered match waits for its people). */
+  hold(seatId: string, name: string): void {
+    const seat = this.seats.get(seatId);
+    if (!seat) return;
+    seat.filledBy = "human";
+    seat.name = name;
+    seat.connected = false;
+    seat.ready = false;
+  }
+
+  /** Take the given seat for a person (a held seat taken back). */
+  takeBack(seatId: string, name: string): void {
+    this.hold(seatId, name);
+    this.setConnected(seatId, true);
+  }
+
   release(seatId: string): void {
     const seat = this.seats.get(seatId);
     if (!seat) return;

@@ -96,6 +96,33 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (match_id, kind)
   ) WITHOUT ROWID;
   `,
+  `
+  -- What a running match needs to come back exactly as it was (server/store/recovery.ts).
+  ALTER TABLE matches ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
+  UPDATE matches SET private = coalesce(json_extract(options, '$.private'), 0);
+  ALTER TABLE matches ADD COLUMN spectator_key TEXT;  -- secret: opens the views kept for key holders
+  ALTER TABLE matches ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE matches ADD COLUMN time_scale REAL;
+  -- The latest moment the match was seen at (every tick that moved the clock), so recovery loses no time.
+  ALTER TABLE matches ADD COLUMN reached_round INTEGER;
+  ALTER TABLE matches ADD COLUMN reached_phase TEXT;
+  ALTER TABLE matches ADD COLUMN reached_t REAL;
+
+  -- Who is connected to a running match, with the credentials that take their place back after a
+  -- restart: the Colyseus reconnection token and the seat's rejoin code (secrets, never served).
+  CREATE TABLE identities (
+    match_id      TEXT NOT NULL REFERENCES matches (id) ON DELETE CASCADE,
+    session_id    TEXT NOT NULL,
+    seat_id       TEXT NOT NULL,               -- "spectator" for spectators
+    role          TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    token         TEXT NOT NULL,
+    rejoin_code   TEXT,
+    view_key      TEXT NOT NULL,
+    spectator_key INTEGER NOT NULL DEFAULT 0,  -- 1 when this spectator holds the spectator key
+    PRIMARY KEY (match_id, session_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -122,6 +149,7 @@ export function migrate(db: Db): void {
 
 export interface OpenOptions {
   readonly?: boolean;
+  synchronous?: "NORMAL" | "FULL";
 }
 
 /** Open (creating directories and file as needed) and migrate the history database at `path`. */
@@ -132,8 +160,10 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
   db.pragma("busy_timeout = 5000");
   if (!options.readonly) {
     db.pragma("journal_mode = WAL");
-    // WAL + NORMAL: a crash loses at most the last transactions, never corrupts the file.
-    db.pragma("synchronous = NORMAL");
+    // WAL + NORMAL: a commit is in the WAL file (the OS's page cache) when it returns, so a killed
+    // process loses nothing; a power cut may lose the last commits, never corrupt the file. FULL also
+    // waits for the disk on every commit (see SKYSHIELD_DB_SYNC in README.md).
+    db.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
     db.pragma("foreign_keys = ON");
     migrate(db);
   }

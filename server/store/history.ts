@@ -2,6 +2,7 @@ import { RestoreRequest } from "../../shared/protocol.js";
 import type { Simulation } from "../../sim/api.js";
 import { realEngine } from "../../sim/review/engine.js";
 import type { Engine } from "../../sim/review/replay.js";
+import { newKey, sameSecret } from "../match/access.js";
 import type { MatchInfo, MatchRecorder, RecorderFactory } from "../match/recorder.js";
 import { AnalysisService } from "./analysis.js";
 import { type Db, openDb } from "./db.js";
@@ -26,6 +27,8 @@ export interface HistoryOptions extends RecorderOptions {
   logger?: HistoryLogger;
   /** Unfinished matches untouched for longer than this are marked abandoned instead of recovered. */
   recoverWithinHours?: number;
+  /** SQLite's synchronous mode: NORMAL (a killed process loses nothing) or FULL (neither does a power cut). */
+  synchronous?: "NORMAL" | "FULL";
 }
 
 export interface RecoveryOutcome {
@@ -37,6 +40,9 @@ export interface RecoveryOutcome {
 
 const DEFAULT_RECOVER_WITHIN_HOURS = 24;
 
+export type CreateRoom = (options: { restore: RestoreRequest }) => Promise<unknown>;
+export type Claim = (matchId: string) => Promise<"recover" | "drop" | "skip">;
+
 export class History {
   readonly db: Db;
   readonly recorder: Recorder;
@@ -45,11 +51,11 @@ export class History {
   private readonly logger: HistoryLogger | undefined;
   /** Restored worlds waiting for their room's recorder, by the Simulation object the room got. */
   private readonly pending = new WeakMap<Simulation, RestoredMatch>();
-  /** Matches this process is recovering: a recover request for any other match is refused. */
-  private readonly recovering = new Set<string>();
+  /** Matches this process is recovering, with the ticket each request must carry. */
+  private readonly recovering = new Map<string, string>();
 
   constructor(private readonly options: HistoryOptions) {
-    this.db = openDb(options.path);
+    this.db = openDb(options.path, { synchronous: options.synchronous });
     this.engine = options.engine ?? realEngine;
     this.logger = options.logger;
     this.recorder = new Recorder(this.db, options);
@@ -77,6 +83,7 @@ export class History {
       options: { ...info.settings },
       seats: [],
       instructorKey: info.instructorKey,
+      spectatorKey: info.spectatorKey,
       branchOf,
     };
     return this.recorder.begin(start, info.sim);
@@ -96,8 +103,12 @@ export class History {
       );
     }
     const request = parsed.data;
-    if (request.kind === "recover" && !this.recovering.delete(request.matchId)) {
-      throw new RestoreError(`match '${request.matchId}' is not waiting for recovery`);
+    if (request.kind === "recover") {
+      const ticket = this.recovering.get(request.matchId);
+      if (!sameSecret(request.ticket, ticket)) {
+        throw new RestoreError(`match '${request.matchId}' is not waiting for recovery`);
+      }
+      this.recovering.delete(request.matchId);
     }
     this.recorder.flush();
     const restored = restoreMatch(this.db, request, this.engine, rest);
@@ -107,11 +118,11 @@ export class History {
 
   /**
    * After a restart: bring back every unfinished match through `createRoom` (matchMaker.createRoom
-   * with the given options). Matches that fail, or are too old, are marked abandoned.
+   * with the given options). Matches that fail, or are too old, are marked abandoned. `claim` (scale-out)
+   * says whether this process may take each one: "recover" it, "drop" the local copy (another process
+   * took the match over and holds it), or "skip" it (a live process runs it).
    */
-  async recoverAll(
-    createRoom: (options: { restore: RestoreRequest }) => Promise<unknown>,
-  ): Promise<RecoveryOutcome[]> {
+  async recoverAll(createRoom: CreateRoom, claim: Claim = async () => "recover"): Promise<RecoveryOutcome[]> {
     const maxAgeMs = (this.options.recoverWithinHours ?? DEFAULT_RECOVER_WITHIN_HOURS) * 3_600_000;
     const outcomes: RecoveryOutcome[] = [];
     for (const matchId of unfinishedMatchIds(this.db)) {
@@ -121,20 +132,36 @@ export class History {
         outcomes.push({ matchId, code, ok: false, error: "too old to recover" });
         continue;
       }
-      this.recovering.add(matchId);
-      try {
-        await createRoom({ restore: { kind: "recover", matchId } });
-        outcomes.push({ matchId, code, ok: true });
-        this.logger?.info({ matchId, code }, "match recovered");
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        this.recovering.delete(matchId);
-        this.markAbandoned(matchId);
-        outcomes.push({ matchId, code, ok: false, error: message });
-        this.logger?.error({ matchId, code, err: error }, "match could not be recovered");
-      }
+      const decision = await claim(matchId);
+      if (decision === "drop") this.forgetMatch(matchId);
+      if (decision !== "recover") continue;
+      outcomes.push(await this.recoverOne(matchId, createRoom));
     }
     return outcomes;
+  }
+
+  /** Bring back one unfinished match of this file (after a restart, or taken over from a dead process). */
+  async recoverOne(matchId: string, createRoom: CreateRoom): Promise<RecoveryOutcome> {
+    const code = getListing(this.db, matchId)?.code ?? "";
+    const ticket = newKey();
+    this.recovering.set(matchId, ticket);
+    try {
+      await createRoom({ restore: { kind: "recover", matchId, ticket } });
+      this.logger?.info({ matchId, code }, "match recovered");
+      return { matchId, code, ok: true };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.recovering.delete(matchId);
+      this.markAbandoned(matchId);
+      this.logger?.error({ matchId, code, err: error }, "match could not be recovered");
+      return { matchId, code, ok: false, error: message };
+    }
+  }
+
+  /** Remove a match's record from this file (another process holds it now). */
+  forgetMatch(matchId: string): void {
+    this.recorder.flush();
+    this.recorder.forget(matchId);
   }
 
   /** Before rooms are disposed by a shutdown: flush, and stop recording (matches stay "running"). */

@@ -4,6 +4,7 @@ import type {
   MatchListing,
   MatchRecord,
   MatchStatus,
+  Position,
   RecordedCommand,
   SeatRecord,
   SnapshotMeta,
@@ -11,6 +12,8 @@ import type {
 } from "../../shared/history.js";
 import type { Command, MatchSummary, SimPhase, WorldSnapshot } from "../../sim/api.js";
 import { type ReplaySource, replaySourceOf } from "../../sim/review/replay.js";
+import type { RecordFacts } from "../match/access.js";
+import type { ClockControls, Identity } from "../match/recorder.js";
 import { type Db, unpackJson } from "./db.js";
 
 /** The read side of the history: listing, whole records, snapshots. */
@@ -51,8 +54,9 @@ const LISTING_COLUMNS = `m.id, m.code, m.scenario_id, m.scenario_name, m.seed, m
 
 const STATUSES: readonly string[] = ["running", "finished", "abandoned"];
 
+/** The history list: private matches are never in it (server/match/access.ts). */
 export function listMatches(db: Db, filter: HistoryFilter = {}): MatchListing[] {
-  const where: string[] = [];
+  const where: string[] = ["m.private = 0"];
   const params: Record<string, string | number> = {};
   if (filter.scenario) {
     where.push("m.scenario_id = @scenario");
@@ -75,7 +79,7 @@ export function listMatches(db: Db, filter: HistoryFilter = {}): MatchListing[] 
   }
   params.limit = filter.limit ?? 100;
   params.offset = filter.offset ?? 0;
-  const sql = `SELECT ${LISTING_COLUMNS} FROM matches m ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+  const sql = `SELECT ${LISTING_COLUMNS} FROM matches m WHERE ${where.join(" AND ")}
     ORDER BY m.created_at DESC, m.id LIMIT @limit OFFSET @offset`;
   return db.prepare<[Record<string, string | number>], MatchRow>(sql).all(params).map(toListing);
 }
@@ -221,10 +225,80 @@ export function replaySource(db: Db, record: MatchRecord): ReplaySource {
 }
 
 export function instructorKeyOf(db: Db, id: string): string | null {
+  return recordFacts(db, id)?.instructorKey ?? null;
+}
+
+/** What decides who may read a record (server/match/access.ts); null when there is no such record. */
+export function recordFacts(db: Db, id: string): RecordFacts | null {
   const row = db
-    .prepare<[string], { key: string | null }>("SELECT instructor_key AS key FROM matches WHERE id = ?")
+    .prepare<[string], { status: MatchStatus; private: number; key: string | null }>(
+      "SELECT status, private, instructor_key AS key FROM matches WHERE id = ?",
+    )
     .get(id);
-  return row?.key ?? null;
+  return row ? { status: row.status, private: row.private === 1, instructorKey: row.key } : null;
+}
+
+/** What a running match needs besides its record to come back as it was (secrets included). */
+export interface LiveState {
+  instructorKey: string | null;
+  spectatorKey: string | null;
+  controls: ClockControls | null;
+  /** The latest moment the match was seen at. */
+  reached: Position | null;
+  identities: Identity[];
+}
+
+export function liveStateOf(db: Db, id: string): LiveState | null {
+  const row = db
+    .prepare<
+      [string],
+      {
+        instructor_key: string | null;
+        spectator_key: string | null;
+        paused: number;
+        time_scale: number | null;
+        reached_round: number | null;
+        reached_phase: SimPhase | null;
+        reached_t: number | null;
+      }
+    >(
+      `SELECT instructor_key, spectator_key, paused, time_scale, reached_round, reached_phase, reached_t
+       FROM matches WHERE id = ?`,
+    )
+    .get(id);
+  if (!row) return null;
+  const { reached_round: round, reached_phase: phase, reached_t: t } = row;
+  return {
+    instructorKey: row.instructor_key,
+    spectatorKey: row.spectator_key,
+    controls: row.time_scale === null ? null : { paused: row.paused === 1, timeScale: row.time_scale },
+    reached: round !== null && phase !== null && t !== null ? { round, phase, t } : null,
+    identities: db
+      .prepare<
+        [string],
+        {
+          session_id: string;
+          seat_id: string;
+          role: Identity["role"];
+          name: string;
+          token: string;
+          rejoin_code: string | null;
+          view_key: string;
+          spectator_key: number;
+        }
+      >("SELECT * FROM identities WHERE match_id = ? ORDER BY session_id")
+      .all(id)
+      .map((r) => ({
+        sessionId: r.session_id,
+        token: r.token,
+        seatId: r.seat_id,
+        role: r.role,
+        name: r.name,
+        viewKey: r.view_key,
+        spectatorKey: r.spectator_key === 1,
+        ...(r.rejoin_code === null ? {} : { rejoinCode: r.rejoin_code }),
+      })),
+  };
 }
 
 export function updatedAtMs(db: Db, id: string): number {

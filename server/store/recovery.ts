@@ -9,13 +9,16 @@ import {
   lastKnownPosition,
   Replay,
 } from "../../sim/review/replay.js";
+import { mayBranch } from "../match/access.js";
+import type { ClockControls, Identity } from "../match/recorder.js";
 import type { Db } from "./db.js";
-import { instructorKeyOf, loadRecord, replaySource } from "./records.js";
+import { liveStateOf, loadRecord, recordFacts, replaySource } from "./records.js";
 
 /**
  * Bringing a recorded match back to life: after a restart (recover: the last snapshot plus the
- * commands after it, re-simulated to the last moment the record knows), or as a new match branched
- * from any moment of an old one ("what if the strait had been open here?").
+ * commands after it, re-simulated to the latest moment the record knows, which is where the match
+ * was at its last tick), or as a new match branched from any moment of an old one ("what if the
+ * strait had been open here?"), which needs the old match's instructor key unless it ended in public.
  */
 
 /** What a room needs to continue a recorded match. */
@@ -25,6 +28,7 @@ export interface RestoredMatch {
   matchId?: string;
   code?: string;
   instructorKey?: string;
+  spectatorKey?: string;
   scenario: CompiledScenario;
   /** The room's create options, as recorded (a branch may override pacing, seats, autostart, private). */
   settings: Record<string, unknown>;
@@ -34,6 +38,10 @@ export interface RestoredMatch {
   replan: boolean;
   /** Where the world is. */
   at: Position;
+  /** Recover: pause and time scale as they were (null when never changed). */
+  controls: ClockControls | null;
+  /** Recover: who was connected, with the credentials that take their places back. */
+  identities: Identity[];
 }
 
 export class RestoreError extends Error {
@@ -57,9 +65,16 @@ export function restoreMatch(
   options: Record<string, unknown> = {},
 ): RestoredMatch {
   const record = loadRecord(db, request.matchId);
-  if (!record) throw new RestoreError(`no recorded match '${request.matchId}'`);
+  const facts = recordFacts(db, request.matchId);
+  const live = liveStateOf(db, request.matchId);
+  if (!record || !facts || !live) throw new RestoreError(`no recorded match '${request.matchId}'`);
+  if (request.kind === "branch" && !mayBranch(facts, request.instructorKey)) {
+    throw new RestoreError(
+      `match '${record.id}' is ${facts.private ? "private" : "still running"}: branching it needs its instructor key`,
+    );
+  }
   const source = replaySource(db, record);
-  const last = lastKnownPosition(source);
+  const last = latest(lastKnownPosition(source), live.reached);
   const at = request.kind === "recover" ? last : request.at;
   if (!at || !last) throw new RestoreError(`match '${record.id}' has nothing recorded to restore`);
   if (comparePositions(at, last) > 0) {
@@ -87,8 +102,11 @@ export function restoreMatch(
       ...base,
       matchId: record.id,
       code: record.code,
-      instructorKey: instructorKeyOf(db, record.id) ?? undefined,
+      instructorKey: live.instructorKey ?? undefined,
+      spectatorKey: live.spectatorKey ?? undefined,
       settings: record.options,
+      controls: live.controls,
+      identities: live.identities,
     };
   }
   const overrides = Object.fromEntries(
@@ -99,7 +117,12 @@ export function restoreMatch(
   if (!parsed.success) {
     throw new RestoreError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   }
-  return { ...base, settings };
+  return { ...base, settings, controls: null, identities: [] };
+}
+
+function latest(a: Position | null, b: Position | null): Position | null {
+  if (!a || !b) return a ?? b;
+  return comparePositions(a, b) >= 0 ? a : b;
 }
 
 /** Scripted seats give their planning orders as the phase starts, all in one tick (one batch). */

@@ -1,10 +1,13 @@
 import type { MatchStart, Position, SnapshotReason } from "../../shared/history.js";
 import { assertNever } from "../../shared/never.js";
 import type { MatchSummary } from "../../sim/api.js";
+import type { ClockControls, Identity } from "../match/recorder.js";
 import { type Db, packJson } from "./db.js";
 
 /**
- * The SQL side of the recorder: the queued operations and the one transaction that writes a batch.
+ * The SQL side of the recorder: the operations on a match's record and the transaction that writes
+ * them. Ops are plain JSON, so the same list can be replicated (server/store/replica.ts) and written
+ * into another process's file.
  */
 
 export type Op =
@@ -31,7 +34,13 @@ export type Op =
       atMs: number;
     }
   | { kind: "seats"; matchId: string; json: string; atMs: number }
+  | { kind: "controls"; matchId: string; controls: ClockControls }
+  | { kind: "reached"; matchId: string; at: Position }
+  | { kind: "identity"; matchId: string; identity: Identity }
+  | { kind: "forget"; matchId: string; sessionId: string }
   | { kind: "abandon"; matchId: string; atMs: number };
+
+export type OpKind = Op["kind"];
 
 export function matchIdOf(op: Op): string {
   return op.kind === "begin" ? op.start.id : op.matchId;
@@ -43,13 +52,13 @@ export function isTransient(error: unknown): boolean {
   return typeof code === "string" && /^SQLITE_(BUSY|LOCKED|IOERR|FULL)/.test(code);
 }
 
-/** Prepared statements and the one transaction that writes a batch. */
-export function makeWriter(db: Db): (ops: Op[], nowMs: number) => void {
+/** Prepared statements and the transaction that writes ops. */
+export function makeWriter(db: Db): Writer {
   const insertMatch = db.prepare(
     `INSERT INTO matches (id, code, scenario_id, scenario_name, scenario, seed, options, seats, instructor_key,
-       status, created_at, updated_at, branch_of, branch_round, branch_t)
+       spectator_key, private, status, created_at, updated_at, branch_of, branch_round, branch_t)
      VALUES (@id, @code, @scenarioId, @scenarioName, @scenario, @seed, @options, @seats, @instructorKey,
-       'running', @atMs, @atMs, @branchOf, @branchRound, @branchT)`,
+       @spectatorKey, @private, 'running', @atMs, @atMs, @branchOf, @branchRound, @branchT)`,
   );
   const insertCommand = db.prepare(
     "INSERT INTO commands (match_id, seq, round, phase, t, issuer, command) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -73,6 +82,18 @@ export function makeWriter(db: Db): (ops: Op[], nowMs: number) => void {
   const abandon = db.prepare(
     "UPDATE matches SET status = 'abandoned', updated_at = ? WHERE id = ? AND status = 'running'",
   );
+  const setControls = db.prepare("UPDATE matches SET paused = ?, time_scale = ? WHERE id = ?");
+  const setReached = db.prepare(
+    "UPDATE matches SET reached_round = ?, reached_phase = ?, reached_t = ? WHERE id = ?",
+  );
+  const upsertIdentity = db.prepare(
+    `INSERT INTO identities (match_id, session_id, seat_id, role, name, token, rejoin_code, view_key, spectator_key)
+     VALUES (@matchId, @sessionId, @seatId, @role, @name, @token, @rejoinCode, @viewKey, @spectatorKey)
+     ON CONFLICT (match_id, session_id) DO UPDATE SET seat_id = excluded.seat_id, role = excluded.role,
+       name = excluded.name, token = excluded.token, rejoin_code = excluded.rejoin_code,
+       view_key = excluded.view_key, spectator_key = excluded.spectator_key`,
+  );
+  const forget = db.prepare("DELETE FROM identities WHERE match_id = ? AND session_id = ?");
 
   const writeOne = (op: Op): void => {
     switch (op.kind) {
@@ -88,6 +109,8 @@ export function makeWriter(db: Db): (ops: Op[], nowMs: number) => void {
           options: JSON.stringify(s.options),
           seats: JSON.stringify(s.seats),
           instructorKey: s.instructorKey ?? null,
+          spectatorKey: s.spectatorKey ?? null,
+          private: s.options.private === true ? 1 : 0,
           atMs: op.atMs,
           branchOf: s.branchOf?.matchId ?? null,
           branchRound: s.branchOf?.round ?? null,
@@ -131,17 +154,49 @@ export function makeWriter(db: Db): (ops: Op[], nowMs: number) => void {
       case "seats":
         updateSeats.run(op.json, op.atMs, op.matchId);
         return;
+      case "controls":
+        setControls.run(op.controls.paused ? 1 : 0, op.controls.timeScale, op.matchId);
+        return;
+      case "reached":
+        setReached.run(op.at.round, op.at.phase, op.at.t, op.matchId);
+        return;
+      case "identity": {
+        const { identity } = op;
+        upsertIdentity.run({
+          ...identity,
+          matchId: op.matchId,
+          rejoinCode: identity.rejoinCode ?? null,
+          spectatorKey: identity.spectatorKey ? 1 : 0,
+        });
+        return;
+      }
+      case "forget":
+        forget.run(op.matchId, op.sessionId);
+        return;
       case "abandon":
         abandon.run(op.atMs, op.matchId);
         return;
       default:
-        assertNever(op, "store operation");
+        assertNever(op, "history op");
     }
   };
-  // Recovery skips matches nobody has touched for long; every batch dates the matches it wrote.
+  // Recovery skips matches nobody has touched for long; every transaction dates the matches it wrote.
   const touch = db.prepare("UPDATE matches SET updated_at = ? WHERE id = ? AND updated_at < ?");
-  return db.transaction((ops: Op[], nowMs: number) => {
+  const transaction = db.transaction((ops: Op[], nowMs: number, then?: () => unknown) => {
     for (const op of ops) writeOne(op);
     for (const matchId of new Set(ops.map(matchIdOf))) touch.run(nowMs, matchId, nowMs);
+    return then?.();
   });
+  return {
+    write: (ops, nowMs) => {
+      transaction(ops, nowMs);
+    },
+    writeThen: <T>(ops: Op[], nowMs: number, then: () => T) => transaction(ops, nowMs, then) as T,
+  };
+}
+
+/** Writes ops in one transaction; `writeThen` also runs `then` inside it (a throw rolls all back). */
+export interface Writer {
+  write(ops: Op[], nowMs: number): void;
+  writeThen<T>(ops: Op[], nowMs: number, then: () => T): T;
 }

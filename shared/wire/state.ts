@@ -147,22 +147,74 @@ export const SCORE_BOARD_FIELDS = [
 export type ScoreBoardField = (typeof SCORE_BOARD_FIELDS)[number];
 
 /**
- * What a delayed spectator's screen shows in place of the live clock and public figures: the same
- * fields as they were one delay ago, so nothing on that screen is of the present. One item per delayed
+ * The match's fields of the present (its phase, clock, pacing, public figures) carry this view tag:
+ * every live audience's view holds the state with it, a delayed spectator's does not, so they never
+ * reach a screen that must stay one delay behind; its DelayedPicture carries them instead.
+ */
+export const LIVE_TAG = 1;
+
+/**
+ * What a delayed spectator's screen shows in place of the match's fields of the present: the same fields
+ * as they were one delay ago, so nothing on that screen is of the present. One item per delayed
  * perspective, filtered by view like the tracks; live clients never receive one.
  */
 export class DelayedPicture extends Schema {
+  @type("string") phase = "lobby";
+  @type("uint8") round = 0;
   @type("float64") clock = 0;
+  @type("boolean") paused = false;
+  @type("float32") timeScale = 1;
+  @type("boolean") waitingForConfirm = false;
+  @type("float32") phaseSecondsLeft = -1;
   @type("float64") escalation = 0;
+  @type("string") winner = "";
   @type({ map: Asset }) assets = new MapSchema<Asset>();
+  @type({ map: "string" }) roe = new MapSchema<string>();
+  @type({ map: "boolean" }) seaAccess = new MapSchema<boolean>();
 }
 
-/** The clock and public figures a screen shows; both MatchState and DelayedPicture have them. */
-export type Picture = Pick<DelayedPicture, "clock" | "escalation" | "assets">;
+/** The fields of the present, which MatchState and DelayedPicture both have. */
+export const PRESENT_FIELDS = [
+  "phase",
+  "round",
+  "clock",
+  "paused",
+  "timeScale",
+  "waitingForConfirm",
+  "phaseSecondsLeft",
+  "escalation",
+  "winner",
+  "assets",
+  "roe",
+  "seaAccess",
+] as const satisfies readonly (keyof DelayedPicture & keyof MatchState)[];
+
+/** The clock, status and public figures a screen shows. */
+export type Picture = Pick<DelayedPicture, (typeof PRESENT_FIELDS)[number]>;
 
 /** A delayed spectator's picture when this client is one, else the live state's own fields. */
 export function pictureOf(state: MatchState): Picture {
   return state.delayed.values().next().value ?? state;
+}
+
+const PRESENT: ReadonlySet<PropertyKey> = new Set(PRESENT_FIELDS);
+const shown = new WeakMap<MatchState, { picture: DelayedPicture; state: MatchState }>();
+
+/**
+ * The state as a screen shows it: for a delayed spectator (whose client never receives the fields of the
+ * present) those fields read from its picture; for everyone else, the state itself.
+ */
+export function shownState(state: MatchState): MatchState {
+  const picture = state.delayed.values().next().value;
+  if (!picture) return state;
+  const cached = shown.get(state);
+  if (cached?.picture === picture) return cached.state;
+  const proxy = new Proxy(state, {
+    get: (target, property, receiver) =>
+      PRESENT.has(property) ? Reflect.get(picture, property) : Reflect.get(target, property, receiver),
+  });
+  shown.set(state, { picture, state: proxy });
+  return proxy;
 }
 
 const NO_SCORES = new ScoreBoard();
@@ -172,31 +224,32 @@ export function scoresOf(state: MatchState): ScoreBoard {
   return state.scores.values().next().value ?? NO_SCORES;
 }
 
+/** The match. Fields tagged LIVE_TAG are of the present: delayed spectators read them from their picture. */
 export class MatchState extends Schema {
   /** "lobby" | "planning" | "live" | "assessment" | "debrief" */
-  @type("string") phase = "lobby";
-  @type("uint8") round = 0;
+  @view(LIVE_TAG) @type("string") phase = "lobby";
+  @view(LIVE_TAG) @type("uint8") round = 0;
   @type("uint8") rounds = 0;
-  @type("float64") clock = 0;
-  @type("boolean") paused = false;
-  @type("float32") timeScale = 1;
+  @view(LIVE_TAG) @type("float64") clock = 0;
+  @view(LIVE_TAG) @type("boolean") paused = false;
+  @view(LIVE_TAG) @type("float32") timeScale = 1;
   /** "realtime" | "wego" */
   @type("string") pacing = "realtime";
   /** Wego: the clock is stopped until every human seat confirms. */
-  @type("boolean") waitingForConfirm = false;
+  @view(LIVE_TAG) @type("boolean") waitingForConfirm = false;
   /** Seconds left on the current phase timer, -1 when none runs. */
-  @type("float32") phaseSecondsLeft = -1;
-  @type("float64") escalation = 0;
+  @view(LIVE_TAG) @type("float32") phaseSecondsLeft = -1;
+  @view(LIVE_TAG) @type("float64") escalation = 0;
   @type("string") code = "";
   @type("string") scenario = "";
   @type("string") scenarioName = "";
   /** "" while playing; "attacker" | "defender" | "draw" at the end. */
-  @type("string") winner = "";
+  @view(LIVE_TAG) @type("string") winner = "";
   @type({ map: Seat }) seats = new MapSchema<Seat>();
-  @type({ map: Asset }) assets = new MapSchema<Asset>();
+  @view(LIVE_TAG) @type({ map: Asset }) assets = new MapSchema<Asset>();
   /** Current ROE per nation id, and whether each sea region is accessible. */
-  @type({ map: "string" }) roe = new MapSchema<string>();
-  @type({ map: "boolean" }) seaAccess = new MapSchema<boolean>();
+  @view(LIVE_TAG) @type({ map: "string" }) roe = new MapSchema<string>();
+  @view(LIVE_TAG) @type({ map: "boolean" }) seaAccess = new MapSchema<boolean>();
   @view() @type({ map: Track }) tracks = new MapSchema<Track>();
   @view() @type({ map: Unit }) units = new MapSchema<Unit>();
   @view() @type({ map: SightedUnit }) sightings = new MapSchema<SightedUnit>();

@@ -1,7 +1,8 @@
 import { Client, type Room } from "colyseus.js";
-import { createGameServer } from "../../server/app.js";
+import { createGameServer, DEFAULT_MAX_ROOMS } from "../../server/app.js";
 import { matchRoomClass } from "../../server/colyseus/MatchRoom.js";
 import { MATCH_ROOM_NAME } from "../../server/colyseus/metadata.js";
+import { FaultLog } from "../../server/faults.js";
 import { DEFAULT_RATE_LIMIT } from "../../server/match/ratelimit.js";
 import type { ScenarioSource } from "../../server/scenarios/source.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
@@ -188,10 +189,12 @@ async function playBoth(): Promise<{ legs: Night; naive: Night }> {
     matchRoomClass({
       scenarios,
       log: game.log,
+      faults: new FaultLog(game.log),
       sync: { positionsEveryPatch: true },
       rateLimit: DEFAULT_RATE_LIMIT,
       reconnectHoldSec: 120,
       debriefKeepSec: 60,
+      maxRooms: DEFAULT_MAX_ROOMS,
       emptyGraceSec: 0,
       now: () => Date.now(),
     }),

@@ -1,5 +1,6 @@
 import os from "node:os";
 import { bandwidthBench } from "./bandwidth.bench.js";
+import { durableBench } from "./durable.bench.js";
 import { frameBench } from "./frame.bench.js";
 import type { BenchModule } from "./harness.js";
 import { simBench } from "./sim.bench.js";
@@ -9,7 +10,7 @@ import { simBench } from "./sim.bench.js";
  * after the other and prints each one's workload, figures and targets. With --strict a missed target
  * makes the exit code 1. Add a module: one file exporting a BenchModule, and one line below.
  */
-const BENCHES: BenchModule[] = [simBench, frameBench, bandwidthBench];
+const BENCHES: BenchModule[] = [simBench, frameBench, bandwidthBench, durableBench];
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);

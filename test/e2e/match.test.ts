@@ -169,9 +169,14 @@ describe.runIf(chromiumAvailable)("a training-range match in the browser", () =>
     await instructor.waitForSelector("[data-testid=feed-entry][data-kind=inject]", { timeout: 20_000 });
   }, 120_000);
 
-  it("lets a spectator follow through the deep link, with no order controls", async () => {
+  it("lets a spectator follow through the deep link the instructor shares, with no order controls", async () => {
+    // A person plays: the truth is for holders of the spectator key, which the instructor's link carries.
+    const shared = await pages[0].page.getAttribute("[data-testid=link-spectator]", "href");
+    expect(shared).toMatch(/[?&]skey=/);
+    // The link is built on this machine's network address; the test server listens on loopback only.
+    const { pathname, hash } = new URL(shared ?? "");
     const { page } = await open();
-    await page.goto(`${server.url}/#/match/${code}?seat=spectator&view=truth`);
+    await page.goto(`${server.url}${pathname}${hash}`);
     await page.waitForSelector("[data-testid=prompt-name]");
     await page.fill("[data-testid=prompt-name]", "Class screen");
     await page.click("[data-testid=prompt-join]");

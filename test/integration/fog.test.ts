@@ -48,7 +48,10 @@ function learn(event: SimEvent): void {
   if (event.type === "impact" || event.type === "crash") knowledge.ended.add(event.threatId);
 }
 
-const recorder: MatchRecorder = { command: () => {}, events: (events) => events.forEach(learn) };
+const recorder: MatchRecorder = {
+  command: (_record, apply) => apply(),
+  events: (events) => events.forEach(learn),
+};
 let server: TestServer;
 
 beforeAll(async () => {

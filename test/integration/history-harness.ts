@@ -37,11 +37,26 @@ export interface ChildServer {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `node --import tsx server/main.ts` with PORT=0 and SKYSHIELD_DB; resolves once it listens. */
-export function startChild(dbPath: string, timeoutMs = 60_000): Promise<ChildServer> {
+/**
+ * `node --import tsx server/main.ts` with SKYSHIELD_DB, on `port` (0: a free one; a restart may take
+ * the port of the process it replaces, so clients find it where they left it); resolves once it listens.
+ */
+export function startChild(
+  dbPath: string,
+  port = 0,
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<ChildServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", SKYSHIELD_DB: dbPath, LOG_LEVEL: "info" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SKYSHIELD_DB: dbPath,
+      LOG_LEVEL: "info",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];

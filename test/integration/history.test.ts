@@ -266,7 +266,9 @@ describe("match history on a real server", () => {
     const { matchId } = played[0];
     const create = (restore: unknown) =>
       new Client(server.url).create("match", { restore, seat: "spectator", name: "x" }, MatchState);
-    await expect(create({ kind: "recover", matchId })).rejects.toThrow(/not waiting for recovery/);
+    await expect(create({ kind: "recover", matchId, ticket: "guessed" })).rejects.toThrow(
+      /not waiting for recovery/,
+    );
     await expect(
       create({ kind: "branch", matchId, at: { round: 1, phase: "live", t: 999_999 } }),
     ).rejects.toThrow(

@@ -80,14 +80,17 @@ describe("without a monitor password", () => {
   });
 
   it("lists public matches and finds any match by its code", async () => {
+    // Creators who watch: their policy opens the truth to spectators.
     const open = await TestClient.create(server.client(), {
       scenario: "training-range",
+      spectatorViews: { truth: "open" },
       seat: "spectator",
       name: "A",
     });
     const hidden = await TestClient.create(server.client(), {
       scenario: "training-range",
       private: true,
+      spectatorViews: { truth: "open" },
       seat: "spectator",
       name: "B",
     });

@@ -28,7 +28,7 @@ describe("a scripted training-range match", () => {
     });
     await watcher.waitFor(() => watcher.welcome !== undefined, "welcome");
     expect(watcher.welcome).toMatchObject({ seatId: "spectator", role: "spectator", view: "truth" });
-    expect(watcher.welcome?.instructorKey, "the creator gets the instructor key").toBeTypeOf("string");
+    expect(watcher.welcome?.instructorKey, "a creator who watches is not the instructor").toBeUndefined();
     expect(watcher.state.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
     expect(watcher.state.scenario).toBe("training-range");
     expect(watcher.state.seats.get("attacker-1")?.filledBy).toBe("plan");
@@ -118,20 +118,34 @@ describe("a scripted training-range match", () => {
       expect(liveAt, `track ${id} seen live first`).toBeDefined();
       expect(at - (liveAt ?? at), `delay of track ${id}`).toBeGreaterThanOrEqual(1500);
     }
-    // Clock and public figures come from the same past: tracks extrapolated to the live clock would
-    // show the present again. Players and the white cell get no delayed picture at all.
+    // Status, clock and public figures come from the same past: tracks extrapolated to the live clock
+    // would show the present again. Players and the white cell get no delayed picture at all.
     expect(live.keys("delayed")).toEqual([]);
     expect(delayed.keys("delayed")).toEqual(["xt:picture"]);
     const picture = delayed.state.delayed.get("xt:picture");
-    const liveClock = delayed.state.clock;
-    const delayedClock = picture?.clock ?? liveClock;
     // Two seconds of delay at ×60 are 120 simulated seconds; frames are kept every half second.
-    expect(liveClock - delayedClock).toBeGreaterThanOrEqual(60);
-    expect(liveClock - delayedClock).toBeLessThanOrEqual(240);
-    expect(picture?.assets.size).toBe(delayed.state.assets.size);
+    expect(live.state.clock - (picture?.clock ?? 0)).toBeGreaterThanOrEqual(60);
+    expect(live.state.clock - (picture?.clock ?? 0)).toBeLessThanOrEqual(360);
+    expect(picture).toMatchObject({ phase: "live", round: 1, timeScale: 60, paused: false });
+    expect(picture?.assets.size).toBe(live.state.assets.size);
+    // The match's fields of the present never reach the delayed screen: they keep their defaults.
+    expect(delayed.state).toMatchObject({ phase: "lobby", round: 0, clock: 0, escalation: 0, winner: "" });
+    expect(delayed.state.assets.size).toBe(0);
     expect(delayed.keys("scores")).toEqual(["xt:score"]);
     expect(live.keys("scores")).toEqual(["t:score"]);
     expect(delayed.score.threats_launched).toBeLessThanOrEqual(live.score.threats_launched);
+
+    // The round's summary reaches the delayed screen one delay after the live one.
+    const arrivals = (client: TestClient) => {
+      const at: number[] = [];
+      client.room.onMessage("summary", () => at.push(Date.now()));
+      return at;
+    };
+    const [liveAt, delayedAt] = [arrivals(live), arrivals(delayed)];
+    await live.waitFor(() => liveAt.length > 0, "the round summary", 60_000);
+    expect(delayedAt).toEqual([]);
+    await delayed.waitFor(() => delayedAt.length > 0, "the delayed round summary", 10_000);
+    expect(delayedAt[0] - liveAt[0]).toBeGreaterThanOrEqual(1500);
     await Promise.all([live.leave(), delayed.leave()]);
   });
 });

@@ -1,12 +1,11 @@
-import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClientMessages, type ErrorCode } from "../../shared/protocol.js";
+import type { ErrorCode } from "../../shared/protocol.js";
 import { sleep, startServer, TestClient, type TestServer } from "./helpers.js";
 
 /**
  * Orders: every class of invalid message gets exactly one `error` reply (with the message's type and
- * rid), the sender stays connected, and the match is unchanged. Then a fuzz of random messages from
- * every seat crashes nothing. (Flood control has its own file: here the limit is lifted for the fuzz.)
+ * rid), the sender stays connected, and the match is unchanged. (Flood control and the fuzz of generated
+ * messages have their own files: test/integration/flood.test.ts, test/integration/fuzz.test.ts.)
  */
 let server: TestServer;
 let instructor: TestClient;
@@ -22,9 +21,15 @@ beforeAll(async () => {
     name: "White",
   });
   const roomId = instructor.room.roomId;
+  await instructor.waitFor(() => instructor.welcome !== undefined, "the welcome");
+  const spectatorKey = instructor.welcome?.spectatorKey;
   attacker = await TestClient.join(server.client(), roomId, { seat: "attacker", name: "Red" });
   defender = await TestClient.join(server.client(), roomId, { seat: "defender", name: "Blue" });
-  spectator = await TestClient.join(server.client(), roomId, { seat: "spectator", name: "Class" });
+  spectator = await TestClient.join(server.client(), roomId, {
+    seat: "spectator",
+    name: "Class",
+    spectatorKey,
+  });
   for (const client of [instructor, attacker, defender, spectator]) {
     const seated = () =>
       ["attacker-1", "defender-1"].every((id) => client.state.seats.get(id)?.filledBy === "human");
@@ -49,8 +54,8 @@ async function rejected(
   path?: string,
 ) {
   const rid = `r${++ridCounter}`;
-  const payload =
-    message && typeof message === "object" && !Array.isArray(message) ? { ...message, rid } : message;
+  const plainObject = message !== null && Object.getPrototypeOf(message) === Object.prototype;
+  const payload = plainObject ? { ...(message as object), rid } : message;
   const withRid = payload !== message;
   const before = [from, instructor].map((c) => c.snapshot());
   const errorsBefore = from.errors.length;
@@ -93,6 +98,17 @@ describe("invalid orders", () => {
     await rejected(defender, "launch-nukes", {}, "unknown_type");
     await rejected(attacker, 42, {}, "unknown_type");
     await rejected(spectator, "__proto__", {}, "unknown_type");
+    // Types Colyseus itself gives a meaning are answered like any other, never by a disconnect.
+    await rejected(defender, "__no_message_handler", {}, "unknown_type");
+    await rejected(attacker, "*", {}, "unknown_type");
+  });
+
+  it("refuses values that are not plain data: a date, binary, where an object is expected", async () => {
+    const doctrine = { unitId: "all", doctrine: new Date() };
+    await rejected(defender, "set-doctrine", doctrine, "invalid", "doctrine");
+    await rejected(instructor, "pause", new Date(), "invalid");
+    await rejected(defender, "deploy", { unitType: "gun", at: new Uint8Array([1, 2]) }, "invalid", "at");
+    expect(instructor.state.paused).toBe(false);
   });
 
   it("refuses messages of the wrong shape, naming the path", async () => {
@@ -150,88 +166,5 @@ describe("invalid orders", () => {
     await rejected(defender, "deploy", { unitType: "death-star", at: { x: 17, y: 22 } }, "unknown_type_id");
     await rejected(defender, "confirm", {}, "wrong_phase");
     await rejected(instructor, "kick", { seatId: "nobody-1" }, "not_allowed", "seatId");
-  });
-});
-
-/** Random messages: any type (known or not) with any payload, or a known type with plausible fields. */
-const ID = fc.oneof(
-  fc.constantFrom(
-    "sam-1",
-    "gun",
-    "medium-sam",
-    "launch-site",
-    "airbase",
-    "riverton",
-    "shahed",
-    "kh-101",
-    "all",
-  ),
-  fc.string({ maxLength: 12 }),
-);
-const POINT = fc.record({ x: fc.double({ min: -500, max: 500 }), y: fc.double({ min: -500, max: 500 }) });
-const PLAUSIBLE = fc.record(
-  {
-    unitType: ID,
-    unitId: ID,
-    at: POINT,
-    to: fc.oneof(POINT, fc.constantFrom("plan", "human", "bot:hard")),
-    layer: ID,
-    count: fc.integer({ min: -5, max: 600 }),
-    zone: ID,
-    threatType: ID,
-    target: ID,
-    launchAtSec: fc.double({ min: -10, max: 90_000 }),
-    salvoId: ID,
-    ready: fc.boolean(),
-    view: fc.constantFrom("truth", "attacker", "defender", "ally", "nope"),
-    timeScale: fc.double({ min: -1, max: 1000 }),
-    doctrine: fc.record({ weapons: fc.constantFrom("hold", "tight", "free", "fire!") }, { requiredKeys: [] }),
-    inject: fc.constantFrom(
-      { type: "weather", sensorRangeFactor: 0.5 },
-      { type: "radar-outage", durationSec: 60 },
-    ),
-    injectId: fc.constantFrom("radar-fails", "nope"),
-    seatId: fc.constantFrom("attacker-1", "defender-1", "nobody"),
-    note: fc.string({ maxLength: 40 }),
-  },
-  { requiredKeys: [] },
-);
-const TYPES = [...Object.keys(ClientMessages), "nope", "", "constructor"];
-const MESSAGE = fc.tuple(
-  fc.oneof(fc.constantFrom(...TYPES), fc.string({ maxLength: 10 })),
-  fc.oneof(PLAUSIBLE, fc.anything({ maxDepth: 2, maxKeys: 4 })),
-);
-
-describe("a fuzz of random messages from every seat", () => {
-  it("crashes nothing and answers each rejected message once", async () => {
-    const fuzzers = [attacker, defender, spectator, instructor];
-    for (const client of fuzzers) {
-      const samples = fc.sample(MESSAGE, { numRuns: 2000, seed: 20_240_501 + fuzzers.indexOf(client) });
-      const errorsBefore = client.errors.length;
-      const sentRids = new Set<string>();
-      samples.forEach(([type, payload], i) => {
-        const rid = `f${i}`;
-        const isObject = payload !== null && typeof payload === "object" && !Array.isArray(payload);
-        const message = isObject ? { ...payload, rid } : payload;
-        if (isObject) sentRids.add(rid);
-        client.send(type, message);
-      });
-      // The room answers in order: a final valid probe tells us every fuzz message has been handled.
-      const probeRid = `probe-${fuzzers.indexOf(client)}`;
-      client.send("no-such-type", { rid: probeRid });
-      await client.waitFor(() => client.errors.some((e) => e.rid === probeRid), "the probe's reply", 30_000);
-      const replies = client.errors.slice(errorsBefore).filter((e) => e.rid !== probeRid);
-      expect(replies.length).toBeLessThanOrEqual(samples.length);
-      const rids = replies.flatMap((e) => (e.rid === undefined ? [] : [e.rid]));
-      expect(new Set(rids).size, "no message answered twice").toBe(rids.length);
-      for (const rid of rids) expect(sentRids.has(rid)).toBe(true);
-      expect(client.leftWith, "still connected").toBeUndefined();
-    }
-    const health = await (await fetch(`${server.httpUrl}/health`)).json();
-    expect(health).toMatchObject({ status: "ok", rooms: 1 });
-    // The match still runs and still obeys its instructor.
-    instructor.send("pause", { rid: "after-fuzz" });
-    await instructor.waitFor(() => instructor.state.paused, "paused after the fuzz");
-    expect(instructor.errors.some((e) => e.rid === "after-fuzz")).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { openDb } from "../../server/store/db.js";
+import { DEFAULT_SNAPSHOT_EVERY_SEC as SNAPSHOT_EVERY_SEC } from "../../server/store/recorder.js";
 import { loadRecord, replaySource } from "../../server/store/records.js";
 import type { MatchState } from "../../shared/wire/state.js";
 import { realEngine } from "../../sim/review/engine.js";
@@ -111,17 +112,24 @@ describe("restart recovery", () => {
       "the night to be under way",
       () => instructor.room.state.phase === "live" && instructor.room.state.clock > 180,
     );
-    // Paused, the clock stands still: no snapshot can follow the inject.
+    // Paused, the clock stands still: once the snapshot due at the pause is on disk, none can follow
+    // the inject.
     instructor.room.send("pause", {});
     await until("the pause", () => instructor.room.state.paused);
+    const boundarySec = Math.floor(instructor.room.state.clock / SNAPSHOT_EVERY_SEC) * SNAPSHOT_EVERY_SEC;
+    await until("the snapshot due at the pause", () => {
+      const db = openDb(dbPath, { readonly: true });
+      const snapshots = loadRecord(db, matchId)?.snapshots ?? [];
+      db.close();
+      return snapshots.some((s) => s.phase === "live" && s.t >= boundarySec);
+    });
     const before = mediumSam();
     instructor.room.send("inject", {
       inject: { type: "resupply", layer: "medium-sam", count: 7 },
       title: "convoy",
     });
     await until("the resupply", () => mediumSam() === before + 7);
-    await new Promise((resolve) => setTimeout(resolve, 600)); // > one flush interval
-    await first.kill("SIGKILL");
+    await first.kill("SIGKILL"); // the inject was written before anyone saw it
 
     const db = openDb(dbPath, { readonly: true });
     const atKill = loadRecord(db, matchId)!;
@@ -140,6 +148,9 @@ describe("restart recovery", () => {
     const stocks = () => defenderStock(back.room.state, "medium-sam") ?? -1;
     await until("the recovered stocks", () => stocks() >= 0);
     expect(stocks()).toBe(before + 7);
+    // The instructor's pause was recorded: the match waits for them to resume it.
+    expect(back.room.state.paused).toBe(true);
+    back.room.send("resume", {});
     const end = await until("the recovered match to end", () => back.summaries.find((s) => s.final), 120_000);
     await back.room.leave();
     await second.kill("SIGTERM");

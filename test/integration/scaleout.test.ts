@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "colyseus.js";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Cluster,
@@ -21,10 +22,24 @@ import { sleep, TestClient } from "./helpers.js";
  */
 requireRedis("scale-out integration (test/integration/scaleout.test.ts)");
 
-/** Long enough to stay live for the whole file: training-range's 1200 s night at ×10. */
+/** Each order is tagged with its number in `intervalSec` (a one-decoy salvo never uses it). */
+const decoy = (tag: number, clock: number) => ({
+  zone: "launch-site",
+  threatType: "gerbera",
+  count: 1,
+  launchAtSec: Math.max(0, 1150 - clock), // launches at the night's end: nothing flies meanwhile
+  intervalSec: tag,
+  target: "riverton",
+});
+
+/**
+ * Long enough to stay live for the whole file: training-range's 1200 s night at ×10. Its creator opens
+ * every view to spectators (by default a person playing keeps them for key holders).
+ */
 const MATCH = {
   scenario: "training-range",
   seats: { attacker: "plan" },
+  spectatorViews: { truth: "open", attacker: "open", defender: "open" },
   autostart: true,
   planningSec: 5,
   pacing: { mode: "realtime", timeScale: 10 },
@@ -51,8 +66,12 @@ function connectedPort(client: TestClient): number {
   return Number(new URL(ws.url).port);
 }
 
-async function getJson<T>(server: ServerProcess, path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(server.url + path);
+async function getJson<T>(
+  server: ServerProcess,
+  path: string,
+  key?: string,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(server.url + path, { headers: key ? { "x-skyshield-key": key } : {} });
   return { status: res.status, body: (await res.json()) as T };
 }
 
@@ -74,8 +93,9 @@ describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
   let redis: RedisServer;
   let a: ServerProcess;
   let b: ServerProcess;
-  /** B again, restarted on B's SQLite file. */
-  let b2: ServerProcess | undefined;
+  /** The process killed mid-night, and it again, restarted on its SQLite file. */
+  let killedHost: ServerProcess | undefined;
+  let restarted: ServerProcess | undefined;
   const clients: TestClient[] = [];
   const matches: Match[] = [];
   /** Every pid started for this file, with their children, to prove none outlives it. */
@@ -96,9 +116,9 @@ describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
     return client;
   }
 
-  async function createThrough(through: ServerProcess): Promise<Match> {
+  async function createThrough(through: ServerProcess, options: object = MATCH): Promise<Match> {
     const instructor = await connect(through, (c) =>
-      TestClient.create(c, { ...MATCH, seat: "instructor", name: "White cell" }),
+      TestClient.create(c, { ...options, seat: "instructor", name: "White cell" }),
     );
     await instructor.waitFor(
       () => instructor.state.code !== "" && instructor.welcome !== undefined,
@@ -128,14 +148,19 @@ describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
 
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.leave().catch(() => undefined)));
-    await Promise.all([cluster?.stop(), b2?.stop()]);
+    await Promise.all([cluster?.stop(), restarted?.stop()]);
     rmSync(dir, { recursive: true, force: true });
   });
 
   it("spreads matches created through A over both processes; either process lists both", async () => {
-    await createThrough(a);
-    // The matchmaker picks the process with the fewest rooms; room counts reach Redis within a second.
-    await sleep(1500);
+    const first = await createThrough(a);
+    // The matchmaker picks the process with the fewest rooms, from the room counts in Redis.
+    const { body: ops } = await getJson<{ processId: string }>(first.host, "/api/ops");
+    const counts = new Redis(redis.url);
+    await until("the first room to be counted in Redis", async () =>
+      ((await counts.hget("roomcount", ops.processId)) ?? "").startsWith("1,"),
+    );
+    counts.disconnect();
     await createThrough(a);
     expect(new Set(matches.map((m) => m.host.port))).toEqual(new Set([a.port, b.port]));
 
@@ -207,83 +232,143 @@ describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
     expect((await getJson<{ error: string }>(b, "/api/history?limit=0")).body).toMatchObject({
       error: "invalid",
     });
-    const remote = await getJson<{ id: string; code: string }>(a, `/api/history/${second.matchId}`);
+    // A running match's record is its instructor's, wherever the request arrives: the key travels along.
+    const key = second.instructor.welcome?.instructorKey;
+    const path = `/api/history/${second.matchId}`;
+    expect((await getJson<{ error: string }>(a, path)).body).toMatchObject({ error: "not_allowed" });
+    const remote = await getJson<{ id: string; code: string }>(a, path, key);
     expect(remote).toMatchObject({ status: 200, body: { id: second.matchId, code: second.code } });
 
     // A bookmark posted through A lands in B's file, and B's own API shows it.
-    const key = second.instructor.welcome?.instructorKey;
     const posted = await fetch(`${a.url}/api/history/${second.matchId}/bookmarks`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ round: 1, t: 0, note: "seen from A", author: "Kim", instructorKey: key }),
     });
     expect(posted.status).toBe(201);
-    const onItsHost = await getJson<{ bookmarks: { note: string }[] }>(b, `/api/history/${second.matchId}`);
+    const onItsHost = await getJson<{ bookmarks: { note: string }[] }>(b, path, key);
     expect(onItsHost.body.bookmarks).toEqual([expect.objectContaining({ note: "seen from A" })]);
     expect((await getJson<unknown>(a, "/api/history/no-such-match")).status).toBe(404);
 
     // A branch requested through A is created on B, whose file holds the record: B's replay answers
-    // (on A the record would be unknown: "no recorded match").
-    const branch = connect(a, (c) =>
-      TestClient.create(c, {
-        restore: { kind: "branch", matchId: second.matchId, at: { round: 1, phase: "live", t: 999_999 } },
-        seat: "instructor",
-        name: "What if",
-      }),
-    );
-    await expect(branch).rejects.toThrow(
+    // (on A the record would be unknown: "no recorded match"). A running match needs its key.
+    const at = { round: 1, phase: "live", t: 999_999 };
+    const branch = (instructorKey?: string) =>
+      connect(a, (c) =>
+        TestClient.create(c, {
+          restore: {
+            kind: "branch",
+            matchId: second.matchId,
+            at,
+            ...(instructorKey ? { instructorKey } : {}),
+          },
+          seat: "instructor",
+          name: "What if",
+        }),
+      );
+    await expect(branch()).rejects.toThrow(/still running: branching it needs its instructor key/);
+    await expect(branch(key)).rejects.toThrow(
       new RegExp(`match '${second.matchId}' (was recorded up to|never was at)`),
     );
   });
 
-  it("killing B leaves A's matches running, and A forgets B's matches", async () => {
-    const [survivor, lost] = [onA(), onB()];
-    const watcher = clients.find(
-      (c) => c.welcome?.view === "truth" && connectedPort(c) === a.port,
-    ) as TestClient;
-    track(b);
-    await b.kill();
-
-    await lost.instructor.waitFor(() => lost.instructor.leftWith !== undefined, "B's clients to be dropped");
-    const clockBefore = watcher.state.clock;
-    await watcher.patchesPass(10);
-    expect(watcher.state.clock).toBeGreaterThan(clockBefore);
-    expect(watcher.leftWith).toBeUndefined();
-    expect(survivor.instructor.leftWith).toBeUndefined();
-
-    // A's sweep notices the crashed process and drops its listings within seconds.
-    await until("A's list to drop B's match", async () => {
-      const { body } = await getJson<Listing[]>(a, "/api/matches");
-      return body.length === 1 && body[0].code === survivor.code;
+  it("SIGKILL on the host mid-night: the other process takes its matches over within 10 s, paused, with every acknowledged order, and a connected client continues without a new code", async () => {
+    // A match whose attacker is a person, reaching the match through the process that will survive.
+    const match = await createThrough(a, { ...MATCH, seats: { defender: "plan" } });
+    const host = match.host;
+    const other = host === a ? b : a;
+    const attacker = await connect(other, (c) =>
+      TestClient.join(c, match.matchId, { seat: "attacker", name: "Red" }),
+    );
+    expect(connectedPort(attacker)).toBe(host.port);
+    await attacker.waitFor(() => attacker.state.phase === "live" && attacker.state.clock > 20, "the night");
+    const acknowledged = new Set<number>();
+    attacker.room.onStateChange((state) => {
+      for (const salvo of state.salvos.values()) acknowledged.add(salvo.intervalSec);
     });
-    expect((await getJson<unknown>(a, `/api/matches/${lost.code}`)).status).toBe(404);
-    const again = await createThrough(a);
-    expect(again.host).toBe(a);
-    const history = await getJson<{ id: string }[]>(a, "/api/history");
-    expect(history.status).toBe(200);
-    expect(history.body.map((r) => r.id)).toEqual(expect.arrayContaining([survivor.matchId, again.matchId]));
+    const otherMatches = matches.filter((m) => m.host === host && m !== match);
+    const survivors = matches.filter((m) => m.host !== host);
+    const watcher = clients.find((c) => c.welcome?.view === "truth" && connectedPort(c) === other.port);
+
+    let token = attacker.room.reconnectionToken;
+    const killed = sleep(1500).then(async () => {
+      track(host);
+      await host.kill();
+      return Date.now();
+    });
+    for (let tag = 1; attacker.leftWith === undefined; tag++) {
+      token = attacker.room.reconnectionToken;
+      attacker.send("plan-salvo", decoy(tag, attacker.state.clock));
+      await sleep(45); // about 20 a second: the flood limit
+    }
+    const clockSeen = attacker.state.clock;
+    const killedAt = await killed;
+    expect(acknowledged.size).toBeGreaterThanOrEqual(10);
+
+    // The same colyseus.js client retries its reconnection token, as client/net/session.ts does.
+    const client = new Client(`ws://127.0.0.1:${other.port}`);
+    let back: TestClient | undefined;
+    while (!back && Date.now() - killedAt < 15_000) {
+      back = await TestClient.reconnect(client, token).catch(() => undefined);
+      if (!back) await sleep(250);
+    }
+    if (!back) throw new Error("the client could not reconnect within 15 s");
+    clients.push(back);
+    await back.waitFor(() => back.state.code === match.code && back.state.salvos.size > 0, "the state");
+    const resumedMs = Date.now() - killedAt;
+    console.info(`takeover: the client was back ${resumedMs} ms after the kill`);
+    expect(resumedMs).toBeLessThan(10_000);
+    expect(connectedPort(back)).toBe(other.port);
+    expect(back.state).toMatchObject({ phase: "live", paused: true });
+    expect(back.state.clock).toBeGreaterThanOrEqual(clockSeen);
+    const recovered = new Set([...back.state.salvos.values()].map((s) => s.intervalSec));
+    expect(
+      [...acknowledged].filter((tag) => !recovered.has(tag)),
+      "acknowledged orders lost",
+    ).toEqual([]);
+    expect(back.state.seats.get("attacker-1")).toMatchObject({ filledBy: "human", connected: true });
+
+    // Every match of the dead process runs on the other one now, under its code; the others ran on.
+    for (const moved of [match, ...otherMatches]) {
+      const { status, body } = await getJson<Listing>(other, `/api/matches/${moved.code}`);
+      expect(status).toBe(200);
+      expect(body.roomId).toBe(moved.matchId);
+    }
+    if (watcher) {
+      const before = watcher.state.clock;
+      await watcher.patchesPass(10);
+      expect(watcher.state.clock).toBeGreaterThan(before);
+    }
+    for (const survivor of survivors) expect(survivor.instructor.leftWith).toBeUndefined();
+    const health = await getJson<{ rooms: number }>(other, "/health");
+    expect(health.body.rooms).toBe(matches.length);
+    killedHost = host;
   });
 
-  it("B restarted on its own file recovers its match there, under the same code, listed by A", async () => {
-    const lost = onB();
-    b2 = await startServerProcess({ dbPath: join(dir, "server-2.db"), redisUrl: redis.url });
-    track(b2);
-    await until("A to list B's match again", async () => {
-      const { status, body } = await getJson<Listing>(a, `/api/matches/${lost.code}`);
-      return status === 200 && body.code === lost.code;
+  it("the killed process restarted on its file lets go of the matches taken over: none runs twice", async () => {
+    const dead = killedHost as ServerProcess;
+    const alive = dead === a ? b : a;
+    const index = dead === a ? 1 : 2;
+    restarted = await startServerProcess({ dbPath: join(dir, `server-${index}.db`), redisUrl: redis.url });
+    track(restarted);
+    await until("the restarted process to settle", async () => {
+      const { body } = await getJson<{ rooms: number }>(restarted as ServerProcess, "/health");
+      return body.rooms === 0;
     });
-    const health = await getJson<{ rooms: number }>(b2, "/health");
-    expect(health.body.rooms).toBe(1);
-    const { body } = await getJson<{ id: string; status: string }>(a, `/api/history/${lost.matchId}`);
-    expect(body).toMatchObject({ id: lost.matchId, status: "running" });
+    await sleep(3000); // a sweep or two: nothing moves back
+    expect((await getJson<{ rooms: number }>(restarted, "/health")).body.rooms).toBe(0);
+    expect((await getJson<{ rooms: number }>(alive, "/health")).body.rooms).toBe(matches.length);
+    const { body } = await getJson<{ id: string; status: string }[]>(restarted, "/api/history");
+    const ids = body.map((r) => r.id).sort();
+    expect(new Set(ids).size, "each record listed once").toBe(ids.length);
   });
 
   it("stops cleanly: each process exits 0 on SIGTERM, Redis shuts down, no process is left", async () => {
     await Promise.all(clients.map((client) => client.leave().catch(() => undefined)));
-    track(redis, a, ...(b2 ? [b2] : []));
-    await Promise.all([a.stop(), b2?.stop()]);
-    expect(await a.exited).toBe(0);
-    expect(await b2?.exited).toBe(0);
+    const running = [a, b, restarted].filter((p): p is ServerProcess => p?.running() === true);
+    track(redis, ...running);
+    await Promise.all(running.map((p) => p.stop()));
+    for (const p of running) expect(await p.exited).toBe(0);
     await redis.stop();
     expect(await redis.exited).toBe(0);
     expect([...pids].filter(isAlive)).toEqual([]);

@@ -198,10 +198,11 @@ export class InstructorConsole implements Part {
       this.shareCode = state.code;
       this.share.replaceChildren(
         h("div", { class: "code bigcode", style: "font-size:26px" }, state.code),
-        shareBlock(
-          state.code,
-          this.ctx.session.welcome?.instructorKey ?? stored.instructorKey(state.code) ?? undefined,
-        ),
+        shareBlock(state.code, {
+          instructorKey:
+            this.ctx.session.welcome?.instructorKey ?? stored.instructorKey(state.code) ?? undefined,
+          spectatorKey: this.ctx.session.welcome?.spectatorKey,
+        }),
       );
     }
   }

@@ -61,9 +61,9 @@ export class ToyRoom {
   apply(command: Command, by: string): void {
     const { sim } = this;
     const at = { round: sim.round, clock: sim.clock, phase: sim.phase };
-    const result = sim.apply(command);
+    const run = () => sim.apply(command);
+    const result = this.recorder ? this.recorder.command({ ...at, by, command }, run) : run();
     if (!result.ok) throw new Error(`toy rejected ${command.type}: ${result.message}`);
-    this.recorder?.command({ ...at, by, command });
     this.reconcile();
   }
 

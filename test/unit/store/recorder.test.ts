@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDb } from "../../../server/store/db.js";
-import { Recorder } from "../../../server/store/recorder.js";
-import { listMatches, loadRecord, loadSnapshot } from "../../../server/store/records.js";
+import { Recorder, type Replica } from "../../../server/store/recorder.js";
+import { listMatches, liveStateOf, loadRecord, loadSnapshot } from "../../../server/store/records.js";
 import type { MatchStart } from "../../../shared/history.js";
-import type { Command, MatchSummary } from "../../../sim/api.js";
+import type { Command, MatchSummary, Simulation } from "../../../sim/api.js";
 import { tempDir } from "./helpers.js";
 import { toyEngine, toyScenario } from "./toy-sim.js";
 
@@ -33,8 +33,8 @@ function start(id: string): MatchStart {
 }
 
 const toySim = () => toyEngine.createSimulation(toyScenario, 7);
-const live = (clock: number) => ({ round: 1, phase: "live" as const, clock });
 const planning = { round: 1, phase: "planning" as const, clock: 0 };
+const salvosOf = (sim: Simulation) => (sim.snapshot() as unknown as { salvos: unknown[] }).salvos;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("Recorder", () => {
@@ -58,30 +58,113 @@ describe("Recorder", () => {
   const commandsOnDisk = () =>
     (reader.prepare("SELECT count(*) AS n FROM commands").get() as { n: number }).n;
 
-  it("writes nothing while the room records; flushes one transaction after the interval", async () => {
-    const recorder = new Recorder(db, { flushIntervalMs: 50, maxBatch: 100_000 });
-    const recording = recorder.begin(start("m1"), toySim());
-    for (let i = 0; i < 1000; i++) recording.command({ ...live(i / 2), by: "attacker-1", command: salvo });
+  const apply = (sim: Simulation, command: Command) => () => sim.apply(command);
 
-    expect(commandsOnDisk()).toBe(0);
-    expect(recorder.stats.transactions).toBe(0);
-    expect(recorder.stats.pending).toBe(1002); // begin + origin snapshot + 1000 commands
-
-    await wait(150);
-    expect(commandsOnDisk()).toBe(1000);
-    expect(recorder.stats.transactions).toBe(1);
+  it("writes a command before command() returns, applying it inside the same transaction", () => {
+    const recorder = new Recorder(db);
+    const sim = toySim();
+    const recording = recorder.begin(start("m1"), sim);
+    let seenOnDiskWhileApplying = -1;
+    const result = recording.command({ ...planning, by: "attacker-1", command: salvo }, () => {
+      seenOnDiskWhileApplying = commandsOnDisk(); // another connection does not see the open transaction
+      return sim.apply(salvo);
+    });
+    expect(result.ok).toBe(true);
+    expect(seenOnDiskWhileApplying).toBe(0);
+    expect(commandsOnDisk()).toBe(1);
+    expect(salvosOf(sim)).toHaveLength(1);
     recorder.close();
   });
 
-  it("a full batch is flushed on the next turn of the event loop, never inside the call", async () => {
-    const recorder = new Recorder(db, { flushIntervalMs: 60_000, maxBatch: 100 });
-    const recording = recorder.begin(start("m1"), toySim());
-    for (let i = 0; i < 250; i++) recording.command({ ...live(i), by: "attacker-1", command: salvo });
+  it("a command the world refuses leaves no trace and takes no number", () => {
+    const recorder = new Recorder(db);
+    const sim = toySim();
+    const recording = recorder.begin(start("m1"), sim);
+    const refused = recording.command(
+      { ...planning, by: "timer", command: { type: "end-live", side: "white" } },
+      () => sim.apply({ type: "end-live", side: "white" }),
+    );
+    expect(refused.ok).toBe(false);
     expect(commandsOnDisk()).toBe(0);
+    recording.command({ ...planning, by: "attacker-1", command: salvo }, apply(sim, salvo));
+    expect(loadRecord(reader, "m1")!.commands.map((c) => c.seq)).toEqual([1]);
+    recorder.close();
+  });
 
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(commandsOnDisk()).toBe(250);
-    expect(recorder.stats.transactions).toBe(1);
+  it("a command that cannot be written is refused and never applied", () => {
+    const errors: string[] = [];
+    const recorder = new Recorder(db, { logger: { error: (_o, m) => errors.push(m), warn: () => {} } });
+    const sim = toySim();
+    const orphan = recorder.resume("no-such-match", sim, []); // no match row: the insert fails
+    let applied = false;
+    const result = orphan.command({ ...planning, by: "attacker-1", command: salvo }, () => {
+      applied = true;
+      return sim.apply(salvo);
+    });
+    expect(result).toMatchObject({ ok: false, code: "internal" });
+    expect(applied).toBe(false);
+    expect(salvosOf(sim)).toEqual([]);
+    expect(errors).toEqual(["history item not written"]);
+    recorder.close();
+  });
+
+  it("queues snapshots (large) and writes them on the flush interval", async () => {
+    const recorder = new Recorder(db, { flushIntervalMs: 50 });
+    const sim = toySim();
+    const recording = recorder.begin(start("m1"), sim);
+    recording.snapshot("phase");
+    expect(loadRecord(reader, "m1")!.snapshots.map((s) => s.reason)).toEqual(["origin"]);
+    expect(recorder.stats.pending).toBe(1);
+    await wait(150);
+    expect(loadRecord(reader, "m1")!.snapshots.map((s) => s.reason)).toEqual(["origin", "phase"]);
+    recorder.close();
+  });
+
+  it("keeps where the world got to, the clock controls and who is connected, for recovery", () => {
+    const recorder = new Recorder(db);
+    const sim = toySim();
+    const recording = recorder.begin(start("m1"), sim);
+    recording.command({ ...planning, by: "timer", command: { type: "start-live", side: "white" } }, () =>
+      sim.apply({ type: "start-live", side: "white" }),
+    );
+    for (let i = 0; i < 7; i++) sim.step();
+    recording.reached();
+    recording.controls({ paused: true, timeScale: 30 });
+    const ana = {
+      sessionId: "s1",
+      token: "tok-1",
+      seatId: "defender-1",
+      role: "defender" as const,
+      name: "Ana",
+      viewKey: "d",
+      spectatorKey: false,
+      rejoinCode: "ABCD2345",
+    };
+    recording.identity(ana);
+    recording.identity({ ...ana, token: "tok-2" }); // reconnected: a new token
+    recording.identity({ ...ana, sessionId: "s2", seatId: "spectator", role: "spectator", token: "tok-3" });
+    recording.forget("s2");
+    expect(liveStateOf(reader, "m1")).toEqual({
+      instructorKey: "secret",
+      spectatorKey: null,
+      controls: { paused: true, timeScale: 30 },
+      reached: { round: 1, phase: "live", t: 3.5 },
+      identities: [{ ...ana, token: "tok-2" }],
+    });
+    recorder.close();
+  });
+
+  it("hands every item it writes to the replica, in order", () => {
+    const copied: string[] = [];
+    const replica: Replica = { append: (op) => copied.push(op.kind), settled: () => undefined };
+    const recorder = new Recorder(db, { replica });
+    const sim = toySim();
+    const recording = recorder.begin(start("m1"), sim);
+    recording.command({ ...planning, by: "attacker-1", command: salvo }, apply(sim, salvo));
+    recording.snapshot("phase");
+    recorder.flush();
+    recording.close();
+    expect(copied).toEqual(["begin", "snapshot", "command", "snapshot", "abandon"]);
     recorder.close();
   });
 
@@ -89,10 +172,9 @@ describe("Recorder", () => {
     const recorder = new Recorder(db, { nowMs: () => Date.UTC(2025, 0, 2, 3, 4, 5) });
     const sim = toySim();
     const recording = recorder.begin(start("m1"), sim);
-    sim.apply(salvo);
-    recording.command({ ...planning, by: "attacker-1", command: salvo });
-    sim.apply({ type: "start-live", side: "white" });
-    recording.command({ ...planning, by: "timer", command: { type: "start-live", side: "white" } });
+    recording.command({ ...planning, by: "attacker-1", command: salvo }, apply(sim, salvo));
+    const startLive: Command = { type: "start-live", side: "white" };
+    recording.command({ ...planning, by: "timer", command: startLive }, apply(sim, startLive));
     recording.bookmark("first leak over the capital", 1, 42.5, "white:instructor-1");
     recording.bookmark("why hold fire?", 1, 50, "defender-1");
     recording.seats([{ seatId: "defender-1", role: "defender", name: "Ana B.", filledBy: "human" }]);
@@ -140,8 +222,8 @@ describe("Recorder", () => {
     const recorder = new Recorder(db, { flushIntervalMs: 20, snapshotEverySec: 30 });
     const sim = toySim();
     const recording = recorder.begin(start("m1"), sim);
-    sim.apply({ type: "start-live", side: "white" });
-    recording.command({ ...planning, by: "timer", command: { type: "start-live", side: "white" } });
+    const startLive: Command = { type: "start-live", side: "white" };
+    recording.command({ ...planning, by: "timer", command: startLive }, apply(sim, startLive));
     for (let i = 0; i < 100; i++) sim.step(); // 50 s, no events, no hooks
     await wait(80);
     recorder.close();
@@ -156,25 +238,26 @@ describe("Recorder", () => {
     const recorder = new Recorder(db);
     const sim = toySim();
     const recording = recorder.begin(start("m1"), sim);
-    sim.apply({ type: "start-live", side: "white" });
-    recording.command({ round: 1, clock: 0, by: "timer", command: { type: "start-live", side: "white" } });
-    recording.command({ round: 1, clock: 0, by: "attacker-1", command: salvo });
+    const startLive: Command = { type: "start-live", side: "white" };
+    recording.command({ round: 1, clock: 0, by: "timer", command: startLive }, apply(sim, startLive));
+    recording.command({ round: 1, clock: 0, by: "attacker-1", command: salvo }, apply(sim, salvo));
     recorder.close();
     expect(loadRecord(reader, "m1")!.commands.map((c) => c.phase)).toEqual(["planning", "live"]);
   });
 
   it("resumes a match's numbering after a restart, and ignores calls once closed", () => {
     const first = new Recorder(db);
-    const recording = first.begin(start("m1"), toySim());
-    recording.command({ ...planning, by: "attacker-1", command: salvo });
+    const sim = toySim();
+    const recording = first.begin(start("m1"), sim);
+    recording.command({ ...planning, by: "attacker-1", command: salvo }, apply(sim, salvo));
     first.close();
-    recording.command({ ...planning, by: "attacker-1", command: salvo });
+    recording.command({ ...planning, by: "attacker-1", command: salvo }, apply(sim, salvo));
     recording.close();
 
     const second = new Recorder(reader);
-    const resumed = second.resume("m1", toySim(), []);
+    const resumed = second.resume("m1", sim, []);
     expect(resumed.commandCount).toBe(1);
-    resumed.command({ ...planning, by: "defender-1", command: salvo });
+    resumed.command({ ...planning, by: "defender-1", command: salvo }, apply(sim, salvo));
     resumed.snapshot("phase");
     second.close();
 
@@ -190,15 +273,13 @@ describe("Recorder", () => {
     ]);
   });
 
-  it("one bad item costs only itself: the rest of its batch is written", () => {
+  it("an item that cannot be written costs only itself, and a failing disk is reported once, not per item", () => {
     const errors: string[] = [];
     const recorder = new Recorder(db, { logger: { error: (_o, m) => errors.push(m), warn: () => {} } });
     recorder.begin(start("m1"), toySim());
-    recorder.flush();
-    recorder.begin(start("m1"), toySim()); // the same id again: a constraint error
+    recorder.begin(start("m1"), toySim()); // the same id again: a constraint error (the row and its origin)
     recorder.begin(start("m2"), toySim());
-    recorder.flush();
-    expect(errors).toEqual(["history item dropped", "history item dropped"]); // the match row and its origin
+    expect(errors).toEqual(["history item not written"]);
     expect(
       listMatches(reader)
         .map((m) => m.id)

@@ -55,7 +55,7 @@ describe("restoring recorded matches", () => {
 
   it("rebuilds the world at the last recorded moment from the last snapshot and the commands after it", () => {
     crashAt("m", { round: 2, phase: "live", t: 50 });
-    const restored = restoreMatch(history.db, { kind: "recover", matchId: "m" }, toyEngine);
+    const restored = restoreMatch(history.db, { kind: "recover", matchId: "m", ticket: "t" }, toyEngine);
     expect(restored).toMatchObject({
       matchId: "m",
       code: "QWERTY",
@@ -75,7 +75,9 @@ describe("restoring recorded matches", () => {
 
   it("asks scripted seats to plan again only when their planning orders were not recorded", () => {
     crashAt("fresh", { round: 2, phase: "planning", t: 0 });
-    expect(restoreMatch(history.db, { kind: "recover", matchId: "fresh" }, toyEngine)).toMatchObject({
+    expect(
+      restoreMatch(history.db, { kind: "recover", matchId: "fresh", ticket: "t" }, toyEngine),
+    ).toMatchObject({
       at: { round: 2, phase: "planning" },
       replan: true,
     });
@@ -86,13 +88,16 @@ describe("restoring recorded matches", () => {
       "plan:defender-1",
     );
     history.recorder.flush();
-    expect(restoreMatch(history.db, { kind: "recover", matchId: "planned" }, toyEngine).replan).toBe(false);
+    expect(
+      restoreMatch(history.db, { kind: "recover", matchId: "planned", ticket: "t" }, toyEngine).replan,
+    ).toBe(false);
   });
 
   it("branches from any recorded moment with the room's options, changed where asked", () => {
     crashAt("m", { round: 3, phase: "live", t: 10 });
     const at: Position = { round: 2, phase: "live", t: 30 };
-    const branch = restoreMatch(history.db, { kind: "branch", matchId: "m", at }, toyEngine, {
+    const branchOf = { kind: "branch" as const, matchId: "m", at, instructorKey: "key-1" };
+    const branch = restoreMatch(history.db, branchOf, toyEngine, {
       pacing: { mode: "wego", intervalMin: 5 },
       seed: 99,
     });
@@ -103,22 +108,23 @@ describe("restoring recorded matches", () => {
       seed: SEED,
       pacing: { mode: "wego", intervalMin: 5 },
     });
+    expect(() => restoreMatch(history.db, branchOf, toyEngine, { pacing: { mode: "warp" } })).toThrow(
+      RestoreError,
+    );
     expect(() =>
-      restoreMatch(history.db, { kind: "branch", matchId: "m", at }, toyEngine, { pacing: { mode: "warp" } }),
-    ).toThrow(RestoreError);
-    expect(() =>
-      restoreMatch(
-        history.db,
-        { kind: "branch", matchId: "m", at: { round: 3, phase: "live", t: 500 } },
-        toyEngine,
-      ),
+      restoreMatch(history.db, { ...branchOf, at: { round: 3, phase: "live", t: 500 } }, toyEngine),
     ).toThrow(/recorded up to round 3 live/);
   });
 
   it("a branch is a new record that replays from its origin snapshot", () => {
     crashAt("m", { round: 3, phase: "live", t: 10 });
     const branch = history.restore({
-      restore: { kind: "branch", matchId: "m", at: { round: 2, phase: "live", t: 30 } },
+      restore: {
+        kind: "branch",
+        matchId: "m",
+        at: { round: 2, phase: "live", t: 30 },
+        instructorKey: "key-1",
+      },
     })!;
     new ToyRoom(branch.sim, history.recorders(info("b", branch.sim)), SEED).play();
     history.recorder.flush();
@@ -154,7 +160,7 @@ describe("restoring recorded matches", () => {
     expect(a.status).toBe("finished");
     expect(a.commands.map((c) => c.seq)).toEqual(a.commands.map((_, i) => i + 1));
     expect(loadRecord(history.db, "old")!.status).toBe("abandoned");
-    expect(() => history.restore({ restore: { kind: "recover", matchId: "a" } })).toThrow(
+    expect(() => history.restore({ restore: { kind: "recover", matchId: "a", ticket: "guess" } })).toThrow(
       /not waiting for recovery/,
     );
   });

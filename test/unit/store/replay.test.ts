@@ -118,7 +118,7 @@ describe("deterministic replay", () => {
       sim,
     );
     const tap: MatchRecorder = {
-      command: (record) => recording.command(record),
+      command: (record, apply) => recording.command(record, apply),
       events: (events) => {
         for (const e of events) liveEvents.push(`${e.round}:${e.t}:${e.type}`);
         recording.events(events);
