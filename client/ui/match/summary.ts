@@ -1,5 +1,6 @@
 import type { CompiledScenario } from "../../../shared/compiled.js";
 import { type MatchState, SCORE_BOARD_FIELDS, scoresOf } from "../../../shared/wire/state.js";
+import { leakRate } from "../../../sim/campaign/scores.js";
 import { formatCount, formatPercent, formatPopulation, formatRatio, formatUsd } from "../../util/format.js";
 import { h } from "../dom.js";
 
@@ -149,7 +150,8 @@ export function scoreAsSummary(state: MatchState): Row {
   const s = scoresOf(state);
   return {
     ...Object.fromEntries(SCORE_BOARD_FIELDS.map((field) => [field, s[field]])),
-    leak_rate: s.threats_launched > 0 ? s.threats_leaked / s.threats_launched : 0,
+    // The sim's own definition, so the live figure and the summary that replaces it agree.
+    leak_rate: leakRate(s.threats_leaked, s.threats_intercepted, s.threats_crashed),
     escalation: state.escalation,
   };
 }
