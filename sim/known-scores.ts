@@ -1,3 +1,4 @@
+import { assertNever } from "../shared/never.js";
 import type { MatchSummary, Perspective, Scores, SummaryFigures } from "./api.js";
 import { withRatios } from "./campaign/scores.js";
 import type { SimContext } from "./context.js";
@@ -26,6 +27,8 @@ export function knownScores(ctx: SimContext, perspective: Perspective): Scores {
     case "defender":
     case "ally":
       return withoutUnseenThreats(ctx, total);
+    default:
+      return assertNever(perspective, "perspective");
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from "../shared/never.js";
 import type { ResolvedPlan } from "../shared/plan.js";
 import type { Doctrine } from "../shared/scenario.js";
 import type { Command } from "./api.js";
@@ -47,6 +48,8 @@ export function planCommands(plan: ResolvedPlan, round: number): Command[] {
         );
     case "ally":
       return doctrineCommands("ally", plan.doctrine, round);
+    default:
+      return assertNever(plan, "plan");
   }
 }
 

@@ -6,6 +6,7 @@
  * their interceptors for missiles, and BMD interceptors are held back for fast threats, for ballistic
  * ones alone once stocks run low.
  */
+import { assertNever } from "../../shared/never.js";
 import type { Doctrine, LayerType } from "../../shared/scenario.js";
 import type { Command, SideView, TrackView, UnitView } from "../../sim/api.js";
 import type { BotContext } from "../context.js";
@@ -55,6 +56,8 @@ export function plannedDoctrine(ctx: BotContext, typeId: string): Partial<Doctri
         footprintOnly: true,
         reserve: isBmd(layer) ? ["ballistic", "cruise"] : ["cruise"],
       };
+    default:
+      return assertNever(ctx.judgement.defender.doctrine, "bot doctrine");
   }
 }
 

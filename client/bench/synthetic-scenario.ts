@@ -1,27 +1,17 @@
-import type { CompiledRegion, CompiledScenario, Ring } from "../../shared/compiled.js";
+import type { CompiledScenario, Ring } from "../../shared/compiled.js";
+import {
+  box,
+  buildScenario,
+  layerType,
+  region,
+  sensorType,
+  threatType,
+} from "../../test/support/scenario.js";
 
 /**
  * A stylised theatre for the frame benchmark (no server needed): a defender with neighbours, an
  * attacker, a closed sea, a dozen cities and a grid; enough to exercise every backdrop layer.
  */
-function region(
-  id: string,
-  name: string,
-  owner: CompiledRegion["owner"],
-  ring: Ring,
-  extra: Partial<CompiledRegion> = {},
-): CompiledRegion {
-  const xs = ring.map((p) => p[0]);
-  const ys = ring.map((p) => p[1]);
-  return {
-    id,
-    name,
-    owner,
-    polygons: [ring],
-    bbox: { minX: Math.min(...xs), maxX: Math.max(...xs), minY: Math.min(...ys), maxY: Math.max(...ys) },
-    ...extra,
-  };
-}
 
 /** A wobbly ring so borders have real vertex counts (like Natural Earth outlines). */
 function wobbly(cx: number, cy: number, rx: number, ry: number, points: number, seed: number): Ring {
@@ -87,45 +77,28 @@ export function syntheticScenario(): CompiledScenario {
     ["lake", "fort"],
     ["capital", "hill"],
   ];
-  return {
+  return buildScenario({
     id: "bench",
     name: "Frame benchmark",
     description: "Synthetic theatre for the frame benchmark.",
     theatre: {
       extentKm: { x: 420, y: 260 },
       regions: [
+        region("sea", "sea", box(-420, -260, 420, -200), { name: "Inner Sea", accessible: false }),
+        region("home", "defender", wobbly(0, 0, 290, 190, 900, 1), { name: "Homeland" }),
         region(
-          "sea",
-          "Inner Sea",
-          "sea",
+          "foe",
+          "attacker",
           [
-            [-420, -260],
-            [420, -260],
-            [420, -200],
-            [-420, -200],
-          ],
-          { accessible: false },
-        ),
-        region("home", "Homeland", "defender", wobbly(0, 0, 290, 190, 900, 1)),
-        region("foe", "Eastern Power", "attacker", [
-          [300, -190],
-          [420, -190],
-          [420, 260],
-          [260, 260],
-          [330, 60],
-        ]),
-        region(
-          "north-n",
-          "Northland",
-          "neighbour",
-          [
-            [-420, 200],
-            [260, 200],
+            [300, -190],
+            [420, -190],
+            [420, 260],
             [260, 260],
-            [-420, 260],
+            [330, 60],
           ],
-          { nation: "northland" },
+          { name: "Eastern Power" },
         ),
+        region("north-n", "neighbour", box(-420, 200, 260, 260), { name: "Northland", nation: "northland" }),
       ],
     },
     nations: [{ id: "northland", name: "Northland", roe: "own-airspace" }],
@@ -149,35 +122,17 @@ export function syntheticScenario(): CompiledScenario {
     ],
     catalogue: {
       threats: {
-        drone: {
-          name: "Loitering drone",
-          class: "drone",
-          speedMps: 50,
-          band: "low",
-          altitudeM: 100,
-          signature: 1,
-          damage: 1,
-          blastRadiusKm: 0.05,
-          rangeKm: 2000,
-          costUsd: 35_000,
-          gnssGuided: true,
-          accuracyKm: 0.1,
-        },
-        decoy: {
+        drone: threatType({ name: "Loitering drone", class: "drone", accuracyKm: 0.1 }),
+        decoy: threatType({
           name: "Decoy drone",
           class: "decoy",
-          speedMps: 50,
-          band: "low",
-          altitudeM: 100,
-          signature: 1,
           damage: 0,
           blastRadiusKm: 0,
           rangeKm: 800,
           costUsd: 10_000,
-          gnssGuided: true,
           accuracyKm: 0.1,
-        },
-        cruise: {
+        }),
+        cruise: threatType({
           name: "Cruise missile",
           class: "cruise",
           speedMps: 220,
@@ -190,8 +145,8 @@ export function syntheticScenario(): CompiledScenario {
           costUsd: 1_500_000,
           gnssGuided: false,
           accuracyKm: 0.05,
-        },
-        ballistic: {
+        }),
+        ballistic: threatType({
           name: "Ballistic missile",
           class: "ballistic",
           speedMps: 2000,
@@ -204,12 +159,11 @@ export function syntheticScenario(): CompiledScenario {
           costUsd: 3_000_000,
           gnssGuided: false,
           accuracyKm: 0.05,
-        },
+        }),
       },
       layers: {
-        "lr-sam": {
+        "lr-sam": layerType({
           name: "Long-range SAM",
-          role: "shooter",
           reachKm: 100,
           reachVsBallisticKm: 30,
           engagesBands: ["very-low", "low", "high"],
@@ -222,16 +176,10 @@ export function syntheticScenario(): CompiledScenario {
           pk: { drone: 0.9, decoy: 0.9, cruise: 0.85, ballistic: 0.7 },
           shotIntervalSec: 4,
           sensor: "fc-radar",
-          mobile: false,
-          relocateDelaySec: 600,
-          footprintOnly: false,
-          seaOnly: false,
-        },
-        gun: {
+        }),
+        gun: layerType({
           name: "Gun",
-          role: "shooter",
           reachKm: 5,
-          engagesBands: ["very-low", "low"],
           engagesClasses: ["drone", "decoy", "cruise"],
           magazine: 40,
           reloadSec: 600,
@@ -239,36 +187,27 @@ export function syntheticScenario(): CompiledScenario {
           deployCostUsd: 2e6,
           interceptorSpeedMps: 1000,
           pk: { drone: 0.5, decoy: 0.5, cruise: 0.2, ballistic: 0 },
-          shotIntervalSec: 2,
           mobile: true,
-          relocateDelaySec: 600,
-          footprintOnly: false,
-          seaOnly: false,
-        },
+        }),
       },
       sensors: {
-        "fc-radar": {
+        "fc-radar": sensorType({
           name: "Fire-control radar",
           kind: "radar",
           heightM: 10,
           rangeKm: 150,
-          bands: ["very-low", "low", "high"],
           identifySec: 30,
           deployCostUsd: 0,
-        },
-        "lr-radar": {
+        }),
+        "lr-radar": sensorType({
           name: "Surveillance radar",
           kind: "radar",
-          heightM: 30,
           rangeKm: 300,
-          bands: ["very-low", "low", "high"],
           identifySec: 60,
           deployCostUsd: 1e7,
-        },
+        }),
       },
     },
-    fixedUnits: [],
-    allies: [],
     stocks: { "lr-sam": 32, gun: 400 },
     seats: { attacker: 1, defender: 1, ally: 0, instructor: 1, spectator: 50 },
     rounds: [
@@ -281,7 +220,6 @@ export function syntheticScenario(): CompiledScenario {
         repairHp: 0,
       },
     ],
-    msel: [],
     escalation: {
       incidentWeight: 1,
       crashWeight: 1,
@@ -291,6 +229,5 @@ export function syntheticScenario(): CompiledScenario {
       triggers: [],
     },
     scoring: { usdPerCasualty: 1e6, usdPerBlackoutPopulationHour: 10, usdPerEscalationPoint: 1e7 },
-    casualties: { perDamagePer100k: 5 },
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
+import { assertNever } from "../../shared/never.js";
 import type { LeakReason } from "../../sim/api.js";
 import type { LeakPoint } from "../../sim/review/aar.js";
 import { LabelLayer } from "../map/labels.js";
@@ -172,5 +173,7 @@ function drawShape(
       return void ctx.stroke();
     case "bar":
       return void ctx.fillRect(x - r, y - r / 2.5, 2 * r, (2 * r) / 2.5);
+    default:
+      assertNever(shape, "leak marker shape");
   }
 }

@@ -1,4 +1,5 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
+import { assertNever } from "../../shared/never.js";
 import { BAND_LOOK } from "../map/backdrop.js";
 import type { CoverageMode, MapController, MapTool } from "../map/controller.js";
 import { typeName } from "../map/coverage.js";
@@ -107,6 +108,8 @@ function toolHint(tool: MapTool, scenario: CompiledScenario): string {
       return `${act} the target on the map${esc}`;
     case "pan":
       return "";
+    default:
+      return assertNever(tool, "map tool");
   }
 }
 

@@ -6,6 +6,7 @@ import {
   Interceptor,
   type MatchState,
   PlannedSalvo,
+  SCORE_BOARD_FIELDS,
   ScoreBoard,
   SightedUnit,
   Track,
@@ -184,19 +185,7 @@ function economiesOf(view: SideView): EconomyView[] {
 }
 
 const writeScores: Writer<ScoreBoard, Scores & { id: string }> = (score, s) => {
-  put(score, "launched", s.threats_launched);
-  put(score, "intercepted", s.threats_intercepted);
-  put(score, "leaked", s.threats_leaked);
-  put(score, "crashed", s.threats_crashed);
-  put(score, "decoysEngaged", s.decoys_engaged);
-  put(score, "defenderSpendUsd", s.defender_spend_usd);
-  put(score, "attackerSpendUsd", s.attacker_spend_usd);
-  put(score, "costExchange", s.cost_exchange);
-  put(score, "casualties", s.casualties);
-  put(score, "blackoutPopulationHours", s.blackout_population_hours);
-  put(score, "incidents", s.incidents);
-  put(score, "interceptorsLeft", s.interceptors_left);
-  put(score, "damage", s.damage);
+  for (const field of SCORE_BOARD_FIELDS) put(score, field, s[field]);
 };
 
 function writeAssets(

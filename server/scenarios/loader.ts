@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import type { CompiledScenario } from "../../shared/compiled.js";
+import { assertNever } from "../../shared/never.js";
 import { DefaultPlans, Plan } from "../../shared/plan.js";
 import { Scenario } from "../../shared/scenario.js";
 import { compileScenario } from "./compile.js";
@@ -217,6 +218,8 @@ export function planForRounds(plan: Plan, rounds: number): Plan {
       return { ...plan, salvos: plan.salvos.filter((s) => s.round <= rounds) };
     case "ally":
       return plan;
+    default:
+      return assertNever(plan, "plan");
   }
 }
 

@@ -107,24 +107,44 @@ export class Economy extends Schema {
 /**
  * The scoreboard as one perspective may know it (one item per view key, filtered by view): during a
  * night the defender's does not count threats it has not detected, the attacker's hides the
- * defender's interceptors.
+ * defender's interceptors. Its fields are the simulation's `Scores` under the same names, less the
+ * leak rate (readers derive it) and escalation (a MatchState field); server/colyseus/sync.ts copies
+ * them by name and test/unit/shared/score-board.test.ts holds the two to the same fields.
  */
 export class ScoreBoard extends Schema {
-  @type("uint32") launched = 0;
-  @type("uint32") intercepted = 0;
-  @type("uint32") leaked = 0;
-  @type("uint32") crashed = 0;
-  @type("uint32") decoysEngaged = 0;
-  @type("float64") defenderSpendUsd = 0;
-  @type("float64") attackerSpendUsd = 0;
-  @type("float64") costExchange = 0;
+  @type("uint32") threats_launched = 0;
+  @type("uint32") threats_intercepted = 0;
+  @type("uint32") threats_leaked = 0;
+  @type("uint32") threats_crashed = 0;
+  @type("uint32") decoys_engaged = 0;
+  @type("float64") defender_spend_usd = 0;
+  @type("float64") attacker_spend_usd = 0;
+  @type("float64") cost_exchange = 0;
   @type("float64") casualties = 0;
-  @type("float64") blackoutPopulationHours = 0;
+  @type("float64") blackout_population_hours = 0;
   @type("uint32") incidents = 0;
   /** -1 where this view may not know it (the attacker, of the defender's interceptors). */
-  @type("int32") interceptorsLeft = 0;
+  @type("int32") interceptors_left = 0;
   @type("float64") damage = 0;
 }
+
+/** The scoreboard's figures by name, in board order. */
+export const SCORE_BOARD_FIELDS = [
+  "threats_launched",
+  "threats_intercepted",
+  "threats_leaked",
+  "threats_crashed",
+  "decoys_engaged",
+  "defender_spend_usd",
+  "attacker_spend_usd",
+  "cost_exchange",
+  "casualties",
+  "blackout_population_hours",
+  "incidents",
+  "interceptors_left",
+  "damage",
+] as const satisfies readonly (keyof ScoreBoard)[];
+export type ScoreBoardField = (typeof SCORE_BOARD_FIELDS)[number];
 
 /**
  * The match's fields of the present (its phase, clock, pacing, public figures) carry this view tag:

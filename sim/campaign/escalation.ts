@@ -11,6 +11,7 @@
  * (set-roe, sea-access, end-match, defender-penalty) and returned as data for the engine to emit
  * (`trigger` events; `match-end` when `ended` becomes set; the ROE and sea maps for the room).
  */
+import { assertNever } from "../../shared/never.js";
 import type { EscalationRules, Roe, Trigger } from "../../shared/scenario.js";
 import { chargePenalty, type EconomyState } from "./economy.js";
 import type { Incident, IncidentCause, IncidentState } from "./incidents.js";
@@ -43,6 +44,8 @@ export function incidentWeight(rules: EscalationRules, cause: IncidentCause): nu
       return rules.debrisWeight;
     case "outside-roe":
       return rules.outsideRoeWeight;
+    default:
+      return assertNever(cause, "incident cause");
   }
 }
 
@@ -81,6 +84,8 @@ export function conditionHolds(world: TriggerWorld, when: Trigger["when"]): bool
       return world.escalation.value >= when.value;
     case "incidents-in-nation":
       return (world.incidents.byNation[when.nation] ?? 0) >= when.count;
+    default:
+      return assertNever(when, "trigger condition");
   }
 }
 
@@ -108,6 +113,8 @@ function applyEffect(world: TriggerWorld, trigger: Trigger): FiredTrigger {
     case "defender-penalty":
       fired.paidUsd = chargePenalty(world.economy, effect.usd).paidUsd;
       break;
+    default:
+      assertNever(effect, "trigger effect");
   }
   return fired;
 }

@@ -17,6 +17,7 @@
  * come; the others wait for the instructor's `fire-inject`. Each scheduled inject fires once.
  */
 import type { CompiledRegion, CompiledScenario } from "../../shared/compiled.js";
+import { assertNever } from "../../shared/never.js";
 import type { Inject, LayerType, Nation, Roe, ScheduledInject } from "../../shared/scenario.js";
 import type { CommandResult, Perspective } from "../api.js";
 import { addStock, type EconomyState } from "./economy.js";
@@ -113,8 +114,13 @@ export function checkInject(
         ? OK
         : reject("inject.durationSec", "expected seconds above 0", "not_allowed");
     default:
-      return reject("inject.type", "unknown inject type", "not_allowed");
+      return unknownInject(inject);
   }
+}
+
+/** Refuses an inject of a type the union does not know (bad data); a new type fails typecheck above. */
+function unknownInject(_inject: never): Check {
+  return reject("inject.type", "unknown inject type", "not_allowed");
 }
 
 /** Who learns of an inject: the defence's own outages and convoys stay hidden from the attacker. */
@@ -148,6 +154,8 @@ export function applyInject(world: InjectWorld, inject: Inject, nowSec: number):
         untilSec: inject.durationSec === undefined ? null : nowSec + inject.durationSec,
       };
       break;
+    default:
+      assertNever(inject, "inject");
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
+import { assertNever } from "../../shared/never.js";
 import type { LeakReason, MatchSummary, SimEvent, Simulation } from "../api.js";
 
 /**
@@ -270,6 +271,25 @@ export class AarCollector {
           casualties: event.casualties,
         });
         return;
+      // Events these tallies do not count (a new event type must be placed on one side or the other).
+      case "detect":
+      case "identify":
+      case "track-lost":
+      case "incident":
+      case "escalation":
+      case "trigger":
+      case "blackout":
+      case "power-restored":
+      case "asset-destroyed":
+      case "resupply":
+      case "inject":
+      case "unit-revealed":
+      case "unit-moved":
+      case "phase":
+      case "match-end":
+        return;
+      default:
+        assertNever(event, "event");
     }
   }
 

@@ -1,4 +1,5 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
+import { assertNever } from "../../shared/never.js";
 import type { FeedEntry } from "../../shared/protocol.js";
 import type { LeakReason, Perspective, SimEvent } from "../api.js";
 import { type Line, mergeLines } from "./feed-lines.js";
@@ -281,6 +282,8 @@ export class Feed {
         return { one: `Phase: ${e.phase}` };
       case "match-end":
         return { one: `Match over: ${e.winner === "draw" ? "a draw" : `${e.winner} wins`} (${e.reason})` };
+      default:
+        return assertNever(e, "event");
     }
   }
 

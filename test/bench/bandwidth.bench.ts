@@ -172,7 +172,7 @@ async function playNight(connect: () => Client, roomName: string): Promise<Night
     liveSec,
     simSec: end.clock - start.clock,
     patchesPerSec: (end.patches - start.patches) / liveSec,
-    launched: scoresOf(truth.state).launched,
+    launched: scoresOf(truth.state).threats_launched,
     bytesPerSec: perView((i) => (end.bytes[i] - start.bytes[i]) / liveSec),
     messageShare: perView(
       (i) => (end.messageBytes[i] - start.messageBytes[i]) / (end.bytes[i] - start.bytes[i]),

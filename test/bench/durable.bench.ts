@@ -55,7 +55,7 @@ function timed(work: () => void): number {
 }
 
 /** Microseconds per call of `order(i)` (minus what it timed itself, the checkpoints), after a warm-up. */
-function timeEach(order: (i: number) => number | undefined | void): number[] {
+function timeEach(order: (i: number) => number | undefined): number[] {
   for (let i = 0; i < WARMUP; i++) order(i);
   const samples: number[] = [];
   for (let i = 0; i < ORDERS; i++) {
@@ -123,6 +123,7 @@ async function run(): Promise<BenchReport> {
     const applyOnly = newSim();
     const apply = timeEach((i) => {
       applyOnly.apply(ORDER_CYCLE[i % 2]);
+      return undefined;
     });
     const normal = durableOrders(dir, "NORMAL");
     normal.sim.apply({ type: "start-live", side: "white" });

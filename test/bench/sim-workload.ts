@@ -1,6 +1,7 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
-import type { LayerType } from "../../shared/scenario.js";
+import type { LayerType, ThreatType } from "../../shared/scenario.js";
 import type { Command } from "../../sim/api.js";
+import { box, buildScenario, layerType, region, sensorType, threatType } from "../support/scenario.js";
 
 /**
  * The simulation benchmark's workload, built in code so that it does not move with the built-in
@@ -13,50 +14,42 @@ export const CITY_COLUMNS = [-350, -225, -100, 25, 150];
 export const CITY_ROWS = [-270, -90, 90, 270];
 const ZONES = 10;
 
+/** The workload's layers: deeper magazines, slower reloads and lower kill odds than the base theatre's. */
 const shooter = (
   l: Partial<LayerType> & Pick<LayerType, "name" | "reachKm" | "interceptorSpeedMps">,
-): LayerType => ({
-  role: "shooter",
-  engagesBands: ["very-low", "low"],
-  engagesClasses: ["drone", "cruise"],
-  magazine: 20,
-  reloadSec: 600,
-  costPerShotUsd: 100_000,
-  deployCostUsd: 1_000_000,
-  pk: { drone: 0.7, decoy: 0.7, cruise: 0.6, ballistic: 0 },
-  shotIntervalSec: 4,
-  mobile: false,
-  relocateDelaySec: 600,
-  footprintOnly: false,
-  seaOnly: false,
-  ...l,
-});
+): LayerType =>
+  layerType({
+    magazine: 20,
+    reloadSec: 600,
+    pk: { drone: 0.7, decoy: 0.7, cruise: 0.6, ballistic: 0 },
+    shotIntervalSec: 4,
+    ...l,
+  });
 
-function box(minX: number, minY: number, maxX: number, maxY: number) {
-  const ring: [number, number][] = [
-    [minX, minY],
-    [maxX, minY],
-    [maxX, maxY],
-    [minX, maxY],
-  ];
-  return { polygons: [ring], bbox: { minX, minY, maxX, maxY } };
-}
+/** The workload's threats: wider blasts, longer range, coarser aim than the base theatre's. */
+const threat = (t: Partial<ThreatType> & Pick<ThreatType, "name" | "class">): ThreatType =>
+  threatType({
+    blastRadiusKm: 0.1,
+    rangeKm: 3000,
+    gnssGuided: t.class !== "ballistic",
+    accuracyKm: 0.5,
+    ...t,
+  });
 
 const cities = CITY_COLUMNS.flatMap((x, i) => CITY_ROWS.map((y, j) => ({ id: `city-${i}-${j}`, x, y })));
 
 export function benchScenario(): CompiledScenario {
-  return {
+  return buildScenario({
     id: "bench",
     name: "Benchmark theatre",
     description: "Synthetic theatre for the simulation benchmark",
     theatre: {
       extentKm: { x: 500, y: 400 },
       regions: [
-        { id: "home", name: "Home", owner: "defender", ...box(-500, -400, 300, 400) },
-        { id: "enemy", name: "Enemy", owner: "attacker", ...box(300, -400, 500, 400) },
+        region("home", "defender", box(-500, -400, 300, 400), { name: "Home" }),
+        region("enemy", "attacker", box(300, -400, 500, 400), { name: "Enemy" }),
       ],
     },
-    nations: [],
     assets: cities.map((c, k) => ({
       id: c.id,
       name: c.id,
@@ -77,28 +70,36 @@ export function benchScenario(): CompiledScenario {
     })),
     catalogue: {
       threats: {
-        drone: base("Drone", "drone", {
+        drone: threat({
+          name: "Drone",
+          class: "drone",
           speedMps: 50,
           band: "low",
           altitudeM: 100,
           damage: 1,
           costUsd: 35_000,
         }),
-        decoy: base("Decoy", "decoy", {
+        decoy: threat({
+          name: "Decoy",
+          class: "decoy",
           speedMps: 50,
           band: "low",
           altitudeM: 100,
           damage: 0,
           costUsd: 10_000,
         }),
-        cruise: base("Cruise", "cruise", {
+        cruise: threat({
+          name: "Cruise",
+          class: "cruise",
           speedMps: 220,
           band: "very-low",
           altitudeM: 30,
           damage: 8,
           costUsd: 1_500_000,
         }),
-        ballistic: base("Ballistic", "ballistic", {
+        ballistic: threat({
+          name: "Ballistic",
+          class: "ballistic",
           speedMps: 2000,
           band: "high",
           altitudeM: 30_000,
@@ -158,16 +159,8 @@ export function benchScenario(): CompiledScenario {
         }),
       },
       sensors: {
-        radar: {
-          name: "Radar",
-          kind: "radar",
-          heightM: 30,
-          rangeKm: 350,
-          bands: ["very-low", "low", "high"],
-          identifySec: 20,
-          deployCostUsd: 0,
-        },
-        acoustic: {
+        radar: sensorType({ name: "Radar", kind: "radar", rangeKm: 350, identifySec: 20, deployCostUsd: 0 }),
+        acoustic: sensorType({
           name: "Acoustic",
           kind: "acoustic",
           heightM: 2,
@@ -176,11 +169,9 @@ export function benchScenario(): CompiledScenario {
           maxTargetSpeedMps: 80,
           identifySec: 60,
           deployCostUsd: 0,
-        },
+        }),
       },
     },
-    fixedUnits: [],
-    allies: [],
     stocks: { sam: 200, medium: 400, point: 800, gun: 2000, "drone-team": 1000 },
     seats: { attacker: 1, defender: 1, ally: 0, instructor: 1, spectator: 0 },
     rounds: [
@@ -193,7 +184,6 @@ export function benchScenario(): CompiledScenario {
         repairHp: 0,
       },
     ],
-    msel: [],
     escalation: {
       incidentWeight: 1,
       crashWeight: 1,
@@ -202,32 +192,7 @@ export function benchScenario(): CompiledScenario {
       decayPerHour: 0,
       triggers: [],
     },
-    scoring: { usdPerCasualty: 1e6, usdPerBlackoutPopulationHour: 10, usdPerEscalationPoint: 1e6 },
-    casualties: { perDamagePer100k: 5 },
-  };
-}
-
-function base(
-  name: string,
-  cls: "drone" | "decoy" | "cruise" | "ballistic",
-  t: {
-    speedMps: number;
-    band: "very-low" | "low" | "high";
-    altitudeM: number;
-    damage: number;
-    costUsd: number;
-  },
-) {
-  return {
-    name,
-    class: cls,
-    signature: 1,
-    blastRadiusKm: 0.1,
-    rangeKm: 3000,
-    gnssGuided: cls !== "ballistic",
-    accuracyKm: 0.5,
-    ...t,
-  };
+  });
 }
 
 /** Ten units around each city (six layers) and fifty sensors: the defender's orders. */

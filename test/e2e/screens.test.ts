@@ -122,6 +122,9 @@ describe.runIf(chromiumAvailable)("every screen at 1280×720 and on a phone", ()
       await instructor.fill("[data-testid=time-scale]", "600");
       await instructor.click("[data-testid=create-match]");
       const code = ((await instructor.textContent("[data-testid=created-code]")) ?? "").trim();
+      // The classroom-screen link carries the spectator key (a person plays, so the truth needs it); it
+      // is built on this machine's network address, the test server listens on loopback only.
+      const shared = new URL((await instructor.getAttribute("[data-testid=link-spectator]", "href")) ?? "");
       await instructor.click("[data-testid=created-close]");
 
       for (const size of ["desktop", "phone"] as const) {
@@ -137,7 +140,7 @@ describe.runIf(chromiumAvailable)("every screen at 1280×720 and on a phone", ()
       // The class screens join before the night, as a projector would be set up.
       for (const size of ["desktop", "phone"] as const) {
         const page = spectator[size];
-        await page.goto(`${server.url}/#/match/${code}?seat=spectator&view=truth`);
+        await page.goto(`${server.url}${shared.pathname}${shared.hash}`);
         await page.fill("[data-testid=prompt-name]", `Class screen ${size}`);
         await page.click("[data-testid=prompt-join]");
         await page.waitForSelector("[data-testid=spectator-controls]", { state: "attached" });

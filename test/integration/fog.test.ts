@@ -90,7 +90,7 @@ function checkDefenderView(state: MatchState): void {
   }
   if (state.phase === "live") {
     const seen = new Set([...knowledge.detected, ...knowledge.ended]).size;
-    const launched = state.scores.get("d:score")?.launched ?? 0;
+    const launched = state.scores.get("d:score")?.threats_launched ?? 0;
     if (launched > seen) violations.push(`defender scoreboard counts ${launched} launches, seen ${seen}`);
   }
 }
@@ -113,7 +113,7 @@ function checkAttackerView(state: MatchState): void {
   if (state.interceptors.size > 0) violations.push("attacker decoded interceptors");
   for (const [key, score] of state.scores) {
     if (key !== "a:score") violations.push(`attacker decoded foreign scoreboard ${key}`);
-    if (score.interceptorsLeft !== -1) violations.push("attacker decoded the defender's interceptors");
+    if (score.interceptors_left !== -1) violations.push("attacker decoded the defender's interceptors");
   }
   for (const economy of state.economy.values()) {
     if (economy.side !== "attacker") violations.push(`attacker decoded the ${economy.side} economy`);
@@ -166,7 +166,8 @@ describe("fog of war over a whole match", () => {
       const decoysSeen = [...truth.state.tracks.values()].filter(
         (t) => t.kind === "gerbera" && knowledge.detected.has(t.id) && !knowledge.ended.has(t.id),
       ).length;
-      const gap = truth.score.launched + decoysSeen - (state.scores.get("d:score")?.launched ?? 0);
+      const gap =
+        truth.score.threats_launched + decoysSeen - (state.scores.get("d:score")?.threats_launched ?? 0);
       if (state.phase === "live") launchesHidden = Math.max(launchesHidden, gap);
     });
 

@@ -59,7 +59,7 @@ describe("a scripted training-range match", () => {
     expect(finals).toHaveLength(1);
     expect(finals[0].summary).toMatchObject({ scenario: "training-range", rounds: 1 });
     expect(watcher.summaries.filter((s) => !s.final)).toHaveLength(1);
-    expect(watcher.score.launched).toBe(finals[0].summary.threats_launched);
+    expect(watcher.score.threats_launched).toBe(finals[0].summary.threats_launched);
 
     // The finished match stays open: a spectator arriving now gets the final summary.
     const afterwards = await TestClient.join(server.client(), watcher.room.roomId, {
@@ -133,7 +133,7 @@ describe("a scripted training-range match", () => {
     expect(delayed.state.assets.size).toBe(0);
     expect(delayed.keys("scores")).toEqual(["xt:score"]);
     expect(live.keys("scores")).toEqual(["t:score"]);
-    expect(delayed.score.launched).toBeLessThanOrEqual(live.score.launched);
+    expect(delayed.score.threats_launched).toBeLessThanOrEqual(live.score.threats_launched);
 
     // The round's summary reaches the delayed screen one delay after the live one.
     const arrivals = (client: TestClient) => {

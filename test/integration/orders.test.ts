@@ -82,12 +82,12 @@ describe("invalid orders", () => {
     instructor.send("advance-phase", {});
     await defender.waitFor(() => defender.state.phase === "planning", "planning");
     const unitsBefore = defender.state.units.size;
-    const interceptorsBefore = instructor.score.interceptorsLeft;
+    const interceptorsBefore = instructor.score.interceptors_left;
     defender.send("deploy", { unitType: "gun", at: { x: 17, y: 22 }, rid: "ok-1" });
     await defender.waitFor(() => defender.state.units.size === unitsBefore + 1, "the new unit");
     // Scores are copied about once a second: wait until the new magazine shows before the next checks.
     await instructor.waitFor(
-      () => instructor.score.interceptorsLeft !== interceptorsBefore,
+      () => instructor.score.interceptors_left !== interceptorsBefore,
       "the new unit's magazine in the scores",
     );
     await sleep(SETTLE_MS);

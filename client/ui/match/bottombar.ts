@@ -61,13 +61,13 @@ export class BottomBar implements Part {
   update(state: MatchState): void {
     const picture = pictureOf(state);
     const s = scoresOf(state);
-    this.set("launched", formatCount(s.launched));
-    this.set("intercepted", formatCount(s.intercepted));
-    this.set("leaked", formatCount(s.leaked));
+    this.set("launched", formatCount(s.threats_launched));
+    this.set("intercepted", formatCount(s.threats_intercepted));
+    this.set("leaked", formatCount(s.threats_leaked));
     this.set("in-air", formatCount(state.tracks.size));
-    this.set("spend", `${formatUsd(s.defenderSpendUsd)} vs ${formatUsd(s.attackerSpendUsd)}`);
-    this.set("cost-exchange", formatRatio(s.costExchange));
-    this.set("interceptors", s.interceptorsLeft < 0 ? "?" : formatCount(s.interceptorsLeft));
+    this.set("spend", `${formatUsd(s.defender_spend_usd)} vs ${formatUsd(s.attacker_spend_usd)}`);
+    this.set("cost-exchange", formatRatio(s.cost_exchange));
+    this.set("interceptors", s.interceptors_left < 0 ? "?" : formatCount(s.interceptors_left));
     this.set("escalation", picture.escalation.toFixed(1));
     const lit = Math.min(METER_CELLS, Math.ceil((picture.escalation / this.meterMax) * METER_CELLS));
     for (const [i, cell] of [...this.meter.children].entries()) cell.classList.toggle("on", i < lit);
@@ -79,7 +79,7 @@ export class BottomBar implements Part {
     picture.assets.forEach((a) => {
       if (a.kind === "city" && !a.powered) dark += this.population.get(a.id) ?? 0;
     });
-    this.set("blackout", `${formatPopulation(dark)} · ${formatPopulation(s.blackoutPopulationHours)} p·h`);
+    this.set("blackout", `${formatPopulation(dark)} · ${formatPopulation(s.blackout_population_hours)} p·h`);
     this.set("casualties", formatCount(s.casualties));
   }
 }

@@ -114,7 +114,7 @@ export class AssessmentPanel implements Part {
       h(
         "div",
         null,
-        `${s.leaked} leaked · ${s.intercepted} intercepted · ${Math.round(s.casualties)} casualties`,
+        `${s.threats_leaked} leaked · ${s.threats_intercepted} intercepted · ${Math.round(s.casualties)} casualties`,
       ),
       ...(lines.length > 0 ? lines : [h("div", { class: "meta" }, "No asset damaged.")]),
     );

@@ -1,5 +1,6 @@
 import type { CompiledScenario } from "../../../shared/compiled.js";
-import { type MatchState, scoresOf } from "../../../shared/wire/state.js";
+import { type MatchState, SCORE_BOARD_FIELDS, scoresOf } from "../../../shared/wire/state.js";
+import { leakRate } from "../../../sim/campaign/scores.js";
 import { formatCount, formatPercent, formatPopulation, formatRatio, formatUsd } from "../../util/format.js";
 import { h } from "../dom.js";
 
@@ -148,19 +149,9 @@ export function summaryTable(summary: Row, compact = false, scenario?: CompiledS
 export function scoreAsSummary(state: MatchState): Row {
   const s = scoresOf(state);
   return {
-    threats_launched: s.launched,
-    threats_intercepted: s.intercepted,
-    threats_leaked: s.leaked,
-    threats_crashed: s.crashed,
-    leak_rate: s.launched > 0 ? s.leaked / s.launched : 0,
-    decoys_engaged: s.decoysEngaged,
-    defender_spend_usd: s.defenderSpendUsd,
-    attacker_spend_usd: s.attackerSpendUsd,
-    cost_exchange: s.costExchange,
-    casualties: s.casualties,
-    blackout_population_hours: s.blackoutPopulationHours,
-    incidents: s.incidents,
+    ...Object.fromEntries(SCORE_BOARD_FIELDS.map((field) => [field, s[field]])),
+    // The sim's own definition, so the live figure and the summary that replaces it agree.
+    leak_rate: leakRate(s.threats_leaked, s.threats_intercepted, s.threats_crashed),
     escalation: state.escalation,
-    interceptors_left: s.interceptorsLeft,
   };
 }

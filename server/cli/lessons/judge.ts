@@ -1,3 +1,4 @@
+import { assertNever } from "../../../shared/never.js";
 import { type FieldStats, stats } from "../batch.js";
 import { formatUsd } from "../format.js";
 import type { RunFigures } from "./figures.js";
@@ -85,6 +86,8 @@ export function judge(results: Results, claim: Claim, crisis: (config: string) =
         holds: max < limit,
       };
     }
+    default:
+      return assertNever(claim, "claim");
   }
 }
 

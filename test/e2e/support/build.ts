@@ -19,8 +19,8 @@ function newestMtimeMs(path: string): number {
 export function clientBuildIsFresh(): boolean {
   const built = join(DIST, "index.html");
   if (!existsSync(built)) return false;
-  const sources = ["client", "shared", "sim", "bots", "vite.config.ts", "package.json"].map((p) =>
-    newestMtimeMs(join(ROOT, p)),
+  const sources = ["client", "shared", "sim", "bots", "test/support", "vite.config.ts", "package.json"].map(
+    (p) => newestMtimeMs(join(ROOT, p)),
   );
   return statSync(built).mtimeMs >= Math.max(...sources);
 }

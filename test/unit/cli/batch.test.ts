@@ -1,24 +1,11 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parseSimArgs } from "../../../server/cli/args.js";
 import { aggregate, runBatch, stats } from "../../../server/cli/batch.js";
 import { progressBar } from "../../../server/cli/pool.js";
 import type { MatchSummary } from "../../../sim/api.js";
+import { sim } from "./run-sim.js";
 
 /** `npm run sim -- --batch N`: seeds on worker threads, statistics of every field, progress on a terminal. */
-
-const run = promisify(execFile);
-
-async function sim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "server/cli/sim.ts", ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe("batch statistics", () => {
   it("gives mean, sample stdev and the 95 % interval of the mean", () => {

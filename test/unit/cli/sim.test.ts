@@ -1,29 +1,13 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { sim, simProcess } from "./run-sim.js";
 
-/** `npm run sim` as a real process: its output, and its refusal (exit code 2) of bad input. */
-
-const run = promisify(execFile);
-
-async function sim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ["--import", "tsx", "server/cli/sim.ts", ...args],
-      {
-        cwd: process.cwd(),
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/**
+ * `npm run sim`: its output, and its refusal (exit code 2) of bad input. Most cases run the command in
+ * this process; the process itself is run where only it can show the contract (stdout, exit code).
+ */
 
 const FIELDS = [
   "scenario",
@@ -62,7 +46,7 @@ const file = (name: string, content: unknown) => {
 
 describe("npm run sim", () => {
   it("--json prints exactly one JSON object with every summary field, per round too", async () => {
-    const { code, stdout } = await sim("--scenario", "training-range", "--seed", "3", "--json");
+    const { code, stdout } = await simProcess("--scenario", "training-range", "--seed", "3", "--json");
     expect(code).toBe(0);
     const summary = JSON.parse(stdout);
     for (const field of FIELDS) expect(summary).toHaveProperty(field);
@@ -271,7 +255,7 @@ describe("npm run sim", () => {
 
   it("refuses a plan of the wrong side and a plan that is not JSON", async () => {
     const defender = file("defender.json", { side: "defender", deployments: [] });
-    const wrongSide = await sim("--scenario", "training-range", "--seed", "1", "--attacker", defender);
+    const wrongSide = await simProcess("--scenario", "training-range", "--seed", "1", "--attacker", defender);
     expect(wrongSide.code).toBe(2);
     expect(wrongSide.stderr).toMatch(/--attacker: .* is a plan of the defender, not of the attacker/);
     const garbage = await sim(

@@ -3,7 +3,7 @@ import type { CompiledScenario } from "../../../shared/compiled.js";
 import type { SimEvent } from "../../../sim/api.js";
 import { LAST_RESORT_SEC } from "../../../sim/doctrine.js";
 import { createSimulation } from "../../../sim/index.js";
-import { fixtureScenario, fixtureWithAlly } from "./fixtures.js";
+import { buildScenario, scenarioWithAlly } from "../../support/scenario.js";
 import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 
 /**
@@ -16,7 +16,7 @@ import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 const FOOTPRINT_ENTRY_SEC = 440_000 / 50;
 
 function play(orders: Parameters<typeof applyAll>[1], adjust?: (s: CompiledScenario) => void) {
-  const scenario = fixtureScenario();
+  const scenario = buildScenario();
   scenario.catalogue.layers.gun.pk = { drone: 1, decoy: 1, cruise: 1, ballistic: 0 };
   adjust?.(scenario);
   const sim = createSimulation(scenario, 5);
@@ -83,7 +83,7 @@ describe("reserve", () => {
 
 describe("shared engagements", () => {
   it("the coalition never has two interceptors from different units in flight at one threat", () => {
-    const scenario = fixtureWithAlly();
+    const scenario = scenarioWithAlly();
     // An allied battery beside the defender's: twins, so neither hands a threat off to the other.
     scenario.allies[0].airspace.push("home");
     scenario.allies[0].units = [

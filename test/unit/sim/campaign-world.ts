@@ -1,6 +1,7 @@
 import type { CompiledScenario } from "../../../shared/compiled.js";
 import type { PlacedUnit, PointKm } from "../../../shared/scenario.js";
 import type { Command, SimEvent, Simulation } from "../../../sim/api.js";
+import { buildScenario, sensorType, validScenario } from "../../support/scenario.js";
 import { fixtureScenario } from "./campaign/fixture.js";
 
 /**
@@ -21,25 +22,20 @@ export const NIGHT_SEC = 8000;
 
 export function campaignWorld(): CompiledScenario {
   const scenario = fixtureScenario();
-  scenario.catalogue.sensors.radar = {
-    name: "Radar",
-    kind: "radar",
-    heightM: 30,
-    rangeKm: 300,
-    bands: ["very-low", "low", "high"],
-    identifySec: 10,
-    deployCostUsd: 0,
-  };
-  scenario.catalogue.layers.fighter.timeOnStationSec = 1800;
-  scenario.launchZones.push({
-    id: "ne",
-    name: "North-east",
-    at: { x: 150, y: 150 },
-    radiusKm: 0.001,
-    threatTypes: ["drone"],
+  const { layers } = scenario.catalogue;
+  return buildScenario({
+    ...scenario,
+    catalogue: {
+      ...scenario.catalogue,
+      layers: { ...layers, fighter: { ...layers.fighter, timeOnStationSec: 1800 } },
+      sensors: { radar: sensorType({ name: "Radar", kind: "radar", rangeKm: 300, deployCostUsd: 0 }) },
+    },
+    launchZones: [
+      ...scenario.launchZones,
+      { id: "ne", name: "North-east", at: { x: 150, y: 150 }, radiusKm: 0.001, threatTypes: ["drone"] },
+    ],
+    rounds: scenario.rounds.map((round) => ({ ...round, durationSec: NIGHT_SEC })),
   });
-  for (const round of scenario.rounds) round.durationSec = NIGHT_SEC;
-  return scenario;
 }
 
 /** Give the ally est-air these units (a SAM and a radar by default, at (120, -50) in eastland). */
@@ -51,7 +47,7 @@ export function withAllyUnits(
   ],
 ): CompiledScenario {
   scenario.allies[0].units = units.map((u) => ({ ...u, at: { ...(u.at as PointKm) } }));
-  return scenario;
+  return validScenario(scenario);
 }
 
 /** Drones from zone "ne" flying south along x = lineX (from y = 140 to -60), then to city c1. */

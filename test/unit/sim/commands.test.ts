@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ErrorCode } from "../../../shared/commands.js";
 import type { Command } from "../../../sim/api.js";
 import { createSimulation } from "../../../sim/index.js";
-import { fixtureWithAlly } from "./fixtures.js";
+import { scenarioWithAlly } from "../../support/scenario.js";
 import { applyAll, deploy, salvo, WHITE } from "./helpers.js";
 
 /**
@@ -11,7 +11,7 @@ import { applyAll, deploy, salvo, WHITE } from "./helpers.js";
  */
 
 function planningSim() {
-  const scenario = fixtureWithAlly();
+  const scenario = scenarioWithAlly();
   scenario.fixedUnits = [{ id: "fixed-radar", type: "radar", at: { x: -150, y: -20 }, known: true }];
   scenario.msel = [
     {
@@ -251,7 +251,7 @@ describe("rejected commands leave the world unchanged", () => {
 
 describe("accepted commands", () => {
   it("charge and refund budgets: deploy, remove in the same planning phase, plan and cancel a salvo", () => {
-    const sim = createSimulation(fixtureWithAlly(), 9);
+    const sim = createSimulation(scenarioWithAlly(), 9);
     const budgets = () => sim.view("truth").budgetUsd;
     expect(budgets()).toEqual({ attacker: 50_000_000, defender: 100_000_000 });
     applyAll(sim, [deploy("sam", -100, 0, { id: "sam-1" }), salvo({ threatType: "cruise", count: 10 })]);
@@ -265,7 +265,7 @@ describe("accepted commands", () => {
   });
 
   it("lets the ally seat set its own units' doctrine, one unit or all", () => {
-    const sim = createSimulation(fixtureWithAlly(), 9);
+    const sim = createSimulation(scenarioWithAlly(), 9);
     applyAll(sim, [
       { type: "set-doctrine", side: "ally", unitId: "all", doctrine: { weapons: "hold", salvoSize: 2 } },
     ]);
@@ -278,7 +278,7 @@ describe("accepted commands", () => {
   });
 
   it("launches a reserve salvo during a live phase launchAtSec from now", () => {
-    const sim = createSimulation(fixtureWithAlly(), 9);
+    const sim = createSimulation(scenarioWithAlly(), 9);
     applyAll(sim, [WHITE.startLive]);
     for (let i = 0; i < 20; i++) sim.step();
     applyAll(sim, [salvo({ launchAtSec: 30 })]);

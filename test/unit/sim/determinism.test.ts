@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { SimEvent, Simulation } from "../../../sim/api.js";
 import { createSimulation, restoreSimulation } from "../../../sim/index.js";
-import { fixtureScenario } from "./fixtures.js";
+import { buildScenario } from "../../support/scenario.js";
 import { playBusyMatch } from "./helpers.js";
 
 /** Stable JSON (sorted keys) of the whole event log, hashed. */
@@ -18,7 +18,7 @@ function stableJson(value: unknown): string {
 const hashOf = (events: SimEvent[]) => createHash("sha256").update(stableJson(events)).digest("hex");
 
 describe("determinism", () => {
-  const scenario = fixtureScenario();
+  const scenario = buildScenario();
 
   it("plays the same match from the same seed and inputs: identical event-log hash", () => {
     const first = playBusyMatch(createSimulation(scenario, 7));

@@ -3,7 +3,7 @@ import { type SimEvent, STEP_SEC } from "../../../sim/api.js";
 import { leakReason } from "../../../sim/impacts.js";
 import { createSimulation } from "../../../sim/index.js";
 import { LEAK } from "../../../sim/world.js";
-import { fixtureScenario } from "./fixtures.js";
+import { buildScenario } from "../../support/scenario.js";
 import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 
 /**
@@ -14,9 +14,9 @@ import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 function play(
   doctrine: object,
   threatType = "drone",
-  adjust?: (s: ReturnType<typeof fixtureScenario>) => void,
+  adjust?: (s: ReturnType<typeof buildScenario>) => void,
 ) {
-  const scenario = fixtureScenario();
+  const scenario = buildScenario();
   adjust?.(scenario);
   const sim = createSimulation(scenario, 3);
   applyAll(sim, [deploy("sam", -100, 0, { doctrine }), salvo({ threatType }), WHITE.startLive]);
@@ -60,7 +60,7 @@ describe("weapons control", () => {
 });
 
 describe("salvo versus shoot-look-shoot", () => {
-  const missEverything = (s: ReturnType<typeof fixtureScenario>) => {
+  const missEverything = (s: ReturnType<typeof buildScenario>) => {
     s.catalogue.layers.sam.pk = { drone: 0, decoy: 0, cruise: 0, ballistic: 0 };
   };
 
@@ -101,7 +101,7 @@ describe("defended-footprint rule", () => {
     y: number,
     waypoints: { x: number; y: number }[],
   ) {
-    const sim = createSimulation(fixtureScenario(), 3);
+    const sim = createSimulation(buildScenario(), 3);
     applyAll(sim, [
       deploy("point", x, y, { doctrine: { weapons: "free", footprintOnly } }),
       deploy("radar", x, y + 5),
@@ -128,7 +128,7 @@ describe("defended-footprint rule", () => {
 
 describe("decoys", () => {
   it("are identified as the drone they mimic, draw fire under weapons tight, and are counted apart", () => {
-    const scenario = fixtureScenario();
+    const scenario = buildScenario();
     const sim = createSimulation(scenario, 3);
     applyAll(sim, [deploy("sam", -100, 0), salvo({ threatType: "decoy" }), WHITE.startLive]);
     const events: SimEvent[] = [];
@@ -159,7 +159,7 @@ describe("decoys", () => {
 
   it("a sensor that tells them apart unmasks them after its dwell, and then no one fires at them", () => {
     const setup = (unmasking: boolean) => {
-      const scenario = fixtureScenario();
+      const scenario = buildScenario();
       if (unmasking) scenario.catalogue.sensors.acoustic.decoyIdentifySec = 30;
       const sim = createSimulation(scenario, 3);
       // A surveillance radar keeps the track from the acoustic node at x = 30 to the SAM's own radar.
@@ -204,7 +204,7 @@ describe("leak analysis", () => {
   });
 
   it("reports drones that flew past a ready gun busy with others as saturated, not out of stock", () => {
-    const scenario = fixtureScenario();
+    const scenario = buildScenario();
     // One shot a minute, all of them hits, rounds to spare: the gun is never short, only too slow.
     Object.assign(scenario.catalogue.layers.gun, {
       shotIntervalSec: 60,
@@ -225,10 +225,10 @@ describe("leak analysis", () => {
   });
 
   it("reports a drone no sensor saw as undetected, one seen beyond every launcher's reach as out of range", () => {
-    const unseen = createSimulation(fixtureScenario(), 3);
+    const unseen = createSimulation(buildScenario(), 3);
     applyAll(unseen, [deploy("gun", -100, 100), salvo(), WHITE.startLive]);
     expect(ofType(runLive(unseen), "impact")[0].leakReason).toBe("undetected");
-    const seen = createSimulation(fixtureScenario(), 3);
+    const seen = createSimulation(buildScenario(), 3);
     applyAll(seen, [deploy("gun", -100, 100), deploy("radar", -150, 0), salvo(), WHITE.startLive]);
     expect(ofType(runLive(seen), "impact")[0].leakReason).toBe("out-of-range");
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CompiledScenario } from "../../../shared/compiled.js";
 import { createSimulation } from "../../../sim/index.js";
-import { fixtureScenario } from "./fixtures.js";
+import { buildScenario } from "../../support/scenario.js";
 import { applyAll, ofType, runLive, salvo, stepN, WHITE } from "./helpers.js";
 
 /**
@@ -15,7 +15,7 @@ const CORRIDOR_KM = 20;
 const WAYPOINT = { x: 0, y: 80 };
 
 function varied(): CompiledScenario {
-  const scenario = fixtureScenario();
+  const scenario = buildScenario();
   Object.assign(scenario.catalogue.threats.drone, {
     launchJitterSec: JITTER_SEC,
     routeJitterKm: CORRIDOR_KM,

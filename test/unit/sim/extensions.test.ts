@@ -3,7 +3,7 @@ import { emit, everyone } from "../../../sim/context.js";
 import type { SimContext, SimExtension } from "../../../sim/index.js";
 import { createSimulation, restoreSimulation } from "../../../sim/index.js";
 import { redirectThreat } from "../../../sim/threats.js";
-import { fixtureScenario } from "./fixtures.js";
+import { buildScenario } from "../../support/scenario.js";
 import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 
 /**
@@ -33,7 +33,7 @@ const toyJammer: SimExtension = {
 
 describe("simulation extensions", () => {
   it("run their phases in the step pipeline and keep their state in the snapshot", () => {
-    const scenario = fixtureScenario();
+    const scenario = buildScenario();
     const sim = createSimulation(scenario, 1, { extensions: [toyJammer] });
     applyAll(sim, [salvo({ count: 3, intervalSec: 60 }), WHITE.startLive]);
     const events = runLive(sim);
@@ -53,7 +53,7 @@ describe("simulation extensions", () => {
       name: "grounded",
       rules: { unitActive: (_ctx, unit) => unit.id !== "sam-1" },
     };
-    const sim = createSimulation(fixtureScenario(), 1, { extensions: [grounded] });
+    const sim = createSimulation(buildScenario(), 1, { extensions: [grounded] });
     applyAll(sim, [
       deploy("sam", -100, 0, { id: "sam-1", doctrine: { weapons: "free" } }),
       salvo(),
@@ -72,7 +72,7 @@ describe("simulation extensions", () => {
       onPhase: (_ctx, phase) => heard.push(phase),
       onInject: (_ctx, inject) => heard.push(inject.type),
     };
-    const sim = createSimulation(fixtureScenario(), 1, { extensions: [listener] });
+    const sim = createSimulation(buildScenario(), 1, { extensions: [listener] });
     applyAll(sim, [
       { type: "inject", side: "white", inject: { type: "weather", sensorRangeFactor: 0.7 } },
       WHITE.startLive,

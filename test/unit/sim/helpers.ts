@@ -1,6 +1,6 @@
 import type { Command, SimEvent, Simulation } from "../../../sim/api.js";
 
-/** Helpers that state a test's orders and run its nights (on the fixture of fixtures.ts). */
+/** Helpers that state a test's orders and run its nights (on the base theatre of test/support/scenario.ts). */
 
 /** Apply commands, failing loudly on any rejection (tests state their setup as accepted orders). */
 export function applyAll(sim: Simulation, commands: Command[]): SimEvent[] {

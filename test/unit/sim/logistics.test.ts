@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { SimEvent } from "../../../sim/api.js";
 import { createSimulation } from "../../../sim/index.js";
-import { fixtureScenario } from "./fixtures.js";
+import { buildScenario } from "../../support/scenario.js";
 import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 
 describe("magazines and reloads from the depot", () => {
   // SAM: magazine 4, reload 600 s, depot 8, pk 1. Twenty drones, one every 100 s, along y = 0.
   function play() {
-    const sim = createSimulation(fixtureScenario(), 3);
+    const sim = createSimulation(buildScenario(), 3);
     applyAll(sim, [
       deploy("sam", -100, 0, { id: "sam-1", doctrine: { weapons: "free" } }),
       salvo({ count: 20, intervalSec: 100 }),
@@ -41,7 +41,7 @@ describe("magazines and reloads from the depot", () => {
   });
 
   it("blames a leak on the reload, not on stock, while the depot still holds interceptors", () => {
-    const scenario = fixtureScenario();
+    const scenario = buildScenario();
     scenario.catalogue.layers.sam.reloadSec = 20_000;
     const sim = createSimulation(scenario, 3);
     applyAll(sim, [
@@ -68,7 +68,7 @@ describe("magazines and reloads from the depot", () => {
 
 describe("relocation", () => {
   it("moves a unit at once in planning", () => {
-    const sim = createSimulation(fixtureScenario(), 3);
+    const sim = createSimulation(buildScenario(), 3);
     applyAll(sim, [deploy("sam", -100, 0, { id: "sam-1" })]);
     const [moved] = applyAll(sim, [
       { type: "relocate", side: "defender", unitId: "sam-1", to: { x: -120, y: 10 } },
@@ -78,7 +78,7 @@ describe("relocation", () => {
   });
 
   it("moves a mobile unit during a live phase only after its relocation delay", () => {
-    const sim = createSimulation(fixtureScenario(), 3);
+    const sim = createSimulation(buildScenario(), 3);
     applyAll(sim, [deploy("mobile", -100, 0, { id: "mfg" }), salvo({ launchAtSec: 5000 }), WHITE.startLive]);
     applyAll(sim, [{ type: "relocate", side: "defender", unitId: "mfg", to: { x: -110, y: 5 } }]);
     const events: SimEvent[] = [];
@@ -91,7 +91,7 @@ describe("relocation", () => {
   });
 
   it("refuses to move a unit that is not mobile during a live phase", () => {
-    const sim = createSimulation(fixtureScenario(), 3);
+    const sim = createSimulation(buildScenario(), 3);
     applyAll(sim, [deploy("sam", -100, 0, { id: "sam-1" }), WHITE.startLive]);
     const result = sim.apply({ type: "relocate", side: "defender", unitId: "sam-1", to: { x: -110, y: 0 } });
     expect(result).toMatchObject({ ok: false, code: "not_allowed", path: "unitId" });
@@ -100,7 +100,7 @@ describe("relocation", () => {
 
 describe("scheduled resupply", () => {
   it("delivers at the start of its round or arrivesAfterSec into the live phase", () => {
-    const scenario = fixtureScenario();
+    const scenario = buildScenario();
     scenario.rounds[0].resupply = [
       { layer: "gun", count: 5, arrivesAfterSec: 0 },
       { layer: "sam", count: 3, arrivesAfterSec: 120 },

@@ -4,7 +4,7 @@ import type { Perspective, SimEvent } from "../../../sim/api.js";
 import { createSimulation } from "../../../sim/index.js";
 import { feedCategory } from "../../../sim/review/feed-lines.js";
 import { Feed, LEAK_WORDS } from "../../../sim/review/narration.js";
-import { fixtureScenario } from "./fixtures.js";
+import { buildScenario } from "../../support/scenario.js";
 import { applyAll, deploy, ofType, salvo, WHITE } from "./helpers.js";
 
 /**
@@ -15,7 +15,7 @@ const SIDES: Perspective[] = ["truth", "attacker", "defender"];
 
 /** A night on the fixture, its feed in messages of `batchSec` simulated seconds, as the room sends it. */
 function night(batchSec: number, setup: Parameters<typeof applyAll>[1]) {
-  const scenario = fixtureScenario();
+  const scenario = buildScenario();
   const sim = createSimulation(scenario, 5);
   const feed = new Feed(scenario);
   const entries = new Map<Perspective, FeedEntry[]>(SIDES.map((p) => [p, []]));
@@ -70,7 +70,7 @@ describe("the event feed", () => {
 
   it("gives the defence the true reason a strike got through, and the attacker none", () => {
     // A gun that fires once a minute, every shot a hit, rounds to spare: what leaks was saturation.
-    const scenario = fixtureScenario();
+    const scenario = buildScenario();
     Object.assign(scenario.catalogue.layers.gun, {
       shotIntervalSec: 60,
       magazine: 100,
@@ -98,7 +98,7 @@ describe("the event feed", () => {
   });
 
   it("tells the attacker only what it could observe: no unit ids, misses or reasons", () => {
-    const scenario = fixtureScenario();
+    const scenario = buildScenario();
     scenario.catalogue.layers.sam.pk = { drone: 0.5, decoy: 0.5, cruise: 0.5, ballistic: 0.5 };
     const sim = createSimulation(scenario, 4);
     const events = applyAll(sim, [...defended, salvo({ count: 20, intervalSec: 200 }), WHITE.startLive]);
@@ -117,7 +117,7 @@ describe("the event feed", () => {
   });
 
   it("counts incidents by place and cause, and reads a level such as escalation at its latest value", () => {
-    const scenario = fixtureScenario();
+    const scenario = buildScenario();
     scenario.nations = [{ id: "north", name: "Northland", roe: "none" }];
     const at = { t: 10, round: 1, visibleTo: ["attacker", "defender", "truth"] as Perspective[] };
     const incident = {

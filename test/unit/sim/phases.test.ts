@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createSimulation, GRACE_SEC } from "../../../sim/index.js";
-import { fixtureScenario, fixtureWithAlly } from "./fixtures.js";
+import { buildScenario, scenarioWithAlly } from "../../support/scenario.js";
 import { applyAll, deploy, ofType, runLive, salvo, stepN, WHITE } from "./helpers.js";
 
 describe("rounds and phases", () => {
   it("runs planning → live → assessment → planning of the next round → … → ended", () => {
-    const sim = createSimulation(fixtureScenario(), 1);
+    const sim = createSimulation(buildScenario(), 1);
     expect([sim.phase, sim.round, sim.clock]).toEqual(["planning", 1, 0]);
     expect(sim.step()).toEqual([]);
     const [live] = applyAll(sim, [WHITE.startLive]);
@@ -33,7 +33,7 @@ describe("rounds and phases", () => {
   });
 
   it("waits past the night's duration for threats still in flight, up to the grace period", () => {
-    const sim = createSimulation(fixtureScenario(), 1);
+    const sim = createSimulation(buildScenario(), 1);
     // A drone launched late in the night needs 9,000 s to arrive.
     applyAll(sim, [salvo({ launchAtSec: 5_000 }), WHITE.startLive]);
     const events = runLive(sim);
@@ -41,7 +41,7 @@ describe("rounds and phases", () => {
     expect(impact.t).toBeGreaterThan(10_800);
     expect(sim.clock).toBe(impact.t);
     // Beyond the grace period whatever still flies comes down.
-    const slow = createSimulation(fixtureScenario(), 1);
+    const slow = createSimulation(buildScenario(), 1);
     applyAll(slow, [salvo({ launchAtSec: 10_800, waypoints: [{ x: -250, y: 190 }] }), WHITE.startLive]);
     const late = runLive(slow);
     expect(slow.clock).toBe(10_800 + GRACE_SEC);
@@ -50,7 +50,7 @@ describe("rounds and phases", () => {
   });
 
   it("starts every night with launchers ready, whatever their timers said the night before", () => {
-    const sim = createSimulation(fixtureScenario(), 1);
+    const sim = createSimulation(buildScenario(), 1);
     applyAll(sim, [deploy("gun", -195, 0, { doctrine: { weapons: "free" } }), deploy("radar", -190, 0)]);
     applyAll(sim, [salvo({ launchAtSec: 5_000, intervalSec: 0, count: 2 }), WHITE.startLive]);
     const firstNight = ofType(runLive(sim), "fire");
@@ -62,7 +62,7 @@ describe("rounds and phases", () => {
   });
 
   it("end-live: brings down what flies and refunds what was not launched", () => {
-    const sim = createSimulation(fixtureScenario(), 1);
+    const sim = createSimulation(buildScenario(), 1);
     applyAll(sim, [salvo({ count: 10, intervalSec: 100 }), WHITE.startLive]);
     stepN(sim, 2 * 250);
     const events = applyAll(sim, [WHITE.endLive]);
@@ -79,7 +79,7 @@ describe("rounds and phases", () => {
 
 describe("injects", () => {
   it("fires the MSEL's auto injects at their time; a radar outage loses the tracks it fed", () => {
-    const scenario = fixtureScenario();
+    const scenario = buildScenario();
     scenario.msel = [
       {
         id: "dark",
@@ -102,7 +102,7 @@ describe("injects", () => {
   });
 
   it("weather shrinks every sensor's range; an instructor's resupply fills the depot", () => {
-    const sim = createSimulation(fixtureScenario(), 1);
+    const sim = createSimulation(buildScenario(), 1);
     applyAll(sim, [
       deploy("radar", -100, 0),
       salvo(),
@@ -123,7 +123,7 @@ describe("injects", () => {
   });
 
   it("sets the public ROE and sea-access maps", () => {
-    const sim = createSimulation(fixtureWithAlly(), 1);
+    const sim = createSimulation(scenarioWithAlly(), 1);
     applyAll(sim, [
       {
         type: "inject",
@@ -142,7 +142,7 @@ describe("injects", () => {
 describe("allies", () => {
   // The allied ship stands at (-100, -175) in the south sea; its ROE: its own airspace, the sea.
   function allyPlay(pathY: number) {
-    const sim = createSimulation(fixtureWithAlly(), 1);
+    const sim = createSimulation(scenarioWithAlly(), 1);
     applyAll(sim, [
       salvo({
         waypoints: [
@@ -170,7 +170,7 @@ describe("allies", () => {
 
 describe("the reckoning that decides the winner", () => {
   it("lists the rule's terms, which add up to what the attack imposed, and why the match ended", () => {
-    const sim = createSimulation(fixtureScenario(), 3);
+    const sim = createSimulation(buildScenario(), 3);
     applyAll(sim, [salvo({ count: 3 }), WHITE.startLive]);
     while (sim.phase !== "ended") {
       if (sim.phase === "live") runLive(sim);

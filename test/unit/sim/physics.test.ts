@@ -3,10 +3,10 @@ import { STEP_SEC } from "../../../sim/api.js";
 import { detectionRangeKm, radarHorizonKm } from "../../../sim/catalogue.js";
 import { createSimulation } from "../../../sim/index.js";
 import { interceptTimeSec } from "../../../sim/interceptors.js";
-import { fixtureScenario } from "./fixtures.js";
+import { buildScenario } from "../../support/scenario.js";
 import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 
-const scenario = fixtureScenario();
+const scenario = buildScenario();
 const { threats, sensors } = scenario.catalogue;
 
 describe("radar horizon and detection ranges", () => {

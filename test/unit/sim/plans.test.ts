@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ResolvedAttackerPlan, ResolvedDefenderPlan } from "../../../shared/plan.js";
 import { createSimulation, planCommands } from "../../../sim/index.js";
-import { fixtureWithAlly } from "./fixtures.js";
+import { scenarioWithAlly } from "../../support/scenario.js";
 
 describe("planCommands", () => {
   const defender: ResolvedDefenderPlan = {
@@ -80,7 +80,7 @@ describe("planCommands", () => {
   });
 
   it("produces commands the simulation accepts", () => {
-    const sim = createSimulation(fixtureWithAlly(), 1);
+    const sim = createSimulation(scenarioWithAlly(), 1);
     for (const command of [...planCommands(defender, 1), ...planCommands(attacker, 1)]) {
       expect(sim.apply(command)).toMatchObject({ ok: true });
     }

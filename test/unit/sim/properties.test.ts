@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Command, Simulation } from "../../../sim/api.js";
 import { createSimulation } from "../../../sim/index.js";
-import { fixtureWithAlly } from "./fixtures.js";
+import { scenarioWithAlly } from "../../support/scenario.js";
 import { WHITE } from "./helpers.js";
 
 /**
@@ -96,7 +96,7 @@ function checkInvariants(sim: Simulation): void {
 
 describe("properties of random matches", () => {
   it("no NaN anywhere; every class launched = intercepted + leaked + crashed + in flight; the breakdowns add up; nothing goes negative", () => {
-    const scenario = fixtureWithAlly();
+    const scenario = scenarioWithAlly();
     for (const round of scenario.rounds) round.durationSec = 1800;
     const seen = { launched: 0, intercepted: 0, leaked: 0, crashed: 0 };
     fc.assert(

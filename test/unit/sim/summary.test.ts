@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createSimulation } from "../../../sim/index.js";
 import { knownSummary, UNKNOWN } from "../../../sim/known-scores.js";
-import { fixtureScenario, fixtureWithAlly } from "./fixtures.js";
+import { buildScenario, scenarioWithAlly } from "../../support/scenario.js";
 import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 
 /**
@@ -11,7 +11,7 @@ import { applyAll, deploy, ofType, runLive, salvo, WHITE } from "./helpers.js";
 
 describe("the summary's breakdowns", () => {
   it("counts by class, decoys apart from the leak rate, and the warning each threat gave", () => {
-    const scenario = fixtureScenario();
+    const scenario = buildScenario();
     const sim = createSimulation(scenario, 11);
     // A radar at (-150, 0) sees a 100 m drone 63.7 km out: it enters coverage 86.3 km from the capital.
     applyAll(sim, [
@@ -43,7 +43,7 @@ describe("the summary's breakdowns", () => {
   });
 
   it("each layer's shots, kills, spend and interceptors left, and who made each kill", () => {
-    const scenario = fixtureWithAlly();
+    const scenario = scenarioWithAlly();
     scenario.catalogue.layers.gun.pk = { drone: 1, decoy: 1, cruise: 1, ballistic: 0 };
     const sim = createSimulation(scenario, 11);
     applyAll(sim, [
@@ -64,7 +64,7 @@ describe("the summary's breakdowns", () => {
   });
 
   it("between nights the attacker's summary keeps the defence's figures to itself; the final one does not", () => {
-    const sim = createSimulation(fixtureScenario(), 11);
+    const sim = createSimulation(buildScenario(), 11);
     applyAll(sim, [deploy("radar", -150, 0), deploy("gun", -170, 0), salvo({ count: 2 }), WHITE.startLive]);
     runLive(sim);
     const truth = sim.summary();

@@ -3,13 +3,13 @@ import type { SimEvent } from "../../../sim/api.js";
 import { createSimulation } from "../../../sim/index.js";
 import { threatId } from "../../../sim/threats.js";
 import { sightingId } from "../../../sim/views.js";
-import { fixtureScenario, fixtureWithAlly } from "./fixtures.js";
+import { buildScenario, scenarioWithAlly } from "../../support/scenario.js";
 import { applyAll, deploy, ofType, salvo, WHITE } from "./helpers.js";
 
 /** Fog of war: each perspective gets what it may know and nothing more. */
 describe("views", () => {
   function setup() {
-    const scenario = fixtureWithAlly();
+    const scenario = scenarioWithAlly();
     scenario.fixedUnits = [{ id: "hq-radar", type: "radar", at: { x: -150, y: -20 }, known: true }];
     scenario.msel = [
       {
@@ -60,7 +60,7 @@ describe("views", () => {
   });
 
   it("fogs the scoreboard: no launch the defence has not seen, no interceptor count for the attacker", () => {
-    const sim = createSimulation(fixtureScenario(), 2);
+    const sim = createSimulation(buildScenario(), 2);
     applyAll(sim, [deploy("sam", -100, 0, { id: "sam-1" }), salvo({ count: 1 }), WHITE.startLive]);
     const events: SimEvent[] = [];
     while (ofType(events, "launch").length === 0) events.push(...sim.step());

@@ -14,6 +14,7 @@ import type {
 } from "../../../sim/api.js";
 import type { Engine } from "../../../sim/review/replay.js";
 import { emptyFigures } from "../../../sim/summary.js";
+import { buildScenario } from "../../support/scenario.js";
 
 /**
  * A tiny deterministic world with the real Simulation contract (phases, commands, a seeded generator
@@ -40,11 +41,19 @@ interface ToyState {
 export const TOY_ROUNDS = 3;
 export const TOY_NIGHT_SEC = 120;
 
-export const toyScenario = {
+/** A valid scenario whose nights the toy engine counts (it reads nothing else). */
+export const toyScenario: CompiledScenario = buildScenario({
   id: "toy",
   name: "Toy range",
-  rounds: [{}, {}, {}],
-} as unknown as CompiledScenario;
+  rounds: Array.from({ length: TOY_ROUNDS }, (_, n) => ({
+    name: `Night ${n + 1}`,
+    durationSec: TOY_NIGHT_SEC,
+    defenderBudgetUsd: 0,
+    attackerBudgetUsd: 0,
+    resupply: [],
+    repairHp: 0,
+  })),
+});
 
 /** mulberry32: one uint32 of state, one draw in [0, 1). */
 function draw(state: ToyState): number {

@@ -12,7 +12,8 @@ import {
   noteIncidents,
   raiseEscalation,
 } from "../../../../sim/campaign/index.js";
-import { fixtureScenario, trigger } from "./fixture.js";
+import { trigger } from "../../../support/scenario.js";
+import { fixtureScenario } from "./fixture.js";
 
 const scenario = fixtureScenario();
 const rules = scenario.escalation;

@@ -9,79 +9,40 @@
  *
  * Grid: plant p1 feeds substations s1 (cities c1, c2) and s2 (city c3); c4 is off-grid.
  */
-import type { CompiledRegion, CompiledScenario } from "../../../../shared/compiled.js";
-import type { LayerType, RegionOwner, Trigger } from "../../../../shared/scenario.js";
+import type { CompiledScenario } from "../../../../shared/compiled.js";
+import type { LayerType } from "../../../../shared/scenario.js";
+import { box, buildScenario, layerType, region, threatType, trigger } from "../../../support/scenario.js";
 
-export function square(
-  id: string,
-  owner: RegionOwner,
-  [minX, minY, maxX, maxY]: [number, number, number, number],
-  extra: Partial<Pick<CompiledRegion, "nation" | "accessible">> = {},
-): CompiledRegion {
-  return {
-    id,
-    name: id,
-    owner,
-    ...extra,
-    polygons: [
-      [
-        [minX, minY],
-        [maxX, minY],
-        [maxX, maxY],
-        [minX, maxY],
-      ],
-    ],
-    bbox: { minX, minY, maxX, maxY },
-  };
-}
-
-const layerDefaults = {
-  reachVsBallisticKm: undefined,
-  reloadSec: 60,
-  deployCostUsd: 1_000_000,
-  interceptorSpeedMps: 1000,
-  shotIntervalSec: 2,
-  mobile: false,
-  relocateDelaySec: 600,
-  footprintOnly: false,
-  seaOnly: false,
-} as const;
-
-function layer(fields: Partial<LayerType> & Pick<LayerType, "name" | "role" | "reachKm">): LayerType {
-  return {
-    ...layerDefaults,
+/** The campaign layers' common numbers (cheaper reloads, dearer shots than the base theatre's). */
+const layer = (l: Partial<LayerType> & Pick<LayerType, "name" | "role" | "reachKm">): LayerType =>
+  layerType({
+    reloadSec: 60,
+    interceptorSpeedMps: 1000,
     engagesBands: ["low", "very-low"],
     engagesClasses: ["drone", "decoy"],
     magazine: 16,
     costPerShotUsd: 4_000_000,
     pk: { drone: 0.9, decoy: 0.9, cruise: 0.7, ballistic: 0 },
-    ...fields,
-  };
-}
+    ...l,
+  });
 
 function asset(id: string, kind: "city" | "plant" | "substation", x: number, population?: number) {
   return { id, name: id, kind, at: { x, y: 0 }, hp: 10, valueUsd: 1_000_000, population, footprintKm: 5 };
 }
 
-/** A scenario trigger (the format names its effect `then`). */
-export function trigger(id: string, title: string, when: Trigger["when"], effect: Trigger["then"]): Trigger {
-  // biome-ignore lint/suspicious/noThenProperty: the scenario format's field, never awaited
-  return { id, title, when, then: effect };
-}
-
 export function fixtureScenario(): CompiledScenario {
-  return {
+  return buildScenario({
     id: "fixture",
     name: "Fixture",
     description: "Hand-built squares for campaign unit tests",
     theatre: {
       extentKm: { x: 300, y: 300 },
       regions: [
-        square("home", "defender", [-100, -100, 100, 100]),
-        square("eastland", "neighbour", [100, -100, 300, 100], { nation: "est" }),
-        square("gulf", "sea", [-300, -100, -100, 100], { accessible: true }),
-        square("strait", "sea", [-300, 100, -100, 200], { accessible: false }),
-        square("enemy", "attacker", [-100, 100, 300, 300]),
+        region("home", "defender", box(-100, -100, 100, 100)),
+        region("eastland", "neighbour", box(100, -100, 300, 100), { nation: "est" }),
+        region("gulf", "sea", box(-300, -100, -100, 100), { accessible: true }),
+        region("strait", "sea", box(-300, 100, -100, 200), { accessible: false }),
+        region("enemy", "attacker", box(-100, 100, 300, 300)),
       ],
     },
     nations: [
@@ -107,20 +68,13 @@ export function fixtureScenario(): CompiledScenario {
     launchZones: [{ id: "north", name: "North", at: { x: 0, y: 250 }, radiusKm: 20, threatTypes: ["drone"] }],
     catalogue: {
       threats: {
-        drone: {
+        drone: threatType({
           name: "Drone",
           class: "drone",
-          speedMps: 50,
-          band: "low",
           altitudeM: 500,
-          signature: 1,
-          damage: 1,
           blastRadiusKm: 0.1,
-          rangeKm: 2000,
-          costUsd: 35_000,
-          gnssGuided: true,
           accuracyKm: 0.1,
-        },
+        }),
       },
       layers: {
         sam: layer({ name: "SAM", role: "shooter", reachKm: 100 }),
@@ -144,7 +98,6 @@ export function fixtureScenario(): CompiledScenario {
       },
       sensors: {},
     },
-    fixedUnits: [],
     allies: [{ id: "est-air", name: "Estland air force", nation: "est", airspace: ["eastland"], units: [] }],
     stocks: { sam: 10 },
     seats: { attacker: 1, defender: 1, ally: 1, instructor: 1, spectator: 10 },
@@ -215,6 +168,5 @@ export function fixtureScenario(): CompiledScenario {
       ],
     },
     scoring: { usdPerCasualty: 1_000_000, usdPerBlackoutPopulationHour: 10, usdPerEscalationPoint: 100_000 },
-    casualties: { perDamagePer100k: 5 },
-  };
+  });
 }

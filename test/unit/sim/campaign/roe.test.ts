@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { formatRoe, parseRoe, roePermits, seaUnitActive } from "../../../../sim/campaign/roe.js";
-import { fixtureScenario, square } from "./fixture.js";
+import { box, region } from "../../../support/scenario.js";
+import { fixtureScenario } from "./fixture.js";
 
 // Eastland is the square x ∈ [100, 300], y ∈ [-100, 100]: its western border is x = 100.
-const eastland = [square("eastland", "neighbour", [100, -100, 300, 100], { nation: "est" })];
+const eastland = [region("eastland", "neighbour", box(100, -100, 300, 100), { nation: "est" })];
 const at = (x: number) => ({ x, y: 0 });
 
 describe("parseRoe", () => {
@@ -46,7 +47,7 @@ describe("roePermits at the border", () => {
   });
 
   it("counts any of the ally's airspace regions", () => {
-    const two = [...eastland, square("islet", "neighbour", [-250, -250, -200, -200], { nation: "est" })];
+    const two = [...eastland, region("islet", "neighbour", box(-250, -250, -200, -200), { nation: "est" })];
     expect(roePermits(parseRoe("own-airspace")!, two, { x: -225, y: -225 })).toBe(true);
     expect(roePermits(parseRoe("own-airspace")!, two, { x: -150, y: -225 })).toBe(false);
   });

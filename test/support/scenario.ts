@@ -1,8 +1,19 @@
-import type { CompiledRegion, CompiledScenario, Ring } from "../../../shared/compiled.js";
-import type { LayerType, SensorType, ThreatType } from "../../../shared/scenario.js";
+import { z } from "zod";
+import type { CompiledRegion, CompiledScenario, Ring } from "../../shared/compiled.js";
+import {
+  type Catalogue,
+  type LayerType,
+  type RegionOwner,
+  Scenario,
+  type SensorType,
+  type ThreatType,
+  type Trigger,
+} from "../../shared/scenario.js";
 
 /**
- * A small stylised theatre built in code, independent of the built-in scenario files:
+ * The one builder for every hand-built scenario of the tests and benches: a valid base theatre plus typed
+ * overrides, checked against the scenario file schema (shared/scenario.ts) so that no fixture can drift
+ * from the contract the loader enforces on real files. The base theatre (the sim unit tests' own):
  *
  *   x: -300 … 300 km, y: -200 … 200 km
  *   defender land  x < 100 (y > -150);  attacker land x ≥ 100;  sea "south" y < -150 (x < 100)
@@ -11,26 +22,70 @@ import type { LayerType, SensorType, ThreatType } from "../../../shared/scenario
  * Catalogue numbers follow docs/design.md §2 where they exist, rounded so that tests can reason exactly.
  */
 
-function box(
-  minX: number,
-  minY: number,
-  maxX: number,
-  maxY: number,
-): { polygons: Ring[]; bbox: CompiledRegion["bbox"] } {
+/** Top-level fields replace the base's; the catalogue is replaced section by section. */
+export type ScenarioOverrides = Partial<Omit<CompiledScenario, "catalogue">> & {
+  catalogue?: Partial<Catalogue>;
+};
+
+export function buildScenario(overrides: ScenarioOverrides = {}): CompiledScenario {
+  const base = baseScenario();
+  return validScenario({ ...base, ...overrides, catalogue: { ...base.catalogue, ...overrides.catalogue } });
+}
+
+/** The scenario itself if it passes the file schema (outlines read as km polygons); throws otherwise. */
+export function validScenario(scenario: CompiledScenario): CompiledScenario {
+  const asFile = {
+    ...scenario,
+    theatre: {
+      ...scenario.theatre,
+      regions: scenario.theatre.regions.map(({ id, name, owner, nation, accessible, polygons }) => ({
+        id,
+        name,
+        owner,
+        nation,
+        accessible,
+        geometry: { km: polygons.map((ring) => ring.map(([x, y]) => ({ x, y }))) },
+      })),
+    },
+  };
+  const parsed = Scenario.safeParse(asFile);
+  if (!parsed.success)
+    throw new Error(
+      `scenario '${scenario.id}' breaks the scenario schema:\n${z.prettifyError(parsed.error)}`,
+    );
+  return scenario;
+}
+
+/** An axis-aligned rectangle as an outline ring. */
+export function box(minX: number, minY: number, maxX: number, maxY: number): Ring {
+  return [
+    [minX, minY],
+    [maxX, minY],
+    [maxX, maxY],
+    [minX, maxY],
+  ];
+}
+
+/** A compiled region of one outline ring, its bounding box derived (the name defaults to the id). */
+export function region(
+  id: string,
+  owner: RegionOwner,
+  ring: Ring,
+  extra: Partial<Pick<CompiledRegion, "name" | "nation" | "accessible">> = {},
+): CompiledRegion {
+  const xs = ring.map(([x]) => x);
+  const ys = ring.map(([, y]) => y);
   return {
-    polygons: [
-      [
-        [minX, minY],
-        [maxX, minY],
-        [maxX, maxY],
-        [minX, maxY],
-      ],
-    ],
-    bbox: { minX, minY, maxX, maxY },
+    id,
+    name: id,
+    owner,
+    ...extra,
+    polygons: [ring],
+    bbox: { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) },
   };
 }
 
-const threat = (t: Partial<ThreatType> & Pick<ThreatType, "name" | "class">): ThreatType => ({
+export const threatType = (t: Partial<ThreatType> & Pick<ThreatType, "name" | "class">): ThreatType => ({
   speedMps: 50,
   band: "low",
   altitudeM: 100,
@@ -44,7 +99,7 @@ const threat = (t: Partial<ThreatType> & Pick<ThreatType, "name" | "class">): Th
   ...t,
 });
 
-const layer = (
+export const layerType = (
   l: Partial<LayerType> & Pick<LayerType, "name" | "reachKm" | "interceptorSpeedMps">,
 ): LayerType => ({
   role: "shooter",
@@ -63,7 +118,9 @@ const layer = (
   ...l,
 });
 
-const sensor = (s: Partial<SensorType> & Pick<SensorType, "name" | "kind" | "rangeKm">): SensorType => ({
+export const sensorType = (
+  s: Partial<SensorType> & Pick<SensorType, "name" | "kind" | "rangeKm">,
+): SensorType => ({
   heightM: 30,
   bands: ["very-low", "low", "high"],
   identifySec: 10,
@@ -71,7 +128,38 @@ const sensor = (s: Partial<SensorType> & Pick<SensorType, "name" | "kind" | "ran
   ...s,
 });
 
-export function fixtureScenario(): CompiledScenario {
+/** A scenario trigger (the format names its effect `then`). */
+export function trigger(id: string, title: string, when: Trigger["when"], effect: Trigger["then"]): Trigger {
+  // biome-ignore lint/suspicious/noThenProperty: the scenario format's field, never awaited
+  return { id, title, when, then: effect };
+}
+
+/** The base theatre with an allied navy in the south sea: a ship and its radar, ROE own airspace. */
+export function scenarioWithAlly(): CompiledScenario {
+  return buildScenario({
+    nations: [{ id: "navy-nation", name: "Navy nation", roe: "own-airspace" }],
+    allies: [
+      {
+        id: "navy",
+        name: "Allied navy",
+        nation: "navy-nation",
+        airspace: ["south"],
+        units: [
+          {
+            id: "ship-1",
+            type: "ship",
+            at: { x: -100, y: -175 },
+            known: false,
+            doctrine: { weapons: "free" },
+          },
+          { id: "ship-radar", type: "aew", at: { x: -100, y: -170 }, known: false },
+        ],
+      },
+    ],
+  });
+}
+
+function baseScenario(): CompiledScenario {
   return {
     id: "fixture",
     name: "Fixture",
@@ -79,9 +167,9 @@ export function fixtureScenario(): CompiledScenario {
     theatre: {
       extentKm: { x: 300, y: 200 },
       regions: [
-        { id: "home", name: "Home", owner: "defender", ...box(-300, -150, 100, 200) },
-        { id: "east", name: "East", owner: "attacker", ...box(100, -200, 300, 200) },
-        { id: "south", name: "South Sea", owner: "sea", accessible: true, ...box(-300, -200, 100, -150) },
+        region("home", "defender", box(-300, -150, 100, 200), { name: "Home" }),
+        region("east", "attacker", box(100, -200, 300, 200), { name: "East" }),
+        region("south", "sea", box(-300, -200, 100, -150), { name: "South Sea", accessible: true }),
       ],
     },
     nations: [],
@@ -119,9 +207,9 @@ export function fixtureScenario(): CompiledScenario {
     ],
     catalogue: {
       threats: {
-        drone: threat({ name: "Drone", class: "drone" }),
-        decoy: threat({ name: "Decoy", class: "decoy", damage: 0, costUsd: 10_000 }),
-        cruise: threat({
+        drone: threatType({ name: "Drone", class: "drone" }),
+        decoy: threatType({ name: "Decoy", class: "decoy", damage: 0, costUsd: 10_000 }),
+        cruise: threatType({
           name: "Cruise",
           class: "cruise",
           speedMps: 200,
@@ -131,7 +219,7 @@ export function fixtureScenario(): CompiledScenario {
           damage: 8,
           costUsd: 1_500_000,
         }),
-        ballistic: threat({
+        ballistic: threatType({
           name: "Ballistic",
           class: "ballistic",
           speedMps: 2000,
@@ -144,7 +232,7 @@ export function fixtureScenario(): CompiledScenario {
         }),
       },
       layers: {
-        sam: layer({
+        sam: layerType({
           name: "Long-range SAM",
           reachKm: 100,
           reachVsBallisticKm: 30,
@@ -156,7 +244,7 @@ export function fixtureScenario(): CompiledScenario {
           interceptorSpeedMps: 1500,
           sensor: "fire-control",
         }),
-        point: layer({
+        point: layerType({
           name: "Point defence",
           reachKm: 15,
           magazine: 20,
@@ -164,7 +252,7 @@ export function fixtureScenario(): CompiledScenario {
           interceptorSpeedMps: 700,
           footprintOnly: true,
         }),
-        gun: layer({
+        gun: layerType({
           name: "Gun",
           reachKm: 5,
           magazine: 2,
@@ -174,7 +262,7 @@ export function fixtureScenario(): CompiledScenario {
           shotIntervalSec: 1,
           pk: { drone: 0.5, decoy: 0.5, cruise: 0.3, ballistic: 0 },
         }),
-        mobile: layer({
+        mobile: layerType({
           name: "Mobile fire group",
           reachKm: 2,
           engagesBands: ["low"],
@@ -186,7 +274,7 @@ export function fixtureScenario(): CompiledScenario {
           mobile: true,
           relocateDelaySec: 300,
         }),
-        ship: layer({
+        ship: layerType({
           name: "BMD ship",
           reachKm: 150,
           reachVsBallisticKm: 150,
@@ -198,21 +286,21 @@ export function fixtureScenario(): CompiledScenario {
         }),
       },
       sensors: {
-        radar: sensor({
+        radar: sensorType({
           name: "Surveillance radar",
           kind: "radar",
           heightM: 30,
           rangeKm: 300,
           identifySec: 20,
         }),
-        "fire-control": sensor({
+        "fire-control": sensorType({
           name: "Fire-control radar",
           kind: "radar",
           heightM: 10,
           rangeKm: 150,
           identifySec: 10,
         }),
-        acoustic: sensor({
+        acoustic: sensorType({
           name: "Acoustic node",
           kind: "acoustic",
           heightM: 2,
@@ -222,7 +310,7 @@ export function fixtureScenario(): CompiledScenario {
           identifySec: 60,
           deployCostUsd: 10_000,
         }),
-        aew: sensor({ name: "AEW", kind: "aew", heightM: 9000, rangeKm: 400, identifySec: 30 }),
+        aew: sensorType({ name: "AEW", kind: "aew", heightM: 9000, rangeKm: 400, identifySec: 30 }),
       },
     },
     fixedUnits: [],
@@ -263,23 +351,4 @@ export function fixtureScenario(): CompiledScenario {
     },
     casualties: { perDamagePer100k: 5 },
   };
-}
-
-/** The fixture with an allied navy in the south sea: a ship and its radar, ROE own airspace. */
-export function fixtureWithAlly(): CompiledScenario {
-  const scenario = fixtureScenario();
-  scenario.nations = [{ id: "navy-nation", name: "Navy nation", roe: "own-airspace" }];
-  scenario.allies = [
-    {
-      id: "navy",
-      name: "Allied navy",
-      nation: "navy-nation",
-      airspace: ["south"],
-      units: [
-        { id: "ship-1", type: "ship", at: { x: -100, y: -175 }, known: false, doctrine: { weapons: "free" } },
-        { id: "ship-radar", type: "aew", at: { x: -100, y: -170 }, known: false },
-      ],
-    },
-  ];
-  return scenario;
 }
