@@ -36,9 +36,7 @@ describe.runIf(chromiumAvailable)("the what-if analysis in the browser", () => {
     tmp.cleanup();
   });
 
-  it("compares 20 runs of the training range with and without a variant, with live progress", {
-    timeout: 180_000,
-  }, async () => {
+  it("compares 20 runs of the training range with and without a variant, with live progress", async () => {
     const browser = await openPage({ width: 1280, height: 720 }, false);
     pages.push(browser);
     const { page } = browser;
@@ -75,7 +73,7 @@ describe.runIf(chromiumAvailable)("the what-if analysis in the browser", () => {
     expect(browser.errors).toEqual([]);
   });
 
-  it("reopens the finished analysis from its link on a phone", { timeout: 120_000 }, async () => {
+  it("reopens the finished analysis from its link on a phone", async () => {
     const browser = await openPage({ width: 390, height: 844 }, true);
     pages.push(browser);
     const { page } = browser;

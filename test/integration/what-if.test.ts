@@ -1,23 +1,20 @@
-import { execFile } from "node:child_process";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { Client } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGameServer, type GameServer } from "../../server/app.js";
 import type { BatchResult } from "../../server/cli/batch.js";
+import { runSim } from "../../server/cli/sim-command.js";
 import { History } from "../../server/store/history.js";
 import { ANALYSIS_METRICS, type AnalysisJob, type AnalysisRequest } from "../../shared/analysis.js";
 import { tempDir } from "../unit/store/helpers.js";
 import { TestClient } from "./helpers.js";
-import { parseCsv, planMatch, ROOT, until } from "./history-harness.js";
+import { parseCsv, planMatch, until } from "./history-harness.js";
 
 /**
  * What-if analyses over real HTTP (server/http/what-if.ts): started, watched, cancelled, refused beyond
- * the process's cap, equal to `npm run sim -- --batch` for the same seeds, kept in the history across a
+ * the process's cap, equal to `npm run sim -- --batch` for the same seeds (its command, run here), kept in the history across a
  * restart, and from a match only with its instructor key (taken from a real room's welcome).
  */
-
-const run = promisify(execFile);
 
 /** Two long analyses fill a server allowed one running and one waiting. */
 const LIMITS = { maxRunning: 1, maxQueued: 1, workers: 1 };
@@ -83,12 +80,9 @@ describe("what-if analyses", () => {
     expect(result.metrics.some((m) => m.startsWith("spend_usd."))).toBe(true);
 
     const cli = async (...extra: string[]) => {
-      const args = ["--import", "tsx", "server/cli/sim.ts", "--scenario", "training-range"];
-      const { stdout } = await run(
-        process.execPath,
-        [...args, "--batch", "6", "--seed-start", "3", "--json", ...extra],
-        { cwd: ROOT, maxBuffer: 64 << 20 },
-      );
+      let stdout = "";
+      const argv = ["--scenario", "training-range", "--batch", "6", "--seed-start", "3", "--json", ...extra];
+      expect(await runSim(argv, { out: (text) => (stdout = text), err: () => undefined })).toBe(0);
       return JSON.parse(stdout) as BatchResult;
     };
     const [batchA, batchB] = await Promise.all([cli(), cli("--variant", VARIANT)]);
