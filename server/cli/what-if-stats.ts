@@ -7,7 +7,6 @@ import {
 import type { MatchSummary } from "../../sim/api.js";
 import { toCsv } from "../store/export.js";
 import { stats } from "./batch.js";
-import type { WhatIfPlan } from "./what-if.js";
 
 /**
  * The figures of a what-if analysis: each metric's distribution over the runs (the batch's own mean,
@@ -44,8 +43,11 @@ function difference(a: Distribution, b: Distribution): Difference {
   return { mean, ci95 };
 }
 
+/** What the result repeats of its request: the scenario, runs, seeds and configurations. */
+export type ResultHead = Pick<AnalysisResult, "scenario" | "runs" | "seedStart" | "a" | "b">;
+
 export function whatIfResult(
-  plan: WhatIfPlan,
+  plan: ResultHead,
   a: readonly MatchSummary[],
   b: readonly MatchSummary[] | null,
 ): AnalysisResult {
