@@ -124,7 +124,8 @@ describe.runIf(chromiumAvailable)("history, debrief and replay in the browser", 
         el.value = String(value);
         el.dispatchEvent(new Event("input", { bubbles: true }));
       },
-      Math.round(max * 0.6),
+      // The training range's interceptions come late in the night (after three quarters of it).
+      Math.round(max * 0.9),
     );
     await until(
       "the scrubbed moment",
