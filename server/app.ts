@@ -118,7 +118,7 @@ export function createGameServer(config: GameServerConfig = {}): GameServer {
   const whatIfStore = config.history && new WhatIfStore(config.history.db);
   const whatIf = whatIfStore && new WhatIfQueue(whatIfStore, { ...DEFAULT_WHAT_IF_LIMITS, ...config.whatIf });
   if (config.history && whatIfStore && whatIf)
-    app.use("/api/analyses", whatIfRouter(config.history.db, whatIfStore, whatIf));
+    app.use("/api/analyses", whatIfRouter(config.history.db, config.history.path, whatIfStore, whatIf));
   app.use("/api", publicUrlRouter(config.publicUrl));
   app.use("/api", lobbyRouter(scenarios));
   if (config.monitorPassword) app.use("/colyseus", monitorRouter(config.monitorPassword));

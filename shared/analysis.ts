@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_MATCH_VARIANTS } from "./protocol.js";
 import { Id } from "./scenario.js";
 
 /**
@@ -10,20 +11,26 @@ import { Id } from "./scenario.js";
 /** The most runs one configuration of an analysis may ask for. */
 export const MAX_ANALYSIS_RUNS = 200;
 
-/** Who plays a side in an analysis: the scenario's default plan, or a bot of a level. */
-export const AnalysisSeat = z.enum(["plan", "bot:easy", "bot:normal", "bot:hard"]);
+/**
+ * Who plays a side in an analysis: the scenario's default plan, a bot of a level, or (from a recorded
+ * match) the orders that side gave in it, "as played".
+ */
+export const AnalysisSeat = z.enum(["plan", "bot:easy", "bot:normal", "bot:hard", "as-played"]);
 export type AnalysisSeat = z.infer<typeof AnalysisSeat>;
 
 /** One configuration: the scenario's variants (applied in order) and who plays each side. */
 export const AnalysisConfig = z
   .object({
-    variants: z.array(Id).max(16).default([]),
+    variants: z.array(Id).max(MAX_MATCH_VARIANTS).default([]),
     attacker: AnalysisSeat.default("plan"),
     defender: AnalysisSeat.default("plan"),
     ally: AnalysisSeat.default("plan"),
   })
   .strict();
 export type AnalysisConfig = z.infer<typeof AnalysisConfig>;
+
+const playsAsPlayed = (...configs: (AnalysisConfig | undefined)[]) =>
+  configs.some((c) => c && (["attacker", "defender", "ally"] as const).some((side) => c[side] === "as-played"));
 
 export const AnalysisRequest = z
   .object({
@@ -46,6 +53,10 @@ export const AnalysisRequest = z
   .refine((r) => (r.scenario === undefined) !== (r.matchId === undefined), {
     message: "give either a scenario or a matchId",
     path: ["scenario"],
+  })
+  .refine((r) => r.matchId !== undefined || !playsAsPlayed(r.a, r.b), {
+    message: "'as-played' replays a recorded match's orders: give its matchId",
+    path: ["a"],
   });
 export type AnalysisRequest = z.infer<typeof AnalysisRequest>;
 

@@ -73,6 +73,8 @@ export interface MatchListing {
   code: string;
   scenario: string;
   scenarioName: string;
+  /** The scenario's variants the match played (ids, in the order applied). */
+  variants: string[];
   seed: number;
   status: MatchStatus;
   createdAt: string;

@@ -67,10 +67,15 @@ export type SpectatorViews = z.infer<typeof SpectatorViews>;
 /** A credential the server handed out (instructor key, spectator key, rejoin code). */
 const Secret = z.string().min(1).max(64);
 
+/** The most variants a match may play at once. */
+export const MAX_MATCH_VARIANTS = 16;
+
 /** Options for creating a `match` room. */
 export const CreateMatchOptions = z
   .object({
     scenario: Id,
+    /** The scenario's variants to play, applied in order (docs/scenarios.md#variants). */
+    variants: z.array(Id).max(MAX_MATCH_VARIANTS).default([]),
     seed: z
       .number()
       .int()

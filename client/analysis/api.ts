@@ -2,19 +2,7 @@ import type { AnalysisJob, AnalysisRequest } from "../../shared/analysis.js";
 import { ApiError } from "../net/api.js";
 import { stored } from "../net/storage.js";
 
-/** The what-if analyses API (docs/analysis.md), and the scenarios with the variants a lesson may pick. */
-
-export interface VariantChoice {
-  id: string;
-  title: string;
-  description: string;
-}
-
-export interface ScenarioChoice {
-  id: string;
-  name: string;
-  variants: VariantChoice[];
-}
+/** The what-if analyses API (docs/analysis.md). */
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
@@ -27,8 +15,6 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
   if (!response.ok) throw new ApiError(body?.message ?? `${response.status}`, response.status);
   return body as T;
 }
-
-export const listScenarios = () => call<ScenarioChoice[]>("/api/scenarios");
 
 /** Start an analysis; from a match, with the instructor key this tab holds for it. */
 export function startAnalysis(request: AnalysisRequest): Promise<AnalysisJob> {

@@ -1,7 +1,8 @@
 import { type AnalysisJob, type AnalysisRequest, MAX_ANALYSIS_RUNS } from "../../shared/analysis.js";
+import { listScenarios, type ScenarioListing } from "../net/api.js";
 import { field, fill, h, select, setText } from "../ui/dom.js";
 import { describe } from "../ui/errors.js";
-import { cancelAnalysis, getAnalysis, listScenarios, type ScenarioChoice, startAnalysis } from "./api.js";
+import { cancelAnalysis, getAnalysis, startAnalysis } from "./api.js";
 import "./analysis.css";
 import { type ConfigForm, configForm } from "./config-form.js";
 import { resultView } from "./results.js";
@@ -14,7 +15,7 @@ import { resultView } from "./results.js";
  */
 
 export type AnalysisRoute =
-  | { page: "new"; matchId: string | null; scenario: string | null }
+  | { page: "new"; matchId: string | null; scenario: string | null; variants: string[] }
   | { page: "job"; id: string };
 
 export function parseAnalysisRoute(hash: string): AnalysisRoute | null {
@@ -22,7 +23,13 @@ export function parseAnalysisRoute(hash: string): AnalysisRoute | null {
   if (!match) return null;
   if (match[1]) return { page: "job", id: match[1] };
   const query = new URLSearchParams(match[2] ?? "");
-  return { page: "new", matchId: query.get("match"), scenario: query.get("scenario") };
+  const variants = query.get("variants");
+  return {
+    page: "new",
+    matchId: query.get("match"),
+    scenario: query.get("scenario"),
+    variants: variants ? variants.split(",") : [],
+  };
 }
 
 const POLL_MS = 500;
@@ -93,8 +100,8 @@ export function analysisScreen(route: AnalysisRoute): AnalysisScreen {
 
 /** The scenario, runs, A and B; `started` gets the queued job. */
 function requestForm(
-  scenarios: ScenarioChoice[],
-  route: { matchId: string | null; scenario: string | null },
+  scenarios: ScenarioListing[],
+  route: { matchId: string | null; scenario: string | null; variants: string[] },
   status: HTMLElement,
   started: (job: AnalysisJob) => void,
 ): HTMLElement {
@@ -116,8 +123,12 @@ function requestForm(
   let b: ConfigForm;
   const build = () => {
     const variants = scenarios.find((s) => s.id === scenario.value)?.variants ?? [];
-    a = configForm("A", variants);
-    b = configForm("B", variants);
+    // From a match: A is the match as played, B the same night with the scenario's own plans.
+    const played = matchId
+      ? ({ attacker: "as-played", defender: "as-played", ally: "as-played" } as const)
+      : {};
+    a = configForm("A", variants, { variants: route.variants, ...played }, matchId !== null);
+    b = configForm("B", variants, { variants: route.variants }, matchId !== null);
     fill(configs, a.el, b.el);
     b.el.hidden = !compare.checked;
   };
@@ -150,7 +161,11 @@ function requestForm(
     "div",
     null,
     matchId
-      ? h("p", { class: "muted" }, `From match ${matchId}: its scenario, played again over many nights.`)
+      ? h(
+          "p",
+          { class: "muted" },
+          `From match ${matchId}: its scenario and variants, played again over many nights; "as played" gives a side's orders from the match again.`,
+        )
       : null,
     h(
       "div",

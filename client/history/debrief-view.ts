@@ -1,10 +1,12 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { LayerRow, RoundTally } from "../../sim/review/aar.js";
+import { variantTitles } from "../net/api.js";
 import { stored } from "../net/storage.js";
 import { h } from "../ui/dom.js";
 import { describe } from "../ui/errors.js";
 import { escalationScale } from "../ui/match/summary.js";
 import { verdictLine, verdictWhy } from "../ui/match/verdict.js";
+import { variantsNote } from "../ui/variants.js";
 import { formatClock, formatCount, formatPopulation, formatUsd } from "../util/format.js";
 import { type AarReply, downloads, getAar, getDetails, getScenario, type MatchDetails } from "./api.js";
 import { classTable, coalitionTable, decoyLine, stockTable } from "./breakdowns.js";
@@ -64,6 +66,7 @@ function render(
     "header",
     null,
     h("h1", null, `Debrief · ${scenario.name}`),
+    variantsNote(variantTitles(scenario.variants, details.variants)),
     h(
       "p",
       null,
@@ -101,7 +104,7 @@ function render(
             "a",
             {
               class: "button-link",
-              href: `#/analysis?match=${encodeURIComponent(details.id)}&scenario=${encodeURIComponent(details.scenario)}`,
+              href: `#/analysis?match=${encodeURIComponent(details.id)}&scenario=${encodeURIComponent(details.scenario)}&variants=${details.variants.map(encodeURIComponent).join(",")}`,
               testid: "open-analysis",
             },
             "What-if analysis",

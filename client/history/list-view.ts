@@ -1,4 +1,4 @@
-import { listScenarios } from "../net/api.js";
+import { listScenarios, type ScenarioListing, variantTitles } from "../net/api.js";
 import { field, h, select } from "../ui/dom.js";
 import { describe } from "../ui/errors.js";
 import { type HistoryFilter, listHistory, type MatchListing } from "./api.js";
@@ -29,8 +29,8 @@ export function historyListScreen(): { el: HTMLElement; destroy(): void } {
     };
     status.textContent = "Loading…";
     try {
-      const matches = await listHistory(filter);
-      body.replaceChildren(...matches.map(row));
+      const [matches, scenarios] = await Promise.all([listHistory(filter), listScenarios().catch(() => [])]);
+      body.replaceChildren(...matches.map((m) => row(m, scenarios)));
       status.textContent = matches.length
         ? `${matches.length} match${matches.length === 1 ? "" : "es"}`
         : "No recorded match fits.";
@@ -81,7 +81,8 @@ export function historyListScreen(): { el: HTMLElement; destroy(): void } {
   return { el, destroy: () => undefined };
 }
 
-function row(match: MatchListing): HTMLElement {
+function row(match: MatchListing, scenarios: readonly ScenarioListing[]): HTMLElement {
+  const variants = variantTitles(scenarios.find((s) => s.id === match.scenario)?.variants, match.variants);
   const people = match.seats
     .filter((s) => s.role !== "spectator")
     .map((s) => `${s.role}: ${s.filledBy === "human" ? s.name || "—" : s.filledBy}`)
@@ -98,7 +99,15 @@ function row(match: MatchListing): HTMLElement {
     "tr",
     { testid: "history-row", "data-id": match.id },
     h("td", { class: "num" }, new Date(match.createdAt).toLocaleString()),
-    h("td", null, match.scenarioName, match.branchOf ? h("span", { class: "muted" }, " (branch)") : null),
+    h(
+      "td",
+      null,
+      match.scenarioName,
+      match.branchOf ? h("span", { class: "muted" }, " (branch)") : null,
+      variants.length > 0
+        ? h("div", { class: "muted", testid: "history-variants" }, variants.join("; "))
+        : null,
+    ),
     h("td", null, people),
     h("td", { "data-result": match.status === "finished" ? (match.winner ?? "") : match.status }, result),
     h(

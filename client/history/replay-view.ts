@@ -3,6 +3,7 @@ import type { SimEvent } from "../../sim/api.js";
 import { feedCategory } from "../../sim/review/feed-lines.js";
 import { Feed } from "../../sim/review/narration.js";
 import type { MapController } from "../map/controller.js";
+import { variantTitles } from "../net/api.js";
 import { fill, h, setText } from "../ui/dom.js";
 import { mapChrome } from "../ui/map-chrome.js";
 import { feedFilters, placesOf } from "../ui/match/feed.js";
@@ -71,7 +72,11 @@ export class ReplayView {
       document.getElementById("topbar")!,
       h("span", { class: "brand" }, "SKYSHIELD"),
       h("span", { class: "badge" }, "Replay"),
-      h("span", { testid: "replay-scenario" }, scenario.name),
+      h(
+        "span",
+        { testid: "replay-scenario" },
+        [scenario.name, ...variantTitles(scenario.variants, record.variants)].join(" + "),
+      ),
       h("span", { class: "sep" }, "·"),
       this.roundEl,
       this.clock,

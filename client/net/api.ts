@@ -3,12 +3,28 @@ import type { Seats } from "../../shared/scenario.js";
 
 /** The game server's HTTP API (same origin; the Vite dev server proxies it). */
 
+/** A scenario variant a match or an analysis may pick (docs/scenarios.md#variants). */
+export interface VariantChoice {
+  id: string;
+  title: string;
+  description: string;
+}
+
 export interface ScenarioListing {
   id: string;
   name: string;
   description: string;
   rounds: number;
   seats: Partial<Seats>;
+  variants: VariantChoice[];
+}
+
+/** The titles of the variant ids a match plays, from the scenario's declared ones (else the id). */
+export function variantTitles(
+  declared: readonly { id: string; title: string }[] | undefined,
+  ids: readonly string[],
+): string[] {
+  return ids.map((id) => declared?.find((v) => v.id === id)?.title ?? id);
 }
 
 export interface MatchListing {
@@ -16,6 +32,8 @@ export interface MatchListing {
   code: string;
   scenario: string;
   scenarioName?: string;
+  /** The scenario's variants the match plays (ids). */
+  variants: string[];
   phase: string;
   round: number;
   seats: unknown;
@@ -55,19 +73,30 @@ async function getJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+let scenarioList: Promise<ScenarioListing[]> | null = null;
+
+/** The built-in scenarios with their variants: fetched once (they change only with the server). */
 export function listScenarios(): Promise<ScenarioListing[]> {
-  return getJson<ScenarioListing[]>("/api/scenarios");
+  if (!scenarioList) {
+    scenarioList = getJson<ScenarioListing[]>("/api/scenarios");
+    scenarioList.catch(() => {
+      scenarioList = null;
+    });
+  }
+  return scenarioList;
 }
 
 const scenarioCache = new Map<string, Promise<CompiledScenario>>();
 
-/** The compiled scenario (km geometry, catalogue): fetched once per id. */
-export function fetchScenario(id: string): Promise<CompiledScenario> {
-  let pending = scenarioCache.get(id);
+/** The compiled scenario (km geometry, catalogue) with the match's variants: fetched once per set. */
+export function fetchScenario(id: string, variants: readonly string[] = []): Promise<CompiledScenario> {
+  const query = variants.length > 0 ? `?variants=${variants.map(encodeURIComponent).join(",")}` : "";
+  const path = `/api/scenarios/${encodeURIComponent(id)}${query}`;
+  let pending = scenarioCache.get(path);
   if (!pending) {
-    pending = getJson<CompiledScenario>(`/api/scenarios/${encodeURIComponent(id)}`);
-    pending.catch(() => scenarioCache.delete(id));
-    scenarioCache.set(id, pending);
+    pending = getJson<CompiledScenario>(path);
+    pending.catch(() => scenarioCache.delete(path));
+    scenarioCache.set(path, pending);
   }
   return pending;
 }

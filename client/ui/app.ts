@@ -9,6 +9,7 @@ import { keepLinkCredentials, stored } from "../net/storage.js";
 import { field, fill, h, select } from "./dom.js";
 import { describe, showNear } from "./errors.js";
 import { homeScreen } from "./home.js";
+import { playedVariants } from "./match/context.js";
 import { MatchView } from "./match/match-view.js";
 import { shareBlock } from "./share.js";
 
@@ -185,7 +186,7 @@ export class App {
     const state = session.state?.scenario
       ? session.state
       : await nextState(session, (s) => s.scenario !== "");
-    const scenario = await fetchScenario(state.scenario);
+    const scenario = await fetchScenario(state.scenario, playedVariants(state));
     this.showScreen(null);
     this.view = new MatchView(session, this.ctl, scenario, () => {
       location.hash = "#/";

@@ -1,8 +1,15 @@
 import type { CreateMatchOptions, SeatFill } from "../../shared/protocol.js";
-import { listMatches, listScenarios, type MatchListing, type ScenarioListing } from "../net/api.js";
+import {
+  listMatches,
+  listScenarios,
+  type MatchListing,
+  type ScenarioListing,
+  variantTitles,
+} from "../net/api.js";
 import { stored } from "../net/storage.js";
 import { field, h, select } from "./dom.js";
 import { describe, showNear } from "./errors.js";
+import { variantToggles } from "./variants.js";
 
 const FILLS: [SeatFill, string][] = [
   ["human", "a person"],
@@ -120,8 +127,9 @@ async function refreshMatches(
   name: HTMLInputElement,
 ): Promise<void> {
   let matches: MatchListing[];
+  let scenarios: ScenarioListing[];
   try {
-    matches = await listMatches();
+    [matches, scenarios] = await Promise.all([listMatches(), listScenarios()]);
   } catch (error) {
     list.replaceChildren(h("li", { class: "muted" }, describe(error)));
     return;
@@ -141,7 +149,16 @@ async function refreshMatches(
         "li",
         { testid: "public-match", "data-code": m.code },
         h("span", { class: "code" }, m.code),
-        h("span", { class: "grow" }, `${m.scenarioName ?? m.scenario} · ${m.phase} · round ${m.round}`),
+        h(
+          "span",
+          { class: "grow" },
+          [
+            m.scenarioName ?? m.scenario,
+            ...variantTitles(scenarios.find((s) => s.id === m.scenario)?.variants, m.variants),
+            m.phase,
+            `round ${m.round}`,
+          ].join(" · "),
+        ),
         h("button", { class: "small", onclick: () => go("defender") }, "Defend"),
         h("button", { class: "small", onclick: () => go("attacker") }, "Attack"),
         h("button", { class: "small", testid: "spectate", onclick: () => go("spectator", "truth") }, "Watch"),
@@ -190,6 +207,8 @@ function createForm(actions: HomeActions, name: HTMLInputElement): HTMLElement {
   const delay = h("input", { type: "number", min: "0", max: "600", value: "0", testid: "spectator-delay" });
   const submit = h("button", { class: "primary", testid: "create-match", type: "submit" }, "Create match");
   let chosen: ScenarioListing | null = null;
+  const variantsBox = h("div", { testid: "create-variants" });
+  let variants = variantToggles([], "variant");
 
   listScenarios()
     .then((list) => {
@@ -224,6 +243,8 @@ function createForm(actions: HomeActions, name: HTMLInputElement): HTMLElement {
   function choose(s: ScenarioListing): void {
     chosen = s;
     allyField.hidden = (s.seats.ally ?? 0) === 0;
+    variants = variantToggles(s.variants, "variant");
+    variantsBox.replaceChildren(variants.el);
   }
 
   return h(
@@ -242,6 +263,7 @@ function createForm(actions: HomeActions, name: HTMLInputElement): HTMLElement {
         if (!allyField.hidden) seats.ally = fills.ally.value as SeatFill;
         const options: CreateMatchOptions = {
           scenario: chosen.id,
+          variants: variants.chosen(),
           pacing:
             pacing.value === "realtime"
               ? { mode: "realtime", timeScale: Number(timeScale.value) }
@@ -262,6 +284,8 @@ function createForm(actions: HomeActions, name: HTMLInputElement): HTMLElement {
     },
     h("h2", null, "Create a match"),
     scenarios,
+    h("h2", null, "Variants"),
+    variantsBox,
     h("h2", null, "Pacing"),
     h("div", { class: "grid2" }, field("Mode", pacing), scaleField, intervalField),
     h("h2", null, "Who plays"),

@@ -24,7 +24,12 @@ export interface SimArgs {
   /** --batch N: play N seeds (batch.ts); the seeds start at --seed-start, else --seed, else 1. */
   batch?: number;
   seedStart?: number;
+  /** The history database a `record:<match id>` source reads (default DEFAULT_DB). */
+  db?: string;
 }
+
+/** Where `record:` sources look by default: the server's database (SKYSHIELD_DB, README). */
+export const DEFAULT_DB = process.env.SKYSHIELD_DB ?? "data/skyshield.db";
 
 /** A bad argument: which one and why. */
 export class CliError extends Error {
@@ -39,19 +44,21 @@ export class CliError extends Error {
 
 export const USAGE = `usage: npm run sim -- --scenario <id|file> --seed N [--attacker <plan>] [--defender <plan>]
                         [--ally <plan>] [--rounds K] [--variant <id> ...] [--set path=value ...]
-                        [--json] [--events FILE] [--batch N [--seed-start S]]
+                        [--json] [--events FILE] [--batch N [--seed-start S]] [--db FILE]
   --scenario  a built-in scenario id or a scenario .json file
   --seed      the match seed (whole number ≥ 0)
   --attacker, --defender, --ally
-              a plan file, bot:easy|normal|hard, or plan:<name> (one of the scenario's named
-              alternative plans); default: the scenario's own plan for that side
+              a plan file, bot:easy|normal|hard, plan:<name> (one of the scenario's named
+              alternative plans) or record:<match id> (the orders that side gave in a recorded
+              match, "as played"); default: the scenario's own plan for that side
   --rounds    play only the first K rounds (plan files lose their later rounds)
   --variant   apply one of the scenario's variants (repeatable, in order, before --set)
   --set       override a scenario field before validation, e.g. --set rounds.0.defenderBudgetUsd=2e8
   --json      print one JSON object (the match summary) instead of the table
   --events    write the match's events to FILE as JSON lines ({ t, round, kind, ... })
   --batch     play N seeds on every core: mean, stdev and 95% interval of each field (--json: and each run)
-  --seed-start  the first seed of a batch (default: --seed, else 1)`;
+  --seed-start  the first seed of a batch (default: --seed, else 1)
+  --db        the history database record: sources read (default: $SKYSHIELD_DB, else data/skyshield.db)`;
 
 function wholeNumber(text: string, path: string, min: number): number {
   const value = Number(text);
@@ -90,6 +97,7 @@ export function parseSimArgs(argv: string[]): SimArgs {
     help: false,
     batch: values.batch === undefined ? undefined : wholeNumber(values.batch, "--batch", 1),
     seedStart,
+    db: values.db,
   };
 }
 
@@ -111,6 +119,7 @@ function parse(argv: string[]) {
       json: { type: "boolean" },
       batch: { type: "string" },
       "seed-start": { type: "string" },
+      db: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

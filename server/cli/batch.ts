@@ -1,11 +1,13 @@
 import { playMatch, type Seat } from "../../bots/driver.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
+import type { RecordedCommand } from "../../shared/history.js";
 import type { Command, MatchSummary, Side, SimEvent } from "../../sim/api.js";
 import { createSimulation } from "../../sim/index.js";
 import { loadScenario, parseOverride } from "../scenarios/loader.js";
-import { CliError, type SimArgs } from "./args.js";
+import { CliError, DEFAULT_DB, type SimArgs } from "./args.js";
 import { formatUsd } from "./format.js";
 import { planSource, scenarioPlans } from "./plan-sources.js";
+import { loadPlayedOrders } from "./played.js";
 import { type PoolIo, runOnWorkers } from "./pool.js";
 
 /**
@@ -50,11 +52,11 @@ export function runScenario(args: SimArgs): CompiledScenario {
  */
 export function matchRunner(args: SimArgs, listen: MatchListeners = {}): (seed: number) => MatchSummary {
   const scenario = runScenario(args);
-  const plans = scenarioPlans(args.scenario, scenario);
+  const seatFor = seatSources(args, scenario);
   const seatsFor = (seed: number) => {
     const seats: Partial<Record<Side, Seat>> = {};
     for (const side of SIDES) {
-      const seat = planSource(args[side], { side, scenario, seed, plans, rounds: args.rounds });
+      const seat = seatFor(side, seed);
       if (seat) seats[side] = seat;
     }
     return seats;
@@ -68,6 +70,28 @@ export function matchRunner(args: SimArgs, listen: MatchListeners = {}): (seed: 
       onEvents,
     });
   };
+}
+
+/**
+ * Who plays each side of a run for a seed (plan-sources.ts): the scenario's plans are resolved once and
+ * a recorded match's orders read once, whatever the number of seeds.
+ */
+export function seatSources(
+  args: SimArgs,
+  scenario: CompiledScenario,
+): (side: Side, seed: number) => Seat | null {
+  const plans = scenarioPlans(args.scenario, scenario);
+  const records = new Map<string, RecordedCommand[]>();
+  const recorded = (matchId: string) => {
+    let orders = records.get(matchId);
+    if (!orders) {
+      orders = loadPlayedOrders(args.db ?? DEFAULT_DB, matchId, args.scenario);
+      records.set(matchId, orders);
+    }
+    return orders;
+  };
+  return (side, seed) =>
+    planSource(args[side], { side, scenario, seed, plans, rounds: args.rounds, recorded });
 }
 
 export interface FieldStats {

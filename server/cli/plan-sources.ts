@@ -1,15 +1,17 @@
 import type { Seat } from "../../bots/driver.js";
 import { botLevel, createBot } from "../../bots/index.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
+import type { RecordedCommand } from "../../shared/history.js";
 import type { DefaultPlans } from "../../shared/plan.js";
 import type { Side } from "../../sim/api.js";
 import { planCommands } from "../../sim/plans.js";
 import { loadDefaultPlans, loadPlanFile, type ResolvedPlan, resolvePlan } from "../scenarios/loader.js";
 import { CliError } from "./args.js";
+import { playedSeat } from "./played.js";
 
 /**
  * Where a side's orders come from. A source spec is either a plan file path, or "<kind>:<arg>" for
- * a kind registered in SOURCE_KINDS ("bot:hard", "plan:sam-only"); without a spec the scenario's own
+ * a kind registered in SOURCE_KINDS ("bot:hard", "plan:sam-only", "record:<match id>"); without a spec the scenario's own
  * default plan plays the side. Every source is a Seat: the orders for a round's planning phase from the
  * side's view (and, optionally, orders during the night).
  */
@@ -22,6 +24,8 @@ export interface SourceContext {
   plans: ScenarioPlans;
   /** Play only this many rounds: plan files lose their later ones. */
   rounds?: number;
+  /** The orders a recorded match's sides gave (read once per match id). */
+  recorded(matchId: string): RecordedCommand[];
 }
 
 /** Source kinds by prefix: the text after "<kind>:" is passed as `arg`. */
@@ -33,6 +37,7 @@ export const SOURCE_KINDS: Record<string, (arg: string, ctx: SourceContext) => S
     return createBot({ side: ctx.side, level, scenario: ctx.scenario, seed: ctx.seed });
   },
   plan: (arg, ctx) => planSeat(ctx.plans.named(arg, ctx.side)),
+  record: (arg, ctx) => playedSeat(ctx.recorded(arg), ctx.side),
 };
 
 /** A seat that plays a plan file's orders for each round (the same path the room and replays use). */

@@ -13,31 +13,41 @@ import { whatIfResult } from "./what-if-stats.js";
 
 const SIDES: readonly Side[] = ["attacker", "defender", "ally"];
 
-/** The batch arguments of one configuration (a seat "plan" is the CLI's default: no flag). */
-export function configArgs(scenario: string, seedStart: number, config: AnalysisConfig): SimArgs {
-  const args: SimArgs = {
-    scenario,
-    seed: seedStart,
-    variants: [...config.variants],
-    sets: [],
-    json: true,
-    help: false,
-  };
-  for (const side of SIDES) if (config[side] !== "plan") args[side] = config[side];
-  return args;
-}
-
-/** Load and check a configuration in this thread (throws ScenarioError/CliError on bad input). */
-export function checkConfig(scenario: string, config: AnalysisConfig): void {
-  matchRunner(configArgs(scenario, 1, config));
-}
-
 export interface WhatIfPlan {
   scenario: string;
   runs: number;
   seedStart: number;
   a: AnalysisConfig;
   b: AnalysisConfig | null;
+  /** The recorded match an "as-played" seat replays, and the history database holding it. */
+  record?: { matchId: string; db: string };
+}
+
+/**
+ * The batch arguments of one configuration: a seat "plan" is the CLI's default (no flag), "as-played"
+ * is `record:<match id>` with the database in `--db`.
+ */
+export function configArgs(plan: Omit<WhatIfPlan, "runs" | "a" | "b">, config: AnalysisConfig): SimArgs {
+  const args: SimArgs = {
+    scenario: plan.scenario,
+    seed: plan.seedStart,
+    variants: [...config.variants],
+    sets: [],
+    json: true,
+    help: false,
+    db: plan.record?.db,
+  };
+  for (const side of SIDES) {
+    const seat = config[side];
+    if (seat === "as-played") args[side] = `record:${plan.record?.matchId ?? ""}`;
+    else if (seat !== "plan") args[side] = seat;
+  }
+  return args;
+}
+
+/** Load and check a configuration in this thread (throws ScenarioError/CliError on bad input). */
+export function checkConfig(plan: Omit<WhatIfPlan, "runs" | "a" | "b">, config: AnalysisConfig): void {
+  matchRunner(configArgs(plan, config));
 }
 
 export interface WhatIfIo {
@@ -58,7 +68,7 @@ export async function runWhatIf(plan: WhatIfPlan, io: WhatIfIo = {}): Promise<An
       signal: io.signal,
       onProgress: (done) => io.onProgress?.(index * seeds.length + done, total),
     };
-    const args = configArgs(plan.scenario, plan.seedStart, config);
+    const args = configArgs(plan, config);
     perConfig.push(
       await runOnWorkers<number, MatchSummary>(
         new URL("./batch-worker.mjs", import.meta.url),

@@ -18,7 +18,7 @@ import type { BotFactory } from "../match/scripted.js";
 import { isPlayingRole, PLAYING_ROLES } from "../match/seats.js";
 import { viewKey } from "../match/view-keys.js";
 import { TickMeter } from "../ops/ticks.js";
-import type { ScenarioSource } from "../scenarios/source.js";
+import { type ScenarioSource, scenarioForMatch } from "../scenarios/source.js";
 import type { RestoredMatch } from "../store/recovery.js";
 import { DurableGate } from "./gate.js";
 import { EmptyRoomGrace } from "./grace.js";
@@ -112,11 +112,9 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     if (creatorSeat && !creatorSeat.ok) reject(creatorSeat.message);
     const settings = parsed.value;
     const { scenarios, recorders, bots, sync, debriefKeepSec } = this.deps;
-    const scenario = restored?.scenario ?? scenarios.load(settings.scenario);
-    if (!scenario) {
-      const known = scenarios.list().map((s) => s.id);
-      reject(`unknown scenario '${settings.scenario}' (known: ${known.join(", ")})`);
-    }
+    const chosen = restored ? null : scenarioForMatch(scenarios, settings.scenario, settings.variants);
+    if (chosen && !chosen.ok) reject(chosen.message);
+    const scenario = restored?.scenario ?? chosen!.scenario;
     const seed = restored?.seed ?? settings.seed ?? randomInt(2 ** 31 - 1);
     const sim = restored?.sim ?? createSimulation(scenario, seed);
     const code = restored?.code ?? (await allocateCode(codesInUse));

@@ -13,6 +13,8 @@ export interface MatchMetadata {
   code: string;
   scenario: string;
   scenarioName: string;
+  /** The scenario's variants in play (ids). */
+  variants: string[];
   phase: RoomPhase;
   round: number;
   rounds: number;
@@ -35,6 +37,7 @@ export function listingOf(
     code,
     scenario: status.scenario,
     scenarioName: status.scenarioName,
+    variants: status.variants ? status.variants.split(",") : [],
     phase: status.phase,
     round: status.round,
     rounds: status.rounds,

@@ -54,6 +54,7 @@ export class StateMirror {
 const STATUS_FIELDS = [
   "scenario",
   "scenarioName",
+  "variants",
   "rounds",
   "round",
   "phase",

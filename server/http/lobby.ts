@@ -1,8 +1,9 @@
 import { matchMaker } from "@colyseus/core";
 import { type Request, type Response, Router } from "express";
+import { MAX_MATCH_VARIANTS } from "../../shared/protocol.js";
 import { MATCH_ROOM_NAME, type MatchMetadata } from "../colyseus/metadata.js";
 import { normalizeCode } from "../match/codes.js";
-import type { ScenarioSource } from "../scenarios/source.js";
+import { type ScenarioSource, scenarioForMatch } from "../scenarios/source.js";
 
 /**
  * The JSON API: scenarios for the lobby and the map, public matches, and join-code lookup. Matches come
@@ -50,10 +51,18 @@ export function lobbyRouter(scenarios: ScenarioSource): Router {
     );
   });
 
+  // `?variants=a,b`: the scenario as a match with those variants plays it.
   router.get("/scenarios/:id", (req: Request<{ id: string }>, res) => {
-    const scenario = scenarios.load(req.params.id);
-    if (!scenario) return notFound(res, "unknown_scenario", `no scenario '${req.params.id}'`);
-    res.json(scenario);
+    const listed = scenarios.list().some((s) => s.id === req.params.id);
+    if (!listed) return notFound(res, "unknown_scenario", `no scenario '${req.params.id}'`);
+    const query = req.query.variants;
+    const variants = typeof query === "string" && query !== "" ? query.split(",") : [];
+    if (variants.length > MAX_MATCH_VARIANTS) {
+      return res.status(400).json({ error: "invalid", message: `at most ${MAX_MATCH_VARIANTS} variants` });
+    }
+    const chosen = scenarioForMatch(scenarios, req.params.id, variants);
+    if (!chosen.ok) return res.status(400).json({ error: "unknown_variant", message: chosen.message });
+    res.json(chosen.scenario);
   });
 
   router.get("/matches", async (_req, res) => {
@@ -70,12 +79,13 @@ export function lobbyRouter(scenarios: ScenarioSource): Router {
     const code = normalizeCode(req.params.code);
     const listing = code ? (await matchListings()).find((l) => l.metadata.code === code) : undefined;
     if (!listing) return notFound(res, "unknown_match", `no running match with code '${req.params.code}'`);
-    const { scenario, scenarioName, phase, round, rounds, seats, spectators } = listing.metadata;
+    const { scenario, scenarioName, variants, phase, round, rounds, seats, spectators } = listing.metadata;
     res.json({
       roomId: listing.roomId,
       code,
       scenario,
       scenarioName,
+      variants,
       phase,
       round,
       rounds,

@@ -53,21 +53,38 @@ function scenarioOf(db: Db, request: AnalysisRequest, req: Request, res: Respons
   return listing.scenario;
 }
 
-/** The checked plan of a request, or an error reply naming what is wrong (unknown scenario, variant…). */
-function planOf(scenario: string, request: AnalysisRequest, res: Response): WhatIfPlan | undefined {
+/**
+ * The checked plan of a request, or an error reply naming what is wrong (unknown scenario, variant…).
+ * "As-played" seats read the match's orders from the history database at `dbPath`.
+ */
+function planOf(
+  scenario: string,
+  request: AnalysisRequest,
+  dbPath: string,
+  res: Response,
+): WhatIfPlan | undefined {
+  const { runs, seedStart, a, b, matchId } = request;
+  const plan: WhatIfPlan = {
+    scenario,
+    runs,
+    seedStart,
+    a,
+    b: b ?? null,
+    ...(matchId ? { record: { matchId, db: dbPath } } : {}),
+  };
   try {
-    checkConfig(scenario, request.a);
-    if (request.b) checkConfig(scenario, request.b);
+    checkConfig(plan, a);
+    if (b) checkConfig(plan, b);
   } catch (error) {
     if (!(error instanceof ScenarioError || error instanceof CliError)) throw error;
     res.status(400).json({ error: "invalid", message: error.message });
     return undefined;
   }
-  const { runs, seedStart, a, b } = request;
-  return { scenario, runs, seedStart, a, b: b ?? null };
+  return plan;
 }
 
-export function whatIfRouter(db: Db, store: WhatIfStore, queue: WhatIfQueue): Router {
+/** `db` is the history database at `dbPath`: the match records analyses start from. */
+export function whatIfRouter(db: Db, dbPath: string, store: WhatIfStore, queue: WhatIfQueue): Router {
   const router = Router();
 
   router.get("/", (_req, res) => {
@@ -79,7 +96,7 @@ export function whatIfRouter(db: Db, store: WhatIfStore, queue: WhatIfQueue): Ro
     if (!parsed.success) return invalid(res, parsed.error);
     const scenario = scenarioOf(db, parsed.data, req, res);
     if (!scenario) return;
-    const plan = planOf(scenario, parsed.data, res);
+    const plan = planOf(scenario, parsed.data, dbPath, res);
     if (!plan) return;
     try {
       res.status(202).json(queue.start(parsed.data, plan));

@@ -51,6 +51,8 @@ export interface MatchServices {
 export interface MatchStatus {
   scenario: string;
   scenarioName: string;
+  /** The scenario's variants in play, comma-separated ("" for none). */
+  variants: string;
   rounds: number;
   round: number;
   phase: RoomPhase;
@@ -141,6 +143,7 @@ export class Match {
     this.status = {
       scenario: setup.scenarioId,
       scenarioName: scenario.name,
+      variants: settings.variants.join(","),
       rounds: scenario.rounds.length,
       round: sim.round,
       phase: "lobby",

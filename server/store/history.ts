@@ -62,6 +62,11 @@ export class History {
     this.analysis = new AnalysisService(this.db, { dbPath: options.path, engine: options.engine });
   }
 
+  /** The database file (other threads open it read-only, e.g. to replay a match's orders). */
+  get path(): string {
+    return this.options.path;
+  }
+
   /** The rooms' RecorderFactory: a new record per match, or the old one continued for a restored world. */
   readonly recorders: RecorderFactory = (info: MatchInfo): MatchRecorder => {
     const restored = this.pending.get(info.sim);

@@ -34,6 +34,8 @@ interface MatchRow {
   branch_of: string | null;
   branch_round: number | null;
   branch_t: number | null;
+  /** JSON array of variant ids, null for a match created before variants were recorded. */
+  variants: string | null;
 }
 
 export interface HistoryFilter {
@@ -49,6 +51,7 @@ export interface HistoryFilter {
 
 const LISTING_COLUMNS = `m.id, m.code, m.scenario_id, m.scenario_name, m.seed, m.status, m.created_at,
   m.finished_at, m.winner, m.seats, m.branch_of, m.branch_round, m.branch_t,
+  json_extract(m.options, '$.variants') AS variants,
   (SELECT count(*) FROM round_summaries r WHERE r.match_id = m.id) AS rounds,
   (SELECT count(*) FROM commands c WHERE c.match_id = m.id) AS command_count`;
 
@@ -204,6 +207,7 @@ function toListing(row: MatchRow): MatchListing {
     code: row.code,
     scenario: row.scenario_id,
     scenarioName: row.scenario_name,
+    variants: row.variants === null ? [] : (JSON.parse(row.variants) as string[]),
     seed: row.seed,
     status: row.status,
     createdAt: new Date(row.created_at).toISOString(),

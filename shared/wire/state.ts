@@ -243,6 +243,8 @@ export class MatchState extends Schema {
   @type("string") code = "";
   @type("string") scenario = "";
   @type("string") scenarioName = "";
+  /** The scenario's variants in play, comma-separated ("" for none). */
+  @type("string") variants = "";
   /** "" while playing; "attacker" | "defender" | "draw" at the end. */
   @view(LIVE_TAG) @type("string") winner = "";
   @type({ map: Seat }) seats = new MapSchema<Seat>();

@@ -1,8 +1,7 @@
 import { availableParallelism } from "node:os";
 import { playMatch, type Seat } from "../../bots/driver.js";
 import { parseSimArgs, type SimArgs } from "../../server/cli/args.js";
-import { runBatch, runScenario } from "../../server/cli/batch.js";
-import { planSource, scenarioPlans } from "../../server/cli/plan-sources.js";
+import { runBatch, runScenario, seatSources } from "../../server/cli/batch.js";
 import type { Side } from "../../sim/api.js";
 import { createSimulation } from "../../sim/index.js";
 import { type BenchModule, type BenchReport, cpuMs, ms, nowMs, stats } from "./harness.js";
@@ -50,10 +49,10 @@ interface MatchTime {
 /** One whole match, as the CLI plays it (same sources, same driver); bot decisions timed. */
 function playTimed(args: SimArgs, decisionsMs: number[]): MatchTime {
   const scenario = runScenario(args);
-  const plans = scenarioPlans(args.scenario, scenario);
+  const seatFor = seatSources(args, scenario);
   const seats: Partial<Record<Side, Seat>> = {};
   for (const side of SIDES) {
-    const seat = planSource(args[side], { side, scenario, seed: args.seed, plans });
+    const seat = seatFor(side, args.seed);
     if (seat) seats[side] = args[side]?.startsWith("bot:") ? timedSeat(seat, decisionsMs) : seat;
   }
   const wall = nowMs();

@@ -157,6 +157,67 @@ describe("what-if analyses", () => {
     expect((await both.json()).message).toContain("either a scenario or a matchId");
   });
 
+  it("replays a match's orders as played: on the match's own seed it gives the match's result, and equals the CLI", async () => {
+    const ws = new Client(url.replace("http", "ws"));
+    const seed = 11;
+    const white = await TestClient.create(ws, {
+      ...planMatch(seed, 600),
+      seats: { attacker: "plan" },
+      seat: "instructor",
+      name: "White",
+    });
+    await white.waitFor(() => white.welcome?.instructorKey !== undefined, "the welcome");
+    const { matchId = "", instructorKey: key = "" } = white.welcome ?? {};
+    // A defender of one gun: far from the scenario's own plan, so "as played" and "plan" differ.
+    const defender = await TestClient.join(ws, white.room.roomId, { seat: "defender", name: "Blue" });
+    await defender.waitFor(() => defender.state.phase === "planning", "planning");
+    defender.send("deploy", { unitType: "gun", at: { x: 17, y: 22 } });
+    await defender.waitFor(() => defender.state.units.size > 0, "the gun");
+    defender.send("ready", { ready: true });
+    await white.waitFor(() => white.summaries.some((m) => m.final), "the end of the match", 120_000);
+    const played = white.summaries.find((m) => m.final)!.summary;
+    await Promise.all([white.leave(), defender.leave()]);
+
+    const asPlayed = { attacker: "as-played", defender: "as-played", ally: "as-played" } as const;
+    const refused = await post("/api/analyses", { scenario: "training-range", runs: 2, a: asPlayed });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).message).toContain("give its matchId");
+
+    const request = { matchId, runs: 3, seedStart: seed, a: asPlayed, b: {} };
+    const queued = await started(request, key);
+    const result = (
+      await until("the as-played analysis", async () => {
+        const now = await job(queued.id);
+        return now.status === "done" && now;
+      })
+    ).result!;
+    for (const metric of ANALYSIS_METRICS) {
+      expect(result.distributions.a[metric].values[0], metric).toBe(played[metric]);
+    }
+    expect(result.distributions.a.defender_spend_usd.values).not.toEqual(
+      result.distributions.b!.defender_spend_usd.values,
+    );
+
+    let stdout = "";
+    const argv = [
+      ...["--scenario", "training-range", "--batch", "3", "--seed-start", String(seed), "--json"],
+      ...[
+        "--attacker",
+        `record:${matchId}`,
+        "--defender",
+        `record:${matchId}`,
+        "--ally",
+        `record:${matchId}`,
+      ],
+      ...["--db", dbPath],
+    ];
+    expect(await runSim(argv, { out: (text) => (stdout = text), err: () => undefined })).toBe(0);
+    const batch = JSON.parse(stdout) as BatchResult;
+    for (const metric of ANALYSIS_METRICS) {
+      expect(result.distributions.a[metric].values, metric).toEqual(batch.per_run.map((r) => r[metric]));
+    }
+  });
+
   it("starts an analysis from a match only with the match's instructor key", async () => {
     const ws = new Client(url.replace("http", "ws"));
     const white = await TestClient.create(ws, { ...planMatch(5, 60), seat: "instructor", name: "White" });

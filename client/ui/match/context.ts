@@ -69,3 +69,8 @@ export const PHASE_LABEL: Record<string, string> = {
   assessment: "Assessment",
   debrief: "Debrief",
 };
+
+/** The variant ids the match plays (the state carries them comma-separated). */
+export function playedVariants(state: MatchState | null | undefined): string[] {
+  return state?.variants ? state.variants.split(",") : [];
+}

@@ -1,9 +1,11 @@
 import { type MatchState, scoresOf } from "../../../shared/wire/state.js";
 import { typeName } from "../../map/coverage.js";
+import { variantTitles } from "../../net/api.js";
 import type { Summary } from "../../net/messages.js";
 import { h, setText } from "../dom.js";
+import { variantsNote } from "../variants.js";
 import { ResupplyPanel } from "./catalogue.js";
-import { economyOf, type MatchContext, type Part, roundName } from "./context.js";
+import { economyOf, type MatchContext, type Part, playedVariants, roundName } from "./context.js";
 import { scoreAsSummary, summaryTable } from "./summary.js";
 import { verdictLine, verdictWhy } from "./verdict.js";
 
@@ -39,6 +41,7 @@ export class DebriefPanel implements Part {
         hide,
         h("button", { onclick: onHome }, "Home"),
       ),
+      variantsNote(variantTitles(ctx.scenario.variants, playedVariants(ctx.session.state))),
       this.verdict,
       this.body,
     );

@@ -1,7 +1,8 @@
 import type { MatchState } from "../../../shared/wire/state.js";
+import { variantTitles } from "../../net/api.js";
 import { formatClock, formatCountdown } from "../../util/format.js";
 import { h, setText } from "../dom.js";
-import { type MatchContext, type Part, PHASE_LABEL, roundName } from "./context.js";
+import { type MatchContext, type Part, PHASE_LABEL, playedVariants, roundName } from "./context.js";
 
 /** SKYSHIELD · scenario · night · phase · clock ×scale ▶ · timer · code · view · ? */
 export class TopBar implements Part {
@@ -53,7 +54,8 @@ export class TopBar implements Part {
 
   update(state: MatchState): void {
     const { scenario, session } = this.ctx;
-    setText(this.scenarioEl, state.scenarioName || scenario.name);
+    const variants = variantTitles(scenario.variants, playedVariants(state));
+    setText(this.scenarioEl, [state.scenarioName || scenario.name, ...variants].join(" + "));
     setText(
       this.roundEl,
       state.round > 0 ? `${roundName(scenario, state.round)} ${state.round}/${state.rounds}` : "",
