@@ -107,6 +107,11 @@ export interface AnalysisJob {
   /** Runs finished so far, over both configurations, and how many there are in all. */
   done: number;
   total: number;
+  /**
+   * While it runs (and if it was cancelled): the figures over the first seeds done in every
+   * configuration (`partial.runs` of them); null before the first.
+   */
+  partial: AnalysisResult | null;
   result: AnalysisResult | null;
   error: string | null;
 }

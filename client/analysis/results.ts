@@ -7,7 +7,8 @@ import { boxPlots, type PlotRow } from "./plots.js";
 /**
  * A finished analysis: per metric, A's and B's distributions side by side (box plots on one axis), each
  * mean with its 95 % interval, and A − B with its interval, said in words: a clear difference when the
- * interval leaves out zero, within the nights' luck otherwise. Downloads of the whole result.
+ * interval leaves out zero, within the nights' luck otherwise. Downloads of the whole result; while it
+ * runs, the same figures over the runs so far.
  */
 
 const LABELS: Record<string, string> = {
@@ -68,22 +69,38 @@ function metricCard(result: AnalysisResult, metric: string): HTMLElement {
   );
 }
 
-export function resultView(id: string, result: AnalysisResult): HTMLElement {
+/**
+ * The result of job `id`; with `total`, the partial figures of a run still going (or cancelled): the
+ * first seeds done, said as such, with no downloads (those are of a finished result).
+ */
+export function resultView(id: string, result: AnalysisResult, partialOf?: number): HTMLElement {
   const links = resultLinks(id);
   const seeds = `seeds ${result.seedStart}–${result.seedStart + result.runs - 1}`;
+  const partial = partialOf !== undefined;
   return h(
     "div",
-    { class: "analysis-result", testid: "analysis-result" },
+    { class: "analysis-result", testid: partial ? "analysis-partial" : "analysis-result" },
     h(
       "div",
       { class: "result-head" },
       h(
         "p",
         null,
-        `${result.scenario}: ${result.runs} runs each, ${seeds}. Box: middle half of the runs; bar: the mean's 95% interval.`,
+        partial
+          ? h(
+              "b",
+              null,
+              `So far: ${result.runs} of ${partialOf} runs each (${seeds}); the figures settle as runs come in. `,
+            )
+          : `${result.scenario}: ${result.runs} runs each, ${seeds}. `,
+        "Box: middle half of the runs; bar: the mean's 95% interval.",
       ),
-      h("a", { class: "button-link", href: links.csv, download: "", testid: "download-csv" }, "CSV"),
-      h("a", { class: "button-link", href: links.json, download: "", testid: "download-json" }, "JSON"),
+      partial
+        ? null
+        : h("a", { class: "button-link", href: links.csv, download: "", testid: "download-csv" }, "CSV"),
+      partial
+        ? null
+        : h("a", { class: "button-link", href: links.json, download: "", testid: "download-json" }, "JSON"),
     ),
     h("div", { class: "metric-grid" }, ...result.metrics.map((m) => metricCard(result, m))),
   );

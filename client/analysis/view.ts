@@ -62,6 +62,7 @@ export function analysisScreen(route: AnalysisRoute): AnalysisScreen {
     results,
   );
 
+  let partialRuns = 0;
   const show = (job: AnalysisJob) => {
     bar.max = Math.max(1, job.total);
     bar.value = job.done;
@@ -71,6 +72,11 @@ export function analysisScreen(route: AnalysisRoute): AnalysisScreen {
     setText(status, `${job.done} of ${job.total} runs — ${what}${job.error ? `: ${job.error}` : ""}`);
     if (!running) stop();
     if (job.result) fill(results, resultView(job.id, job.result));
+    else if (job.partial && job.partial.runs !== partialRuns) {
+      // Redrawn only when more runs are in: a poll with nothing new leaves the page as it is.
+      partialRuns = job.partial.runs;
+      fill(results, resultView(job.id, job.partial, job.request.runs));
+    }
   };
   const watch = (id: string) => {
     stop();

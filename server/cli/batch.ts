@@ -138,7 +138,16 @@ export function aggregate(perRun: MatchSummary[], seedStart: number): BatchResul
   return result;
 }
 
-export type BatchIo = PoolIo;
+export type BatchIo = PoolIo<MatchSummary>;
+
+/** The batch worker (batch-worker.mjs): started with `{ configs: SimArgs[] }`, it plays tasks. */
+export const BATCH_WORKER = new URL("./batch-worker.mjs", import.meta.url);
+
+/** One match for a batch worker: the configuration (an index into its `configs`) and the seed. */
+export interface BatchTask {
+  config: number;
+  seed: number;
+}
 
 /** Run the batch on worker threads; per-run summaries come back in seed order. */
 export async function runBatch(
@@ -149,10 +158,10 @@ export async function runBatch(
 ): Promise<BatchResult> {
   matchRunner(args);
   const seeds = Array.from({ length: runs }, (_, i) => seedStart + i);
-  const summaries = await runOnWorkers<number, MatchSummary>(
-    new URL("./batch-worker.mjs", import.meta.url),
-    { args },
-    seeds,
+  const summaries = await runOnWorkers<BatchTask, MatchSummary>(
+    BATCH_WORKER,
+    { configs: [args] },
+    seeds.map((seed) => ({ config: 0, seed })),
     io,
   );
   return aggregate(summaries, seedStart);

@@ -8,12 +8,14 @@ import { Worker } from "node:worker_threads";
  * stay busy to the end. Results come back in task order.
  */
 
-export interface PoolIo {
+export interface PoolIo<Result = unknown> {
   /** Where the progress bar goes; none when it is not a terminal. */
   progress?: NodeJS.WriteStream;
   workers?: number;
   /** Told after each finished task, with how many are done. */
   onProgress?: (done: number, total: number) => void;
+  /** Told each result as it comes (tasks finish out of order on several workers), before onProgress. */
+  onResult?: (taskIndex: number, result: Result) => void;
   /** Aborting stops the workers at once; the run then rejects with the signal's reason. */
   signal?: AbortSignal;
 }
@@ -29,7 +31,7 @@ export async function runOnWorkers<Task, Result>(
   script: URL,
   workerData: unknown,
   tasks: readonly Task[],
-  io: PoolIo = {},
+  io: PoolIo<Result> = {},
 ): Promise<Result[]> {
   const results = new Map<number, Result>();
   const tty = io.progress?.isTTY ? io.progress : undefined;
@@ -56,6 +58,7 @@ export async function runOnWorkers<Task, Result>(
             };
             worker.on("message", (result: Result) => {
               results.set(current, result);
+              io.onResult?.(current, result);
               show();
               io.onProgress?.(results.size, tasks.length);
               feed();

@@ -1,14 +1,14 @@
 import type { AnalysisConfig, AnalysisResult } from "../../shared/analysis.js";
 import type { MatchSummary, Side } from "../../sim/api.js";
 import type { SimArgs } from "./args.js";
-import { matchRunner } from "./batch.js";
-import { type PoolIo, runOnWorkers } from "./pool.js";
+import { BATCH_WORKER, type BatchTask, matchRunner } from "./batch.js";
+import { runOnWorkers } from "./pool.js";
 import { whatIfResult } from "./what-if-stats.js";
 
 /**
  * A what-if analysis run: each configuration is exactly a `npm run sim -- --batch` (same arguments,
  * same batch worker, same seeds), so its runs equal the CLI's for the same seeds. A and B play the
- * same seeds, one after the other.
+ * same seeds.
  */
 
 const SIDES: readonly Side[] = ["attacker", "defender", "ally"];
@@ -54,29 +54,45 @@ export interface WhatIfIo {
   workers?: number;
   /** Runs done over both configurations, and the total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The figures so far, each time more seeds are done in every configuration: the result over the first
+   * `runs` seeds (those done in A and B alike, so the differences stay paired).
+   */
+  onPartial?: (partial: AnalysisResult) => void;
   signal?: AbortSignal;
 }
 
+/**
+ * Runs A and B seed by seed (A on seed 1, B on seed 1, A on seed 2…) on one pool of batch workers, so
+ * partial figures compare like with like from the first seeds on.
+ */
 export async function runWhatIf(plan: WhatIfPlan, io: WhatIfIo = {}): Promise<AnalysisResult> {
-  const seeds = Array.from({ length: plan.runs }, (_, i) => plan.seedStart + i);
   const configs = plan.b ? [plan.a, plan.b] : [plan.a];
-  const total = seeds.length * configs.length;
-  const perConfig: MatchSummary[][] = [];
-  for (const [index, config] of configs.entries()) {
-    const pool: PoolIo = {
-      workers: io.workers,
-      signal: io.signal,
-      onProgress: (done) => io.onProgress?.(index * seeds.length + done, total),
-    };
-    const args = configArgs(plan, config);
-    perConfig.push(
-      await runOnWorkers<number, MatchSummary>(
-        new URL("./batch-worker.mjs", import.meta.url),
-        { args },
-        seeds,
-        pool,
-      ),
-    );
+  const tasks: BatchTask[] = [];
+  for (let i = 0; i < plan.runs; i++) {
+    for (const config of configs.keys()) tasks.push({ config, seed: plan.seedStart + i });
   }
-  return whatIfResult(plan, perConfig[0], perConfig[1] ?? null);
+  const done: (MatchSummary | undefined)[] = [];
+  let paired = 0;
+  const onResult = (index: number, summary: MatchSummary) => {
+    done[index] = summary;
+    const before = paired;
+    while (paired < plan.runs && configs.every((_, c) => done[paired * configs.length + c])) paired++;
+    if (paired > before && paired < plan.runs) io.onPartial?.(resultOf(plan, done, paired));
+  };
+  const summaries = await runOnWorkers<BatchTask, MatchSummary>(
+    BATCH_WORKER,
+    { configs: configs.map((config) => configArgs(plan, config)) },
+    tasks,
+    { workers: io.workers, signal: io.signal, onProgress: io.onProgress, onResult },
+  );
+  return resultOf(plan, summaries, plan.runs);
+}
+
+/** The result over the first `runs` seeds of interleaved summaries (A, B, A, B… or A, A…). */
+function resultOf(plan: WhatIfPlan, summaries: readonly (MatchSummary | undefined)[], runs: number) {
+  const stride = plan.b ? 2 : 1;
+  const of = (config: number) =>
+    Array.from({ length: runs }, (_, i) => summaries[i * stride + config] as MatchSummary);
+  return whatIfResult({ ...plan, runs }, of(0), plan.b ? of(1) : null);
 }

@@ -55,6 +55,7 @@ export class WhatIfQueue {
       request,
       done: 0,
       total: plan.runs * (plan.b ? 2 : 1),
+      partial: null,
       result: null,
       error: null,
     };
@@ -111,9 +112,13 @@ export class WhatIfQueue {
       onProgress: (done) => {
         entry.job.done = done;
       },
+      onPartial: (partial) => {
+        entry.job.partial = partial;
+      },
     }).then(
       (result) => {
         entry.job.result = result;
+        entry.job.partial = null;
         this.settle(entry, "done", null);
       },
       (error: unknown) => {

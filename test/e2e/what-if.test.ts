@@ -10,8 +10,9 @@ import { requireBrowser } from "./support/prerequisites.js";
 
 /**
  * The what-if analysis screen in real Chromium, as an instructor uses it from the lobby: toggle a
- * variant for B, start a 20-run comparison, watch the progress move, then read both distributions
- * side by side; reopened by its link on a 390×844 touch phone. Screenshots go to
+ * variant for B, start a 20-run comparison, watch the progress move and the distributions so far, then
+ * read both distributions side by side; a match created from the lobby with a variant toggled plays it;
+ * the analysis reopened by its link on a 390×844 touch phone. Screenshots go to
  * test-artifacts/what-if-*.png.
  */
 requireBrowser("what-if analysis e2e (test/e2e/what-if.test.ts)");
@@ -51,11 +52,21 @@ describe.runIf(chromiumAvailable)("the what-if analysis in the browser", () => {
 
     const progress = page.locator("[data-testid=analysis-progress]");
     const seen = new Set<string>();
+    let partialSeen = false;
     await page.waitForFunction(() => location.hash.startsWith("#/analysis/"));
     while (!(await page.locator("[data-testid=analysis-result]").isVisible())) {
       seen.add(await progress.evaluate((el: HTMLProgressElement) => `${el.value}/${el.max}`));
+      const partial = page.locator("[data-testid=analysis-partial]");
+      if (!partialSeen && (await partial.isVisible())) {
+        // The distributions so far, A and B over the same first seeds, while the rest still run.
+        expect(await partial.textContent()).toMatch(/So far: \d+ of 20 runs each/);
+        expect(await partial.locator("[data-metric=leak_rate] .box-b").count()).toBe(1);
+        await screenshot(page, "what-if-partial");
+        partialSeen = true;
+      }
       await page.waitForTimeout(150);
     }
+    expect(partialSeen, "partial distributions shown while the analysis ran").toBe(true);
     const partial = [...seen].filter((s) => !s.startsWith("0/") && s !== "40/40");
     expect(partial.length, `progress seen: ${[...seen].join(" ")}`).toBeGreaterThan(0);
     expect(await page.textContent("[data-testid=analysis-status]")).toContain("40 of 40 runs — done");
@@ -70,6 +81,27 @@ describe.runIf(chromiumAvailable)("the what-if analysis in the browser", () => {
     jobHash = new URL(page.url()).hash;
     await page.locator("[data-testid=analysis-result]").scrollIntoViewIfNeeded();
     await screenshot(page, "what-if-desktop");
+    expect(browser.errors).toEqual([]);
+  });
+
+  it("creates a match with a variant toggled in the lobby, shown to everyone in it", async () => {
+    const browser = await openPage({ width: 1280, height: 720 }, false);
+    pages.push(browser);
+    const { page } = browser;
+    await page.goto(`${url}/#/`);
+    await page.fill("[data-testid=name]", "Instructor Vega");
+    await page.check("[data-testid=scenario-training-range]");
+    const toggle = page.locator("[data-testid=variant-trigger-happy-sam]");
+    await toggle.check();
+    expect(await page.textContent("[data-testid=create-variants]")).toContain("medium SAM");
+    await screenshot(page, "what-if-lobby-variant");
+    await page.click("[data-testid=create-match]");
+    const code = ((await page.textContent("[data-testid=created-code]", { timeout: 20_000 })) ?? "").trim();
+    await page.click("[data-testid=created-close]");
+    await page.waitForSelector("[data-testid=instructor-console]");
+    expect(await page.textContent("[data-testid=scenario-name]")).toMatch(/Training range \+ .+/);
+    const lookup = (await (await fetch(`${url}/api/matches/${code}`)).json()) as { variants: string[] };
+    expect(lookup.variants).toEqual(["trigger-happy-sam"]);
     expect(browser.errors).toEqual([]);
   });
 
