@@ -127,7 +127,8 @@ async function populate(fleet: Fleet, args: Args, timeScale: number): Promise<Se
   for (let m = 0; m < args.matches; m++) {
     const options = (): CreateMatchOptions & { seat: "spectator"; name: string; view: "truth" } => ({
       scenario: args.scenario,
-      seats: { attacker: fill, defender: fill },
+      // Every seat scripted (an empty human seat would hold the night): all views are open to spectators.
+      seats: { attacker: fill, defender: fill, ally: fill },
       autostart: true,
       planningSec: PLANNING_SEC,
       pacing: { mode: "realtime", timeScale },

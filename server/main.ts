@@ -9,6 +9,7 @@ import { createLogger } from "./log.js";
 import { botFactory } from "./match/scripted.js";
 import { createReplica, createScaleOut } from "./scaleout.js";
 import { History } from "./store/history.js";
+import { SNAPSHOT_MIN_GAP_MS } from "./store/recorder.js";
 
 /** A shutdown that hangs must not keep a deploy waiting forever. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const history = new History({
     path: env.SKYSHIELD_DB,
     synchronous: env.SKYSHIELD_DB_SYNC,
+    snapshotMinGapMs: SNAPSHOT_MIN_GAP_MS,
     replica,
     logger: log.child({ component: "history" }),
   });

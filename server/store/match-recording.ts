@@ -7,6 +7,8 @@ import type { Op } from "./writer.js";
 /** What a recording needs of the recorder that writes it (server/store/recorder.ts). */
 export interface RecordingSink {
   readonly snapshotEverySec: number;
+  /** Real milliseconds a match's periodic snapshots keep apart (see RecorderOptions). */
+  readonly snapshotMinGapMs: number;
   nowMs(): number;
   /** Write one item now. */
   durable(op: Op): void;
@@ -26,7 +28,8 @@ export interface RecordingSink {
 
 /**
  * One match's record, fed by the room's hooks. Snapshots are taken at each phase change and every
- * `snapshotEverySec` live seconds, whenever a hook runs.
+ * `snapshotEverySec` live seconds (at most one per `snapshotMinGapMs` of real time), whenever a hook
+ * runs.
  */
 export class MatchRecording implements MatchRecorder {
   private finished = false;
@@ -36,6 +39,7 @@ export class MatchRecording implements MatchRecorder {
   private lastSnapshot: Position;
   private lastReached: Position;
   private nextSnapshotAtSec: number;
+  private lastSnapshotAtMs: number;
   private readonly seatLog = new Map<string, SeatRecord>();
 
   constructor(
@@ -49,6 +53,7 @@ export class MatchRecording implements MatchRecorder {
     this.lastSnapshot = positionOf(sim);
     this.lastReached = this.lastSnapshot;
     this.nextSnapshotAtSec = this.nextSnapshotAfter(this.lastSnapshot.t);
+    this.lastSnapshotAtMs = recorder.nowMs();
     for (const seat of seats) this.seatLog.set(seatKey(seat), seat);
   }
 
@@ -179,6 +184,7 @@ export class MatchRecording implements MatchRecorder {
     const idx = this.snapshotIdx++;
     this.lastSnapshot = at;
     this.nextSnapshotAtSec = this.nextSnapshotAfter(at.t);
+    this.lastSnapshotAtMs = this.recorder.nowMs();
     return { kind: "snapshot", matchId: this.matchId, idx, afterSeq: this.seq, at, reason, json };
   }
 
@@ -192,7 +198,12 @@ export class MatchRecording implements MatchRecorder {
     const now = positionOf(this.sim);
     if (now.round !== this.lastSnapshot.round || now.phase !== this.lastSnapshot.phase)
       this.snapshot("phase");
-    else if (now.phase === "live" && now.t >= this.nextSnapshotAtSec) this.snapshot("periodic");
+    else if (
+      now.phase === "live" &&
+      now.t >= this.nextSnapshotAtSec &&
+      this.recorder.nowMs() - this.lastSnapshotAtMs >= this.recorder.snapshotMinGapMs
+    )
+      this.snapshot("periodic");
   }
 
   private nextSnapshotAfter(t: number): number {

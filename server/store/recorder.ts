@@ -35,9 +35,15 @@ export interface RecorderOptions {
   flushIntervalMs?: number;
   /** Live seconds between periodic snapshots (recovery and seeking restart from the latest). */
   snapshotEverySec?: number;
+  /**
+   * Real milliseconds a match's periodic snapshots keep apart at least (default 0): at a high time scale
+   * `snapshotEverySec` passes many times a second, and each snapshot copies, encodes and writes the
+   * whole world on the event loop every match's ticks share. The server uses SNAPSHOT_MIN_GAP_MS.
+   */
+  snapshotMinGapMs?: number;
   logger?: RecorderLogger;
   replica?: Replica;
-  /** Injected for tests; the recorder reads the wall clock only to date records. */
+  /** Injected for tests; the recorder reads the wall clock to date records and space snapshots. */
   nowMs?: () => number;
 }
 
@@ -51,6 +57,11 @@ export interface RecorderStats {
 }
 
 export const DEFAULT_SNAPSHOT_EVERY_SEC = 60;
+/**
+ * The server's spacing of a match's periodic snapshots in real time: at ×120 a match would otherwise
+ * take two a second, the largest pause of a loaded process's ticks (docs/scale-out.md#tick-lag).
+ */
+export const SNAPSHOT_MIN_GAP_MS = 5000;
 /** A busy or failing disk gets this many retries of the snapshot queue before it is written item by item. */
 const MAX_FLUSH_ATTEMPTS = 20;
 /** Flush intervals between two looks at the WAL's size (4 × 250 ms: once a second while matches run). */
@@ -75,6 +86,7 @@ class Refused extends Error {
 export class Recorder implements RecordingSink {
   readonly stats: RecorderStats = { transactions: 0, itemsWritten: 0, pending: 0, failedFlushes: 0 };
   readonly snapshotEverySec: number;
+  readonly snapshotMinGapMs: number;
   private queue: Op[] = [];
   private timer: NodeJS.Timeout | null = null;
   /** Recordings of running matches: checked for a due snapshot between room ticks. */
@@ -96,6 +108,7 @@ export class Recorder implements RecordingSink {
   ) {
     this.flushIntervalMs = options.flushIntervalMs ?? 250;
     this.snapshotEverySec = options.snapshotEverySec ?? DEFAULT_SNAPSHOT_EVERY_SEC;
+    this.snapshotMinGapMs = options.snapshotMinGapMs ?? 0;
     this.logger = options.logger ?? consoleLogger;
     this.replica = options.replica;
     this.nowMs = options.nowMs ?? Date.now;

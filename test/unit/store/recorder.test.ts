@@ -234,6 +234,30 @@ describe("Recorder", () => {
     ]);
   });
 
+  it("keeps a match's periodic snapshots snapshotMinGapMs of real time apart (a fast clock)", () => {
+    let nowMs = 0;
+    const recorder = new Recorder(db, { snapshotEverySec: 30, snapshotMinGapMs: 5000, nowMs: () => nowMs });
+    const sim = toySim();
+    const recording = recorder.begin(start("m1"), sim);
+    const startLive: Command = { type: "start-live", side: "white" };
+    recording.command({ ...planning, by: "timer", command: startLive }, apply(sim, startLive));
+    // 100 live seconds in 1 real second: due every 30 s, but only one each 5 real seconds.
+    for (let i = 0; i < 200; i++) {
+      sim.step();
+      nowMs += 5;
+      recording.events([]);
+    }
+    nowMs += 5000;
+    sim.step();
+    recording.events([]);
+    recorder.close();
+    expect(loadRecord(reader, "m1")!.snapshots.map((s) => [s.reason, s.t])).toEqual([
+      ["origin", 0],
+      ["phase", 0],
+      ["periodic", 100.5],
+    ]);
+  });
+
   it("infers the phase a command left when the room does not say", () => {
     const recorder = new Recorder(db);
     const sim = toySim();
