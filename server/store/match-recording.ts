@@ -16,6 +16,8 @@ export interface RecordingSink {
   durableCommand(op: Op, apply: () => CommandResult): CommandResult;
   /** Queue a snapshot for the next flush. */
   enqueue(op: Op): void;
+  /** Where the world got to: replicated now, written with the next flush. */
+  reached(op: Op): void;
   flush(): void;
   bookmark(matchId: string, round: number, t: number, note: string, author: string): void;
   /** The match is over (or handed over): no more due snapshots. */
@@ -136,12 +138,17 @@ export class MatchRecording implements MatchRecorder {
     this.recorder.durable({ kind: "controls", matchId: this.matchId, controls: { ...controls } });
   }
 
-  /** Where the world is, whenever it moved: recovery continues from here, not from the last snapshot. */
+  /**
+   * Where the world is, whenever it moved: recovery continues from the later of this and the last
+   * order, not from the last snapshot. Replicated at once, but written to the file with the next flush
+   * (a transaction per tick of every match cost more than the tick): a restart on the same file loses at
+   * most a flush interval of clock, never an order.
+   */
   reached(): void {
     const at = positionOf(this.sim);
     if (samePosition(at, this.lastReached)) return;
     this.lastReached = at;
-    this.recorder.durable({ kind: "reached", matchId: this.matchId, at });
+    this.recorder.reached({ kind: "reached", matchId: this.matchId, at });
   }
 
   identity(identity: Identity): void {

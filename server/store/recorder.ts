@@ -304,7 +304,18 @@ export class Recorder implements RecordingSink {
   private written(op: Op): void {
     this.stats.transactions++;
     this.stats.itemsWritten++;
+    // The replica had where the world got to when it happened (reached); a late copy could only rewind it.
+    if (op.kind !== "reached") this.replica?.append(op);
+  }
+
+  /**
+   * @internal Where a match's world got to: to the replica at once (another process taking the match
+   * over resumes the clock its clients last saw), to this file with the next flush.
+   */
+  reached(op: Op): void {
+    if (this.closed) return;
     this.replica?.append(op);
+    this.enqueue(op);
   }
 
   private reportFailure(error: unknown, op: Op): void {

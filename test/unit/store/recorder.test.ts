@@ -144,6 +144,9 @@ describe("Recorder", () => {
     recording.identity({ ...ana, token: "tok-2" }); // reconnected: a new token
     recording.identity({ ...ana, sessionId: "s2", seatId: "spectator", role: "spectator", token: "tok-3" });
     recording.forget("s2");
+    // Where the world got to is written with the next flush; the rest at once.
+    expect(liveStateOf(reader, "m1")?.reached ?? null).toBeNull();
+    recorder.flush();
     expect(liveStateOf(reader, "m1")).toEqual({
       instructorKey: "secret",
       spectatorKey: null,
