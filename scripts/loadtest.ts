@@ -13,6 +13,8 @@
  *   --fill F             who plays attacker and defender: plan, bot:easy, bot:normal, bot:hard (bot:normal;
  *                        falls back to plan, loudly, when the server has no bots and --fill was not given)
  *   --time-scale X       simulation speed (default: the scenario's nights last the whole duration)
+ *   --analysis N         also run a what-if analysis of N nights of the scenario on the first process
+ *                        while measuring (what it costs the live matches' ticks)
  *   --json FILE          also write the report as JSON
  *   --echo               show the spawned processes' logs
  */
@@ -23,9 +25,11 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Room } from "colyseus.js";
 import { z } from "zod";
+import { MAX_ANALYSIS_RUNS } from "../shared/analysis.js";
 import { BotLevel, type CreateMatchOptions } from "../shared/protocol.js";
 import type { MatchState } from "../shared/wire/state.js";
 import { type Cluster, startCluster } from "./cluster.js";
+import { finishAnalysis, startAnalysis } from "./loadtest/analysis.js";
 import { Fleet } from "./loadtest/fleet.js";
 import { fetchOps, figuresOf, type OpsSample } from "./loadtest/ops.js";
 import { printReport, type Report } from "./loadtest/report.js";
@@ -63,6 +67,7 @@ const Args = z
     scenario: z.string().min(1).default("training-range"),
     fill: Fill.optional(),
     "time-scale": z.coerce.number().min(1).max(600).optional(),
+    analysis: z.coerce.number().int().min(1).max(MAX_ANALYSIS_RUNS).optional(),
     json: z.string().min(1).optional(),
     echo: z.boolean().default(false),
   })
@@ -92,6 +97,7 @@ function parse(argv: string[]): Args {
       scenario: text,
       fill: text,
       "time-scale": text,
+      analysis: text,
       json: text,
       echo: flag,
     },
@@ -255,8 +261,12 @@ async function main(): Promise<number> {
     );
     const setup = await populate(fleet, args, timeScale);
     for (const notice of setup.notices) console.warn(notice);
-    console.log(`${fleet.totals().clients} clients connected; measuring for ${args.duration} s`);
+    const analysisId = args.analysis && (await startAnalysis(endpoints[0], args.scenario, args.analysis));
+    console.log(
+      `${fleet.totals().clients} clients connected${analysisId ? `, a ${args.analysis}-night analysis running` : ""}; measuring for ${args.duration} s`,
+    );
     const measured = await measure(fleet, endpoints, args.duration, setup.creators);
+    const analysis = analysisId ? await finishAnalysis(endpoints[0], analysisId, args.analysis ?? 0) : null;
     const report: Report = {
       at: new Date().toISOString(),
       workload: {
@@ -270,6 +280,7 @@ async function main(): Promise<number> {
         spawned: Boolean(args.spawn),
       },
       ...measured,
+      analysis,
       notices: setup.notices,
       errors: fleet.errors,
     };

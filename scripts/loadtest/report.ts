@@ -1,4 +1,5 @@
 /** The load test's closing report: what ran, per-process figures, what the clients received, errors. */
+import type { AnalysisFigures } from "./analysis.js";
 import type { ProcessFigures } from "./ops.js";
 
 export interface Report {
@@ -23,6 +24,8 @@ export interface Report {
   /** Matches whose simulation clock moved during the window. */
   matchesAdvanced: number;
   phases: string[];
+  /** The what-if analysis run beside the matches (--analysis), if any. */
+  analysis: AnalysisFigures | null;
   notices: string[];
   errors: string[];
 }
@@ -88,6 +91,12 @@ export function printReport(report: Report): void {
     `load generator (this process, same machine): CPU ${report.generatorCpuPercent.toFixed(0)} %; ` +
       `machine: ${report.machine.cores} cores, load average ${report.machine.loadAverage1m.toFixed(1)} at the end`,
   );
+  if (report.analysis) {
+    const { runs, done, total, status } = report.analysis;
+    console.log(
+      `analysis: ${runs} nights on the first process beside the matches; ${done}/${total} runs done (${status}) when measured`,
+    );
+  }
   for (const notice of report.notices) console.log(notice);
   console.log(`errors: ${report.errors.length}`);
   for (const error of report.errors.slice(0, 20)) console.log(`  ${error}`);
