@@ -59,7 +59,7 @@ export interface RecorderStats {
 export const DEFAULT_SNAPSHOT_EVERY_SEC = 60;
 /**
  * The server's spacing of a match's periodic snapshots in real time: at ×120 a match would otherwise
- * take two a second, the largest pause of a loaded process's ticks (docs/scale-out.md#tick-lag).
+ * take two a second, the largest pause of a loaded process's ticks (docs/scale-out.md, "Tick lag").
  */
 export const SNAPSHOT_MIN_GAP_MS = 5000;
 /** A busy or failing disk gets this many retries of the snapshot queue before it is written item by item. */
