@@ -30,7 +30,9 @@ export const AnalysisConfig = z
 export type AnalysisConfig = z.infer<typeof AnalysisConfig>;
 
 const playsAsPlayed = (...configs: (AnalysisConfig | undefined)[]) =>
-  configs.some((c) => c && (["attacker", "defender", "ally"] as const).some((side) => c[side] === "as-played"));
+  configs.some(
+    (c) => c && (["attacker", "defender", "ally"] as const).some((side) => c[side] === "as-played"),
+  );
 
 export const AnalysisRequest = z
   .object({
