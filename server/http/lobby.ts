@@ -1,5 +1,6 @@
 import { matchMaker } from "@colyseus/core";
 import { type Request, type Response, Router } from "express";
+import { rolesOf } from "../../shared/crews.js";
 import { MATCH_ROOM_NAME, type MatchMetadata } from "../colyseus/metadata.js";
 import { normalizeCode } from "../match/codes.js";
 import type { ScenarioSource } from "../scenarios/source.js";
@@ -53,7 +54,7 @@ export function lobbyRouter(scenarios: ScenarioSource): Router {
   router.get("/scenarios/:id", (req: Request<{ id: string }>, res) => {
     const scenario = scenarios.load(req.params.id);
     if (!scenario) return notFound(res, "unknown_scenario", `no scenario '${req.params.id}'`);
-    res.json(scenario);
+    res.json({ ...scenario, roles: rolesOf(scenario) });
   });
 
   router.get("/matches", async (_req, res) => {
