@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { Side } from "./commands.js";
 import { Id, Point } from "./primitives.js";
 
 /**
@@ -32,7 +31,7 @@ export const CrewOrder = z.enum([
 export type CrewOrder = z.infer<typeof CrewOrder>;
 
 /** The orders each side may put in a role. */
-export const SIDE_CREW_ORDERS: Record<Side, readonly CrewOrder[]> = {
+export const SIDE_CREW_ORDERS: Record<keyof SideRoles, readonly CrewOrder[]> = {
   defender: ["deploy", "remove-unit", "set-doctrine", "relocate", "buy-resupply", "ready"],
   attacker: ["plan-salvo", "cancel-salvo", "allocate", "ready"],
   ally: ["set-doctrine", "relocate", "ready"],
@@ -65,7 +64,8 @@ export const ScenarioRoles = z
   .strict();
 export type ScenarioRoles = z.infer<typeof ScenarioRoles>;
 
-export type SideRoles = Record<Side, CrewRole[]>;
+/** The roles of every playing side. */
+export type SideRoles = Required<ScenarioRoles>;
 
 /** What the derived roles are made from (a scenario file or its compiled form). */
 export interface CrewSource {

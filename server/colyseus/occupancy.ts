@@ -66,7 +66,9 @@ export class Occupancy {
         return "spectator";
       case "seat": {
         if (join.seat === "spectator") return undefined;
-        const seat = this.match.seats.claim(join.seat, join.name);
+        const crewRole = this.match.seats.crewRoleFor(join.seat, join.role);
+        if (typeof crewRole !== "string") return undefined;
+        const seat = this.match.seats.claim(join.seat, join.name, crewRole);
         if (typeof seat === "string") return undefined;
         this.seated(seat.id, sessionId, newRejoinCode());
         return seat.id;

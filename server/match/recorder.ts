@@ -1,5 +1,6 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import type { SeatRole } from "../../shared/protocol.js";
+import type { SidePost } from "../../shared/side-channel.js";
 import type { Command, CommandResult, MatchSummary, SimEvent, SimPhase, Simulation } from "../../sim/api.js";
 import type { MatchSettings } from "./options.js";
 import type { RoomPhase } from "./phase-clock.js";
@@ -70,6 +71,8 @@ export interface MatchRecorder {
   phase?(phase: RoomPhase, round: number): void;
   summary?(summary: MatchSummary, final: boolean): void;
   bookmark?(note: string, round: number, clock: number, by: string): void;
+  /** A side-channel chat message or marker (shared/side-channel.ts), as delivered. */
+  sidePost?(post: SidePost): void;
   /** Who sits where (names included), whenever that changes. */
   seats?(seats: { seatId: string; role: string; name: string; filledBy: string }[]): void;
   /** Pause and time scale, whenever the instructor changes them. */
