@@ -1,4 +1,5 @@
 import type { Position, SeatRecord, SnapshotReason } from "../../shared/history.js";
+import type { SidePost } from "../../shared/side-channel.js";
 import type { Command, CommandResult, MatchSummary, SimEvent, SimPhase, Simulation } from "../../sim/api.js";
 import { positionOf } from "../../sim/review/replay.js";
 import type { ClockControls, CommandRecord, Identity, MatchRecorder } from "../match/recorder.js";
@@ -116,6 +117,10 @@ export class MatchRecording implements MatchRecorder {
     const seatId = by.slice(by.indexOf(":") + 1);
     const name = [...this.seatLog.values()].reverse().find((s) => s.seatId === seatId && s.name)?.name;
     this.recorder.bookmark(this.matchId, round, clock, note, name ? `${name} (${seatId})` : by);
+  }
+
+  sidePost(post: SidePost): void {
+    this.recorder.durable({ kind: "side-post", matchId: this.matchId, post, atMs: this.recorder.nowMs() });
   }
 
   /** Everyone who held a seat is kept, not only who holds it now. */

@@ -1,5 +1,6 @@
 import type { MatchStart, Position, SnapshotReason } from "../../shared/history.js";
 import { assertNever } from "../../shared/never.js";
+import type { SidePost } from "../../shared/side-channel.js";
 import type { MatchSummary } from "../../sim/api.js";
 import type { ClockControls, Identity } from "../match/recorder.js";
 import { type Db, packJson } from "./db.js";
@@ -33,6 +34,7 @@ export type Op =
       note: string;
       atMs: number;
     }
+  | { kind: "side-post"; matchId: string; post: SidePost; atMs: number }
   | { kind: "seats"; matchId: string; json: string; atMs: number }
   | { kind: "controls"; matchId: string; controls: ClockControls }
   | { kind: "reached"; matchId: string; at: Position }
@@ -77,6 +79,9 @@ export function makeWriter(db: Db): Writer {
   );
   const insertBookmark = db.prepare(
     "INSERT INTO bookmarks (match_id, round, t, author, note, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  const insertSidePost = db.prepare(
+    "INSERT INTO side_posts (match_id, round, t, kind, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
   );
   const updateSeats = db.prepare("UPDATE matches SET seats = ?, updated_at = ? WHERE id = ?");
   const abandon = db.prepare(
@@ -151,6 +156,18 @@ export function makeWriter(db: Db): Writer {
       case "bookmark":
         insertBookmark.run(op.matchId, op.round, op.t, op.author, op.note, op.atMs);
         return;
+      case "side-post": {
+        const { post } = op;
+        insertSidePost.run(
+          op.matchId,
+          post.post.round,
+          post.post.t,
+          post.kind,
+          JSON.stringify(post.post),
+          op.atMs,
+        );
+        return;
+      }
       case "seats":
         updateSeats.run(op.json, op.atMs, op.matchId);
         return;

@@ -4,6 +4,7 @@
  * order and wait for its verdict.
  */
 import { expect } from "vitest";
+import type { GameServerConfig } from "../../server/app.js";
 import type { ErrorCode } from "../../shared/protocol.js";
 import type { ChatPost, MarkerPost } from "../../shared/side-channel.js";
 import { sleep, startServer, TestClient, type TestServer } from "./helpers.js";
@@ -53,8 +54,8 @@ export const CREW: readonly {
   { side: "attacker", role: "intelligence", key: "attacker/intelligence" },
 ];
 
-export async function openClassroom(): Promise<Classroom> {
-  const server = await startServer({ rateLimit: { perSec: 1e6, burst: 1e6 } });
+export async function openClassroom(config: GameServerConfig = {}): Promise<Classroom> {
+  const server = await startServer({ rateLimit: { perSec: 1e6, burst: 1e6 }, ...config });
   const white = await TestClient.create(server.client(), {
     scenario: "compact-shield",
     planningSec: 3600,

@@ -1,4 +1,9 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { History } from "../../server/store/history.js";
+import { loadRecord } from "../../server/store/records.js";
 import { accepted, type Classroom, openClassroom, refused } from "./crew-harness.js";
 import { sleep } from "./helpers.js";
 
@@ -11,11 +16,14 @@ let room: Classroom;
 const m = (key: string) => room.member(key);
 const IN_CENTRE = { x: -578, y: 28 };
 
+const history = new History({ path: join(mkdtempSync(join(tmpdir(), "skyshield-crews-")), "history.db") });
+
 beforeAll(async () => {
-  room = await openClassroom();
+  room = await openClassroom({ history });
 }, 60_000);
 afterAll(async () => {
   await room?.close();
+  history.close();
 });
 
 describe("the side channel", () => {
@@ -93,5 +101,20 @@ describe("the side channel", () => {
     await settle();
     expect(heard("hello all")).toEqual([]);
     expect(heard("psst")).toEqual([]);
+  });
+
+  it("keeps every post in the match history, for replays and the debrief", () => {
+    const posts = loadRecord(history.db, room.roomId)?.sidePosts ?? [];
+    const said = posts.map(({ kind, post }) =>
+      kind === "chat" ? `${post.side}/${post.channel}: ${post.text}` : `${post.side} marker: ${post.label}`,
+    );
+    expect(said).toEqual([
+      "defender/side: hold sector north",
+      "attacker/side: all planners: go at 0200",
+      "attacker/role: tabriz first",
+      "/all: ten minutes left",
+      "defender marker: gap in radar cover",
+      "attacker marker: decoys here",
+    ]);
   });
 });
