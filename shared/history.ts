@@ -17,6 +17,8 @@ export interface SeatRecord {
   name: string;
   /** "human" | "plan" | "bot:<level>" */
   filledBy: string;
+  /** The crew role a person held (docs/classroom.md, "Crews"); absent for the whole side. */
+  crewRole?: string;
 }
 
 export type MatchStatus = "running" | "finished" | "abandoned";

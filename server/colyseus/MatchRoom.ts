@@ -394,9 +394,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
   /** Seats or phase changed: clients see it at once, and the listing follows. */
   private async publishListing(): Promise<void> {
     this.match.refresh(this.deps.now());
-    this.recorder?.seats?.(
-      this.match.seats.all().map((s) => ({ seatId: s.id, role: s.role, name: s.name, filledBy: s.filledBy })),
-    );
+    this.recorder?.seats?.(this.match.seats.records());
     const metadata = listingOf(
       this.state.code,
       this.match,

@@ -113,6 +113,7 @@ export class Occupancy {
     if (!occupant) return;
     const { sessionId, seatId, role } = occupant.sender;
     const rejoinCode = this.rejoinCodes.get(seatId);
+    const crewRole = this.match.seats.get(seatId)?.crewRole;
     this.identities.identity({
       sessionId,
       token: client.reconnectionToken,
@@ -122,6 +123,7 @@ export class Occupancy {
       viewKey: occupant.key,
       spectatorKey: occupant.holdsSpectatorKey,
       ...(rejoinCode === undefined ? {} : { rejoinCode }),
+      ...(crewRole ? { crewRole } : {}),
     });
   }
 

@@ -1,5 +1,6 @@
 import type { Side } from "../../shared/commands.js";
 import type { SideRoles } from "../../shared/crews.js";
+import type { SeatRecord } from "../../shared/history.js";
 import type { SeatFill, SeatRole } from "../../shared/protocol.js";
 import type { Seats } from "../../shared/scenario.js";
 import { crewRoleFor, mayReady } from "./crew-rights.js";
@@ -103,19 +104,20 @@ export class SeatBook {
     return open;
   }
 
-  /** A person's seat, kept for them while they are away (a recovered match waits for its people). */
-  hold(seatId: string, name: string): void {
+  /** A person's seat and role, kept for them while they are away (a recovered match waits for its people). */
+  hold(seatId: string, name: string, crewRole: string): void {
     const seat = this.seats.get(seatId);
     if (!seat) return;
     seat.filledBy = "human";
     seat.name = name;
+    seat.crewRole = crewRole;
     seat.connected = false;
     seat.ready = false;
   }
 
   /** Take the given seat for a person (a held seat taken back). */
   takeBack(seatId: string, name: string): void {
-    this.hold(seatId, name);
+    this.hold(seatId, name, this.seats.get(seatId)?.crewRole ?? "");
     this.setConnected(seatId, true);
   }
 
@@ -184,6 +186,17 @@ export class SeatBook {
 
   resetReady(): void {
     for (const seat of this.humanPlayingSeats()) seat.ready = false;
+  }
+
+  /** Who sits where, as the match history keeps it. */
+  records(): SeatRecord[] {
+    return this.all().map((s) => ({
+      seatId: s.id,
+      role: s.role,
+      name: s.name,
+      filledBy: s.filledBy,
+      ...(s.crewRole ? { crewRole: s.crewRole } : {}),
+    }));
   }
 
   summary(): SeatSummary {

@@ -136,6 +136,8 @@ const MIGRATIONS: readonly string[] = [
     created_at  INTEGER NOT NULL
   );
   CREATE INDEX side_posts_by_match ON side_posts (match_id, round, t);
+  -- The crew role a person holds, so a recovered match gives it back with the seat.
+  ALTER TABLE identities ADD COLUMN crew_role TEXT;
   `,
 ];
 

@@ -211,7 +211,7 @@ function samePosition(a: Position, b: Position): boolean {
 }
 
 function seatKey(seat: SeatRecord): string {
-  return `${seat.seatId}\u0000${seat.name}\u0000${seat.filledBy}`;
+  return `${seat.seatId}\u0000${seat.name}\u0000${seat.filledBy}\u0000${seat.crewRole ?? ""}`;
 }
 
 /** For a room that does not say: phase commands leave a known phase, the others leave the world's. */

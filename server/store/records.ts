@@ -286,6 +286,7 @@ export function liveStateOf(db: Db, id: string): LiveState | null {
           name: string;
           token: string;
           rejoin_code: string | null;
+          crew_role: string | null;
           view_key: string;
           spectator_key: number;
         }
@@ -300,6 +301,7 @@ export function liveStateOf(db: Db, id: string): LiveState | null {
         viewKey: r.view_key,
         spectatorKey: r.spectator_key === 1,
         ...(r.rejoin_code === null ? {} : { rejoinCode: r.rejoin_code }),
+        ...(r.crew_role === null ? {} : { crewRole: r.crew_role }),
       })),
   };
 }

@@ -92,11 +92,12 @@ export function makeWriter(db: Db): Writer {
     "UPDATE matches SET reached_round = ?, reached_phase = ?, reached_t = ? WHERE id = ?",
   );
   const upsertIdentity = db.prepare(
-    `INSERT INTO identities (match_id, session_id, seat_id, role, name, token, rejoin_code, view_key, spectator_key)
-     VALUES (@matchId, @sessionId, @seatId, @role, @name, @token, @rejoinCode, @viewKey, @spectatorKey)
+    `INSERT INTO identities (match_id, session_id, seat_id, role, name, token, rejoin_code, view_key, spectator_key,
+       crew_role)
+     VALUES (@matchId, @sessionId, @seatId, @role, @name, @token, @rejoinCode, @viewKey, @spectatorKey, @crewRole)
      ON CONFLICT (match_id, session_id) DO UPDATE SET seat_id = excluded.seat_id, role = excluded.role,
        name = excluded.name, token = excluded.token, rejoin_code = excluded.rejoin_code,
-       view_key = excluded.view_key, spectator_key = excluded.spectator_key`,
+       view_key = excluded.view_key, spectator_key = excluded.spectator_key, crew_role = excluded.crew_role`,
   );
   const forget = db.prepare("DELETE FROM identities WHERE match_id = ? AND session_id = ?");
 
@@ -183,6 +184,7 @@ export function makeWriter(db: Db): Writer {
           ...identity,
           matchId: op.matchId,
           rejoinCode: identity.rejoinCode ?? null,
+          crewRole: identity.crewRole ?? null,
           spectatorKey: identity.spectatorKey ? 1 : 0,
         });
         return;

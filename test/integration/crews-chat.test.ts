@@ -103,8 +103,12 @@ describe("the side channel", () => {
     expect(heard("psst")).toEqual([]);
   });
 
-  it("keeps every post in the match history, for replays and the debrief", () => {
-    const posts = loadRecord(history.db, room.roomId)?.sidePosts ?? [];
+  it("keeps every post and who held which role in the match history, for replays and the debrief", () => {
+    const record = loadRecord(history.db, room.roomId);
+    expect(record?.seats).toContainEqual(
+      expect.objectContaining({ role: "defender", crewRole: "sector-north" }),
+    );
+    const posts = record?.sidePosts ?? [];
     const said = posts.map(({ kind, post }) =>
       kind === "chat" ? `${post.side}/${post.channel}: ${post.text}` : `${post.side} marker: ${post.label}`,
     );
