@@ -121,4 +121,16 @@ describe("the side channel", () => {
       "attacker marker: decoys here",
     ]);
   });
+
+  it("lets each client post only a few messages a second, and keeps it connected", async () => {
+    const chatty = m("defender/logistics");
+    const before = chatty.client.errors.length;
+    for (let i = 0; i < 8; i++) chatty.client.send("chat", { channel: "side", text: `spam ${i}` });
+    await chatty.client.waitFor(() => chatty.client.errors.length >= before + 2, "the refusals");
+    await settle();
+    const refusals = chatty.client.errors.slice(before);
+    expect(refusals.map((e) => e.code)).toEqual(["rate_limited", "rate_limited"]);
+    expect(m("defender/commander").chats.filter((p) => p.text.startsWith("spam"))).toHaveLength(6);
+    expect(chatty.client.leftWith).toBeUndefined();
+  });
 });
