@@ -1,5 +1,5 @@
 import { type Command, OK, ORDERS, type Outcome, refusal } from "../../shared/commands.js";
-import type { CrewRole } from "../../shared/crews.js";
+import type { CrewOrder, CrewRole } from "../../shared/crews.js";
 import { formatUsd } from "../../shared/money.js";
 import type { PointKm } from "../../shared/scenario.js";
 import { type Acting, WHOLE_SIDE } from "./crew-rights.js";
@@ -29,19 +29,14 @@ export interface CrewWorld {
 /** An order the sender's roles allow, or `not_allowed` naming a role and its rule. */
 export function permitOrder(acting: Acting, command: Command, world: CrewWorld): Outcome {
   if (acting === WHOLE_SIDE) return OK;
-  const giving = acting.filter((role) => role.orders.includes(command.type as CrewRole["orders"][number]));
+  const giving = acting.filter((role) => role.orders.includes(command.type as CrewOrder));
   const action = ORDERS[command.type].action;
   if (giving.length === 0) {
     const roles = acting.map((role) => role.id).join(", ") || "this seat";
     return refusal("not_allowed", `${roles} may not ${action}: that order is not among the role's orders`);
   }
-  let first: Outcome | undefined;
-  for (const role of giving) {
-    const outcome = withinScope(role, command, world);
-    if (outcome.ok) return outcome;
-    first ??= outcome;
-  }
-  return first ?? OK;
+  const outcomes = giving.map((role) => withinScope(role, command, world));
+  return outcomes.find((outcome) => outcome.ok) ?? outcomes[0];
 }
 
 function withinScope(role: CrewRole, command: Command, world: CrewWorld): Outcome {
