@@ -1,3 +1,4 @@
+import type { Sector } from "./crews.js";
 import type { Ally, Asset, LaunchZone, LonLat, PlacedUnit, PointKm, Region, Scenario } from "./scenario.js";
 
 /**
@@ -16,10 +17,11 @@ export interface CompiledRegion extends Omit<Region, "geometry"> {
 }
 
 export interface CompiledScenario
-  extends Omit<Scenario, "theatre" | "assets" | "launchZones" | "fixedUnits" | "allies"> {
+  extends Omit<Scenario, "theatre" | "assets" | "launchZones" | "fixedUnits" | "allies" | "sectors"> {
   theatre: { center?: LonLat; extentKm: { x: number; y: number }; regions: CompiledRegion[] };
   assets: Resolved<Asset>[];
   launchZones: Resolved<LaunchZone>[];
   fixedUnits: Resolved<PlacedUnit>[];
+  sectors: Resolved<Sector>[];
   allies: (Omit<Ally, "units"> & { units: Resolved<PlacedUnit>[] })[];
 }

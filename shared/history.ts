@@ -1,5 +1,6 @@
 import type { Command, MatchSummary, SimPhase, WorldSnapshot } from "../sim/api.js";
 import type { CompiledScenario } from "./compiled.js";
+import type { SidePost } from "./side-channel.js";
 
 /** The shapes of a match record, as the recorder writes it and the readers return it. */
 
@@ -16,6 +17,8 @@ export interface SeatRecord {
   name: string;
   /** "human" | "plan" | "bot:<level>" */
   filledBy: string;
+  /** The crew role a person held (docs/classroom.md, "Crews"); absent for the whole side. */
+  crewRole?: string;
 }
 
 export type MatchStatus = "running" | "finished" | "abandoned";
@@ -67,6 +70,9 @@ export interface Bookmark {
   createdAtMs: number;
 }
 
+/** A side-channel post as recorded. */
+export type RecordedSidePost = SidePost & { createdAtMs: number };
+
 /** One row of the history list. */
 export interface MatchListing {
   id: string;
@@ -96,6 +102,8 @@ export interface MatchRecord extends MatchListing {
   summary: MatchSummary | null;
   end: Position | null;
   bookmarks: Bookmark[];
+  /** The crews' chat and markers (docs/classroom.md, "Crews"), in the order they were posted. */
+  sidePosts: RecordedSidePost[];
 }
 
 export const RECORD_FORMAT = "skyshield-match-record";

@@ -13,6 +13,7 @@ import {
 } from "./commands.js";
 import { notPlainAt } from "./plain.js";
 import { Id } from "./scenario.js";
+import { AllocateFields, ChatFields, ChatPost, MarkerFields, MarkerPost } from "./side-channel.js";
 
 /**
  * The protocol: every message between client and server, as zod schemas with inferred types.
@@ -100,6 +101,8 @@ export const SEAT_HOLD_SEC = 120;
 export const JoinOptions = z
   .object({
     seat: SeatRole,
+    /** A playing seat's crew role (docs/classroom.md, "Crews"); without it the side's first open role. */
+    role: Id.optional(),
     name: z.string().trim().min(1).max(40),
     view: ViewName.optional(),
     /** Required for the instructor seat: the key the instructor received. */
@@ -126,6 +129,10 @@ export const ClientMessages = {
   kick: msg({ seatId: z.string().min(1).max(LIMITS.refLength) }),
   "assign-seat": msg({ seatId: z.string().min(1).max(LIMITS.refLength), to: SeatFill }),
   bookmark: msg({ note: z.string().trim().min(1).max(500) }),
+  /** The attacker commander: how much of the night's spend a strike planner role may plan. */
+  allocate: msg(AllocateFields),
+  chat: msg(ChatFields),
+  marker: msg(MarkerFields),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessages;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof ClientMessages)[T]>;
@@ -179,6 +186,9 @@ export const ServerMessages = {
   feed: z.object({ entries: z.array(FeedEntry) }).strict(),
   /** The after-action summary at the end of each round and of the match. */
   summary: z.object({ final: z.boolean(), summary: z.record(z.string(), z.unknown()) }).strict(),
+  /** Side-channel chat and markers (shared/side-channel.ts), to the audience of their channel. */
+  chat: ChatPost,
+  marker: MarkerPost,
 } as const;
 export type ServerMessageType = keyof typeof ServerMessages;
 export type ServerMessage<T extends ServerMessageType> = z.infer<(typeof ServerMessages)[T]>;

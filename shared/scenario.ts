@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ScenarioRoles, Sector } from "./crews.js";
+import { Id, LonLat, Point, PointKm } from "./primitives.js";
 
 /**
  * The scenario file format. Every number the simulation uses lives here as data (docs/design.md §2).
@@ -6,19 +8,7 @@ import { z } from "zod";
  * theatre centre) or as geographic coordinates ({lon, lat}) that the loader projects to kilometres.
  */
 
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case letters, digits and dashes, e.g. 'sam-1'");
-
-export const PointKm = z.object({ x: z.number().finite(), y: z.number().finite() }).strict();
-export const LonLat = z
-  .object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) })
-  .strict();
-/** A point in a scenario or plan file: km on the theatre plane or lon/lat. */
-export const Point = z.union([PointKm, LonLat]);
-export type PointKm = z.infer<typeof PointKm>;
-export type LonLat = z.infer<typeof LonLat>;
-export type Point = z.infer<typeof Point>;
+export { Id, LonLat, Point, PointKm } from "./primitives.js";
 
 export const Band = z.enum(["very-low", "low", "high"]);
 export type Band = z.infer<typeof Band>;
@@ -356,9 +346,9 @@ export type Scoring = z.infer<typeof Scoring>;
 
 export const Seats = z
   .object({
-    attacker: z.number().int().min(0).max(4),
-    defender: z.number().int().min(0).max(4),
-    ally: z.number().int().min(0).max(4),
+    attacker: z.number().int().min(0).max(30),
+    defender: z.number().int().min(0).max(30),
+    ally: z.number().int().min(0).max(30),
     instructor: z.number().int().min(0).max(2),
     spectator: z.number().int().min(0).max(500),
   })
@@ -407,6 +397,10 @@ export const Scenario = z
     /** Interceptors in the defender's depot per layer at the start (beyond what magazines hold). */
     stocks: z.record(Id, z.number().int().nonnegative()).default({}),
     seats: Seats,
+    /** Named areas of the theatre that defender roles are scoped to (docs/classroom.md). */
+    sectors: z.array(Sector).default([]),
+    /** The crew roles per side; a side left out gets roles derived from sectors, launch zones, allies. */
+    roles: ScenarioRoles.optional(),
     rounds: z.array(RoundSpec).min(1),
     msel: z.array(ScheduledInject).default([]),
     escalation: EscalationRules,

@@ -8,6 +8,7 @@ import { type Logger, matchLogger } from "../log.js";
 import { newKey, spectatorPolicy, type ViewPolicy } from "../match/access.js";
 import { type Admitted, admit } from "../match/admission.js";
 import { allocateCode } from "../match/codes.js";
+import { CrewDesk } from "../match/crew-desk.js";
 import { Match } from "../match/match.js";
 import { fingerprint, type JoinOptions, parseJoinOptions, parseMatchSettings } from "../match/options.js";
 import { OrderDesk } from "../match/order-desk.js";
@@ -27,6 +28,7 @@ import { StateMirror } from "./mirror.js";
 import { Occupancy, type Occupant } from "./occupancy.js";
 import { orderTarget } from "./order-target.js";
 import { ReturnWatch, welcomeBack } from "./restoration.js";
+import { SideRelay } from "./side-relay.js";
 import { SummaryOutlet } from "./summary-outlet.js";
 import type { SyncOptions } from "./sync.js";
 import { ViewHub } from "./view-hub.js";
@@ -186,7 +188,11 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     );
     this.grace = new EmptyRoomGrace(this, this.deps.emptyGraceSec);
     if (restored) this.resumeRestored(restored, settings.autostart);
-    this.desk = new OrderDesk(orderTarget(this.match, this.occupancy), (error) =>
+    const crews = new CrewDesk(scenario, this.match.seats, this.match.viewOf);
+    const relay = new SideRelay(this.clients, this.match, this.deps.now, (post) =>
+      recorder?.sidePost?.(post),
+    );
+    this.desk = new OrderDesk(orderTarget(this.match, this.occupancy, crews, relay), (error) =>
       this.log.error({ err: error }, "order failed"),
     );
     this.maxClients = Object.values(scenario.seats).reduce((sum, n) => sum + n, 0);
@@ -386,9 +392,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
   /** Seats or phase changed: clients see it at once, and the listing follows. */
   private async publishListing(): Promise<void> {
     this.match.refresh(this.deps.now());
-    this.recorder?.seats?.(
-      this.match.seats.all().map((s) => ({ seatId: s.id, role: s.role, name: s.name, filledBy: s.filledBy })),
-    );
+    this.recorder?.seats?.(this.match.seats.records());
     const metadata = listingOf(
       this.state.code,
       this.match,

@@ -67,4 +67,4 @@ const STATUS_FIELDS = [
   "winner",
 ] as const satisfies readonly (keyof MatchStatus & keyof MatchState)[];
 
-const SEAT_FIELDS = ["id", "role", "name", "filledBy", "connected", "ready"] as const;
+const SEAT_FIELDS = ["id", "role", "name", "filledBy", "crewRole", "connected", "ready"] as const;

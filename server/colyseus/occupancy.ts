@@ -66,7 +66,9 @@ export class Occupancy {
         return "spectator";
       case "seat": {
         if (join.seat === "spectator") return undefined;
-        const seat = this.match.seats.claim(join.seat, join.name);
+        const crewRole = this.match.seats.crewRoleFor(join.seat, join.role);
+        if (typeof crewRole !== "string") return undefined;
+        const seat = this.match.seats.claim(join.seat, join.name, crewRole);
         if (typeof seat === "string") return undefined;
         this.seated(seat.id, sessionId, newRejoinCode());
         return seat.id;
@@ -111,6 +113,7 @@ export class Occupancy {
     if (!occupant) return;
     const { sessionId, seatId, role } = occupant.sender;
     const rejoinCode = this.rejoinCodes.get(seatId);
+    const crewRole = this.match.seats.get(seatId)?.crewRole;
     this.identities.identity({
       sessionId,
       token: client.reconnectionToken,
@@ -120,6 +123,7 @@ export class Occupancy {
       viewKey: occupant.key,
       spectatorKey: occupant.holdsSpectatorKey,
       ...(rejoinCode === undefined ? {} : { rejoinCode }),
+      ...(crewRole ? { crewRole } : {}),
     });
   }
 

@@ -55,7 +55,7 @@ export function welcomeBack(identities: readonly Identity[], room: Welcome): voi
   for (const identity of identities) {
     const { sessionId, seatId, name, viewKey } = identity;
     if (seatId !== "spectator") {
-      room.match.seats.hold(seatId, name);
+      room.match.seats.hold(seatId, name, identity.crewRole ?? "");
       room.occupancy.seated(seatId, sessionId, identity.rejoinCode ?? "");
     }
     room.match.watch(viewKey);

@@ -1,5 +1,6 @@
 import { matchMaker } from "@colyseus/core";
 import { type Request, type Response, Router } from "express";
+import { rolesOf } from "../../shared/crews.js";
 import { MAX_MATCH_VARIANTS } from "../../shared/protocol.js";
 import { MATCH_ROOM_NAME, type MatchMetadata } from "../colyseus/metadata.js";
 import { normalizeCode } from "../match/codes.js";
@@ -62,7 +63,7 @@ export function lobbyRouter(scenarios: ScenarioSource): Router {
     }
     const chosen = scenarioForMatch(scenarios, req.params.id, variants);
     if (!chosen.ok) return res.status(400).json({ error: "unknown_variant", message: chosen.message });
-    res.json(chosen.scenario);
+    res.json({ ...chosen.scenario, roles: rolesOf(chosen.scenario) });
   });
 
   router.get("/matches", async (_req, res) => {

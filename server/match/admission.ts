@@ -9,8 +9,8 @@ import type { Seat, SeatBook } from "./seats.js";
  * Who may join, and where (the rules themselves are in server/match/access.ts): the instructor seat
  * needs the instructor key (the creator who asked for it needs none); a held seat (its person dropped,
  * or the server restarted) goes back to whoever brings its rejoin code (the instructor's is the
- * instructor key); spectators watch what the spectator policy allows; seats and spectator places are
- * limited by the scenario.
+ * instructor key); spectators watch what the spectator policy allows; seats, crew roles
+ * (server/match/crew-rights.ts) and spectator places are limited by the scenario.
  */
 export interface Admission {
   /** This join comes from the match's creator. */
@@ -35,6 +35,8 @@ export type Admitted =
 export function admit(join: JoinOptions, admission: Admission): Admitted | string {
   if (join.view && !admission.perspectives.includes(join.view))
     return `this scenario has no ${join.view} view`;
+  if (join.role !== undefined && (join.seat === "spectator" || join.seat === "instructor"))
+    return `'role' is for players: the ${join.seat} holds no crew role`;
   switch (join.seat) {
     case "spectator":
       return admitSpectator(join, admission);
@@ -51,7 +53,11 @@ export function admit(join: JoinOptions, admission: Admission): Admitted | strin
         return `a ${join.seat} always sees the ${join.seat}'s view; 'view' is for spectators and the instructor`;
       }
       const code = join.rejoinCode;
-      if (code === undefined) return takeSeat(admission, join.seat, join.seat, () => undefined);
+      if (code === undefined) {
+        const crewRole = admission.seats.crewRoleFor(join.seat, join.role);
+        if (typeof crewRole !== "string") return crewRole.refused;
+        return takeSeat(admission, join.seat, join.seat, () => undefined);
+      }
       const seat = admission.seats
         .all()
         .find((s) => s.role === join.seat && sameSecret(code, admission.rejoinCodeOf(s.id)));

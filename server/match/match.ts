@@ -1,5 +1,6 @@
 import { OK, type Outcome, refusal } from "../../shared/commands.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
+import { rolesOf } from "../../shared/crews.js";
 import { assertNever } from "../../shared/never.js";
 import type { DefaultPlans } from "../../shared/plan.js";
 import type { FeedEntry, SeatFill } from "../../shared/protocol.js";
@@ -124,7 +125,7 @@ export class Match {
     private readonly transport: MatchTransport,
   ) {
     const { scenario, settings, sim } = setup;
-    this.seats = new SeatBook(scenario.seats, settings.seats);
+    this.seats = new SeatBook(scenario.seats, settings.seats, rolesOf(scenario));
     this.pacer = new Pacer(settings.pacing);
     this.phases = new PhaseClock({ ...settings, debriefKeepSec: services.debriefKeepSec });
     this.delay =
@@ -330,10 +331,11 @@ export class Match {
     this.enter(roomPhaseFor(this.setup.sim.phase, "planning"), replan);
   }
 
-  private readonly viewOf = (perspective: Perspective): SideView => this.setup.sim.view(perspective);
+  /** What one perspective sees now. */
+  readonly viewOf = (perspective: Perspective): SideView => this.setup.sim.view(perspective);
 
   private humanSeatIds(): string[] {
-    return this.seats.humanPlayingSeats().map((seat) => seat.id);
+    return this.seats.readySeats().map((seat) => seat.id);
   }
 
   private runSteps(elapsedMs: number): void {

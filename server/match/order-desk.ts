@@ -25,8 +25,9 @@ import type { FloodGuard } from "./ratelimit.js";
 /**
  * Every client message goes through one desk: flood control → known type → plain data only, then the
  * zod parse (safeParse, so a bad message gets a reply instead of a disconnect) → the sender's seat → the
- * match. Orders become sim commands of the sender's side; which phase accepts them is the simulation's
- * rule, and whether a unit is the side's own is checked there too. Each rejected message gets exactly
+ * match. Orders become sim commands of the sender's side, checked against the sender's crew roles
+ * (server/match/crew-rules.ts); which phase accepts them is the simulation's rule, and whether a unit is
+ * the side's own is checked there too. Each rejected message gets exactly
  * one `error` reply naming its type and rid, except beyond the flood limit, where one reply per window
  * stands for all (server/match/ratelimit.ts).
  */
@@ -49,6 +50,13 @@ export interface OrderTarget {
   kick(seatId: string): Outcome;
   assignSeat(seatId: string, fill: SeatFill): Outcome;
   bookmark(sender: Sender, note: string): Outcome;
+  /** A command within the sender's crew roles (server/match/crew-rules.ts), before the match sees it. */
+  permit(sender: Sender, command: Command): Outcome;
+  /** The sender's crew roles say ready (and confirm) for the side. */
+  mayReady(sender: Sender): Outcome;
+  allocate(sender: Sender, role: string, usd: number): Outcome;
+  chat(sender: Sender, message: ClientMessage<"chat">): Outcome;
+  marker(sender: Sender, message: ClientMessage<"marker">): Outcome;
 }
 
 export type Handler<T extends ClientMessageType> = (
@@ -99,7 +107,9 @@ function orderHandler<K extends ClientOrderType>(type: K): Handler<K> {
         action,
       );
     const { rid: _rid, ...fields } = message;
-    return target.command(sender, { type, side: issuer, ...fields } as Command);
+    const command = { type, side: issuer, ...fields } as Command;
+    const permitted = target.permit(sender, command);
+    return permitted.ok ? target.command(sender, command) : permitted;
   };
 }
 
@@ -110,6 +120,7 @@ const ORDER_HANDLERS = Object.fromEntries(
 const PLAYING: readonly SeatRole[] = ["attacker", "defender", "ally"];
 const WATCHING: readonly SeatRole[] = ["instructor", "spectator"];
 const WHITE: readonly SeatRole[] = ["instructor"];
+const WRITING: readonly SeatRole[] = [...PLAYING, "instructor"];
 
 /** A match control: allowed to `roles`, then `run`. */
 function control<T extends ClientMessageType>(
@@ -124,8 +135,8 @@ function control<T extends ClientMessageType>(
 }
 
 const CONTROL_HANDLERS: HandlerTable<Exclude<ClientMessageType, ClientOrderType>> = {
-  ready: control(PLAYING, "say ready", (t, s, m) => t.setReady(s, m.ready)),
-  confirm: control(PLAYING, "confirm", (t, s) => t.confirm(s)),
+  ready: control(PLAYING, "say ready", (t, s, m) => orElse(t.mayReady(s), () => t.setReady(s, m.ready))),
+  confirm: control(PLAYING, "confirm", (t, s) => orElse(t.mayReady(s), () => t.confirm(s))),
   "set-view": control(WATCHING, "change view", (t, s, m) => t.setView(s, m.view)),
   pause: control(WHITE, "pause", (t) => t.setPaused(true)),
   resume: control(WHITE, "resume", (t) => t.setPaused(false)),
@@ -134,7 +145,15 @@ const CONTROL_HANDLERS: HandlerTable<Exclude<ClientMessageType, ClientOrderType>
   kick: control(WHITE, "kick players", (t, _s, m) => t.kick(m.seatId)),
   "assign-seat": control(WHITE, "assign seats", (t, _s, m) => t.assignSeat(m.seatId, m.to)),
   bookmark: control(WHITE, "bookmark", (t, s, m) => t.bookmark(s, m.note)),
+  allocate: control(["attacker"], "allocate spend", (t, s, m) => t.allocate(s, m.role, m.usd)),
+  chat: control(WRITING, "chat", (t, s, m) => t.chat(s, m)),
+  marker: control(PLAYING, "place markers", (t, s, m) => t.marker(s, m)),
 };
+
+/** `next` once `first` allowed it. */
+function orElse(first: Outcome, next: () => Outcome): Outcome {
+  return first.ok ? next() : first;
+}
 
 const HANDLERS: HandlerTable<ClientMessageType> = { ...ORDER_HANDLERS, ...CONTROL_HANDLERS };
 

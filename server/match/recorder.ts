@@ -1,5 +1,7 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
+import type { SeatRecord } from "../../shared/history.js";
 import type { SeatRole } from "../../shared/protocol.js";
+import type { SidePost } from "../../shared/side-channel.js";
 import type { Command, CommandResult, MatchSummary, SimEvent, SimPhase, Simulation } from "../../sim/api.js";
 import type { MatchSettings } from "./options.js";
 import type { RoomPhase } from "./phase-clock.js";
@@ -40,6 +42,8 @@ export interface Identity {
   /** A spectator holding the spectator key. */
   spectatorKey: boolean;
   rejoinCode?: string;
+  /** The crew role a person holds (server/match/crew-rights.ts). */
+  crewRole?: string;
 }
 
 /** The instructor's clock controls, restored with the match. */
@@ -70,8 +74,10 @@ export interface MatchRecorder {
   phase?(phase: RoomPhase, round: number): void;
   summary?(summary: MatchSummary, final: boolean): void;
   bookmark?(note: string, round: number, clock: number, by: string): void;
+  /** A side-channel chat message or marker (shared/side-channel.ts), as delivered. */
+  sidePost?(post: SidePost): void;
   /** Who sits where (names included), whenever that changes. */
-  seats?(seats: { seatId: string; role: string; name: string; filledBy: string }[]): void;
+  seats?(seats: SeatRecord[]): void;
   /** Pause and time scale, whenever the instructor changes them. */
   controls?(controls: ClockControls): void;
   /** After every tick: where the world is now (written when it moved). */

@@ -1,12 +1,16 @@
 import type { Side } from "../../shared/commands.js";
+import type { SideRoles } from "../../shared/crews.js";
+import type { SeatRecord } from "../../shared/history.js";
 import type { SeatFill, SeatRole } from "../../shared/protocol.js";
 import type { Seats } from "../../shared/scenario.js";
+import { crewRoleFor, mayReady } from "./crew-rights.js";
 
 /**
  * The seats of a match (every client sees who sits where). The scenario says how many seats of each
  * role exist; a seat is open (`filledBy` ""), held by a human, or played by a scripted controller
  * ("plan", "bot:<level>"). A scripted fill from the create options takes the first seat of its role; the
- * others stay open for people.
+ * others stay open for people. A person on a playing seat holds one of the side's crew roles
+ * (server/match/crew-rights.ts); scripted seats and sides without roles hold the whole side ("").
  */
 export type PlayingRole = Side;
 export type SeatedRole = PlayingRole | "instructor";
@@ -28,6 +32,8 @@ export interface Seat {
   name: string;
   /** "human" | "plan" | "bot:<level>" | "" (open) */
   filledBy: SeatFill | "";
+  /** The crew role a person holds (docs/classroom.md, "Crews"); "" for the whole side. */
+  crewRole: string;
   connected: boolean;
   ready: boolean;
 }
@@ -36,12 +42,24 @@ export class SeatBook {
   readonly spectatorLimit: number;
   private readonly seats = new Map<string, Seat>();
 
-  constructor(counts: Seats, fills: Partial<Record<PlayingRole, SeatFill>>) {
+  constructor(
+    counts: Seats,
+    fills: Partial<Record<PlayingRole, SeatFill>>,
+    readonly roles: SideRoles,
+  ) {
     this.spectatorLimit = counts.spectator;
     for (const role of [...PLAYING_ROLES, "instructor"] as const) {
       for (let n = 1; n <= counts[role]; n++) {
         const id = `${role}-${n}`;
-        this.seats.set(id, { id, role, name: "", filledBy: "", connected: false, ready: false });
+        this.seats.set(id, {
+          id,
+          role,
+          name: "",
+          filledBy: "",
+          crewRole: "",
+          connected: false,
+          ready: false,
+        });
       }
       const fill = isPlayingRole(role) ? fills[role] : undefined;
       const first = this.seats.get(`${role}-1`);
@@ -69,30 +87,37 @@ export class SeatBook {
       : `no open ${role} seat (${total} of ${total} taken)`;
   }
 
-  /** Take the first open seat of a role for a person; an error text when none is open. */
-  claim(role: SeatedRole, name: string): Seat | string {
+  /** The crew role a person joining this side gets (the one asked for, else the first open one), or why none. */
+  crewRoleFor(role: SeatedRole, asked: string | undefined): string | { refused: string } {
+    return isPlayingRole(role) ? crewRoleFor(role, asked, this.roles[role], this.all()) : "";
+  }
+
+  /** Take the first open seat of a role for a person, in a crew role; an error text when none is open. */
+  claim(role: SeatedRole, name: string, crewRole: string): Seat | string {
     const open = this.all().find((seat) => seat.role === role && seat.filledBy === "");
     if (!open) return this.unavailable(role);
     open.filledBy = "human";
+    open.crewRole = crewRole;
     open.name = name;
     open.connected = true;
     open.ready = false;
     return open;
   }
 
-  /** A person's seat, kept for them while they are away (a recovered match waits for its people). */
-  hold(seatId: string, name: string): void {
+  /** A person's seat and role, kept for them while they are away (a recovered match waits for its people). */
+  hold(seatId: string, name: string, crewRole: string): void {
     const seat = this.seats.get(seatId);
     if (!seat) return;
     seat.filledBy = "human";
     seat.name = name;
+    seat.crewRole = crewRole;
     seat.connected = false;
     seat.ready = false;
   }
 
   /** Take the given seat for a person (a held seat taken back). */
   takeBack(seatId: string, name: string): void {
-    this.hold(seatId, name);
+    this.hold(seatId, name, this.seats.get(seatId)?.crewRole ?? "");
     this.setConnected(seatId, true);
   }
 
@@ -101,6 +126,7 @@ export class SeatBook {
     if (!seat) return;
     seat.filledBy = "";
     seat.name = "";
+    seat.crewRole = "";
     seat.connected = false;
     seat.ready = false;
   }
@@ -119,6 +145,7 @@ export class SeatBook {
       return;
     }
     seat.filledBy = fill;
+    seat.crewRole = "";
     seat.name = fill === "plan" ? "Scripted plan" : `Bot (${fill.slice("bot:".length)})`;
     seat.connected = true;
     seat.ready = true;
@@ -145,14 +172,31 @@ export class SeatBook {
     });
   }
 
-  /** At least one person plays, and every person playing has said ready. */
+  /** People whose crew role says ready for their side (and confirms wego pauses). */
+  readySeats(): Seat[] {
+    const all = this.all();
+    return this.humanPlayingSeats().filter((seat) => mayReady(seat, all, this.roles));
+  }
+
+  /** At least one person plays, and every person who speaks for a side has said ready. */
   allHumansReady(): boolean {
-    const humans = this.humanPlayingSeats();
+    const humans = this.readySeats();
     return humans.length > 0 && humans.every((seat) => seat.ready);
   }
 
   resetReady(): void {
     for (const seat of this.humanPlayingSeats()) seat.ready = false;
+  }
+
+  /** Who sits where, as the match history keeps it. */
+  records(): SeatRecord[] {
+    return this.all().map((s) => ({
+      seatId: s.id,
+      role: s.role,
+      name: s.name,
+      filledBy: s.filledBy,
+      ...(s.crewRole ? { crewRole: s.crewRole } : {}),
+    }));
   }
 
   summary(): SeatSummary {

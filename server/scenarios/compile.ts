@@ -186,6 +186,7 @@ export function compileScenario(scenario: Scenario): {
     assets: resolveAll(scenario.assets, "assets", ctx),
     launchZones: resolveAll(scenario.launchZones, "launchZones", ctx),
     fixedUnits: resolveAll(scenario.fixedUnits, "fixedUnits", ctx),
+    sectors: resolveAll(scenario.sectors, "sectors", ctx),
     allies: scenario.allies.map((ally, i) => ({
       ...ally,
       units: resolveAll(ally.units, `allies[${i}].units`, ctx),

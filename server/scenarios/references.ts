@@ -1,22 +1,12 @@
 import type { Inject, LayerType, Scenario } from "../../shared/scenario.js";
+import { checkCrews } from "./crew-references.js";
 import type { ScenarioIssue } from "./errors.js";
+import { checkUnique, type Push, unknown } from "./reference-checks.js";
 
 /**
  * Cross-reference checks zod cannot express: every id a scenario mentions must exist, ids must be unique,
  * and fields that only make sense together must come together. Paths name the offending field.
  */
-
-type Push = (path: string, message: string) => void;
-
-function checkUnique(items: readonly { id: string }[], path: string, push: Push, what: string): void {
-  const seen = new Map<string, number>();
-  items.forEach((item, i) => {
-    const first = seen.get(item.id);
-    if (first !== undefined)
-      push(`${path}[${i}].id`, `duplicate ${what} id '${item.id}' (also at [${first}])`);
-    else seen.set(item.id, i);
-  });
-}
 
 function checkCatalogue(s: Scenario, push: Push): void {
   const { layers, sensors } = s.catalogue;
@@ -177,11 +167,6 @@ function checkMselAndEscalation(s: Scenario, known: Known, push: Push): void {
   });
 }
 
-function unknown(what: string, id: string, known: Set<string>): string {
-  const list = [...known].map((k) => `'${k}'`).join(", ");
-  return `unknown ${what} '${id}' (known: ${list || "none"})`;
-}
-
 /** Every cross-reference problem of a schema-valid scenario; empty when it is consistent. */
 export function checkReferences(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
@@ -206,5 +191,6 @@ export function checkReferences(s: Scenario): ScenarioIssue[] {
     units: new Set([...s.fixedUnits, ...s.allies.flatMap((a) => a.units)].map((u) => u.id)),
   };
   checkMselAndEscalation(s, known, push);
+  checkCrews(s, push);
   return issues;
 }

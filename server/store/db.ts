@@ -123,6 +123,22 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (match_id, session_id)
   ) WITHOUT ROWID;
   `,
+  `
+  -- The crews' side channel (docs/classroom.md, "Crews"): chat and markers as delivered, for replays
+  -- and the debrief. body is the post's JSON (shared/side-channel.ts).
+  CREATE TABLE side_posts (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    match_id    TEXT NOT NULL REFERENCES matches (id) ON DELETE CASCADE,
+    round       INTEGER NOT NULL,
+    t           REAL NOT NULL,
+    kind        TEXT NOT NULL,                -- "chat" | "marker"
+    body        TEXT NOT NULL,
+    created_at  INTEGER NOT NULL
+  );
+  CREATE INDEX side_posts_by_match ON side_posts (match_id, round, t);
+  -- The crew role a person holds, so a recovered match gives it back with the seat.
+  ALTER TABLE identities ADD COLUMN crew_role TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

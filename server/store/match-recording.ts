@@ -1,4 +1,5 @@
 import type { Position, SeatRecord, SnapshotReason } from "../../shared/history.js";
+import type { SidePost } from "../../shared/side-channel.js";
 import type { Command, CommandResult, MatchSummary, SimEvent, SimPhase, Simulation } from "../../sim/api.js";
 import { positionOf } from "../../sim/review/replay.js";
 import type { ClockControls, CommandRecord, Identity, MatchRecorder } from "../match/recorder.js";
@@ -125,6 +126,10 @@ export class MatchRecording implements MatchRecorder {
     this.recorder.bookmark(this.matchId, round, clock, note, name ? `${name} (${seatId})` : by);
   }
 
+  sidePost(post: SidePost): void {
+    this.recorder.durable({ kind: "side-post", matchId: this.matchId, post, atMs: this.recorder.nowMs() });
+  }
+
   /** Everyone who held a seat is kept, not only who holds it now. */
   seats(seats: SeatRecord[]): void {
     const before = this.seatLog.size;
@@ -224,7 +229,7 @@ function samePosition(a: Position, b: Position): boolean {
 }
 
 function seatKey(seat: SeatRecord): string {
-  return `${seat.seatId}\u0000${seat.name}\u0000${seat.filledBy}`;
+  return `${seat.seatId}\u0000${seat.name}\u0000${seat.filledBy}\u0000${seat.crewRole ?? ""}`;
 }
 
 /** For a room that does not say: phase commands leave a known phase, the others leave the world's. */

@@ -51,6 +51,8 @@ export function opsOfRecord(db: Db, matchId: string): Op[] {
     const { round, t, author, note, createdAtMs: atMs } = b;
     ops.push({ kind: "bookmark", matchId, round, t, author, note, atMs });
   }
+  for (const { createdAtMs: atMs, ...post } of record.sidePosts)
+    ops.push({ kind: "side-post", matchId, post, atMs });
   if (live.controls) ops.push({ kind: "controls", matchId, controls: live.controls });
   if (live.reached) ops.push({ kind: "reached", matchId, at: live.reached });
   for (const identity of live.identities) ops.push({ kind: "identity", matchId, identity });

@@ -6,10 +6,12 @@ import type {
   MatchStatus,
   Position,
   RecordedCommand,
+  RecordedSidePost,
   SeatRecord,
   SnapshotMeta,
   SnapshotReason,
 } from "../../shared/history.js";
+import type { SidePost } from "../../shared/side-channel.js";
 import type { Command, MatchSummary, SimPhase, WorldSnapshot } from "../../sim/api.js";
 import { type ReplaySource, replaySourceOf } from "../../sim/review/replay.js";
 import type { RecordFacts } from "../match/access.js";
@@ -137,6 +139,7 @@ export function loadRecord(db: Db, id: string): MatchRecord | null {
         ? { round: extra.end_round, phase: extra.end_phase, t: extra.end_t }
         : null,
     bookmarks: listBookmarks(db, id),
+    sidePosts: listSidePosts(db, id),
   };
 }
 
@@ -287,6 +290,7 @@ export function liveStateOf(db: Db, id: string): LiveState | null {
           name: string;
           token: string;
           rejoin_code: string | null;
+          crew_role: string | null;
           view_key: string;
           spectator_key: number;
         }
@@ -301,6 +305,7 @@ export function liveStateOf(db: Db, id: string): LiveState | null {
         viewKey: r.view_key,
         spectatorKey: r.spectator_key === 1,
         ...(r.rejoin_code === null ? {} : { rejoinCode: r.rejoin_code }),
+        ...(r.crew_role === null ? {} : { crewRole: r.crew_role }),
       })),
   };
 }
@@ -309,4 +314,13 @@ export function updatedAtMs(db: Db, id: string): number {
   return (
     db.prepare<[string], { at: number }>("SELECT updated_at AS at FROM matches WHERE id = ?").get(id)?.at ?? 0
   );
+}
+
+export function listSidePosts(db: Db, id: string): RecordedSidePost[] {
+  return db
+    .prepare<[string], { kind: SidePost["kind"]; body: string; created_at: number }>(
+      "SELECT kind, body, created_at FROM side_posts WHERE match_id = ? ORDER BY round, t, id",
+    )
+    .all(id)
+    .map((r) => ({ kind: r.kind, post: JSON.parse(r.body), createdAtMs: r.created_at }) as RecordedSidePost);
 }

@@ -1,5 +1,6 @@
 import type { MatchStart, Position, SnapshotReason } from "../../shared/history.js";
 import { assertNever } from "../../shared/never.js";
+import type { SidePost } from "../../shared/side-channel.js";
 import type { MatchSummary } from "../../sim/api.js";
 import type { ClockControls, Identity } from "../match/recorder.js";
 import { type Db, packJson } from "./db.js";
@@ -33,6 +34,7 @@ export type Op =
       note: string;
       atMs: number;
     }
+  | { kind: "side-post"; matchId: string; post: SidePost; atMs: number }
   | { kind: "seats"; matchId: string; json: string; atMs: number }
   | { kind: "controls"; matchId: string; controls: ClockControls }
   | { kind: "reached"; matchId: string; at: Position }
@@ -78,6 +80,9 @@ export function makeWriter(db: Db): Writer {
   const insertBookmark = db.prepare(
     "INSERT INTO bookmarks (match_id, round, t, author, note, created_at) VALUES (?, ?, ?, ?, ?, ?)",
   );
+  const insertSidePost = db.prepare(
+    "INSERT INTO side_posts (match_id, round, t, kind, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+  );
   const updateSeats = db.prepare("UPDATE matches SET seats = ?, updated_at = ? WHERE id = ?");
   const abandon = db.prepare(
     "UPDATE matches SET status = 'abandoned', updated_at = ? WHERE id = ? AND status = 'running'",
@@ -87,11 +92,12 @@ export function makeWriter(db: Db): Writer {
     "UPDATE matches SET reached_round = ?, reached_phase = ?, reached_t = ? WHERE id = ?",
   );
   const upsertIdentity = db.prepare(
-    `INSERT INTO identities (match_id, session_id, seat_id, role, name, token, rejoin_code, view_key, spectator_key)
-     VALUES (@matchId, @sessionId, @seatId, @role, @name, @token, @rejoinCode, @viewKey, @spectatorKey)
+    `INSERT INTO identities (match_id, session_id, seat_id, role, name, token, rejoin_code, view_key, spectator_key,
+       crew_role)
+     VALUES (@matchId, @sessionId, @seatId, @role, @name, @token, @rejoinCode, @viewKey, @spectatorKey, @crewRole)
      ON CONFLICT (match_id, session_id) DO UPDATE SET seat_id = excluded.seat_id, role = excluded.role,
        name = excluded.name, token = excluded.token, rejoin_code = excluded.rejoin_code,
-       view_key = excluded.view_key, spectator_key = excluded.spectator_key`,
+       view_key = excluded.view_key, spectator_key = excluded.spectator_key, crew_role = excluded.crew_role`,
   );
   const forget = db.prepare("DELETE FROM identities WHERE match_id = ? AND session_id = ?");
 
@@ -151,6 +157,18 @@ export function makeWriter(db: Db): Writer {
       case "bookmark":
         insertBookmark.run(op.matchId, op.round, op.t, op.author, op.note, op.atMs);
         return;
+      case "side-post": {
+        const { post } = op;
+        insertSidePost.run(
+          op.matchId,
+          post.post.round,
+          post.post.t,
+          post.kind,
+          JSON.stringify(post.post),
+          op.atMs,
+        );
+        return;
+      }
       case "seats":
         updateSeats.run(op.json, op.atMs, op.matchId);
         return;
@@ -166,6 +184,7 @@ export function makeWriter(db: Db): Writer {
           ...identity,
           matchId: op.matchId,
           rejoinCode: identity.rejoinCode ?? null,
+          crewRole: identity.crewRole ?? null,
           spectatorKey: identity.spectatorKey ? 1 : 0,
         });
         return;

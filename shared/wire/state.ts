@@ -92,6 +92,8 @@ export class Seat extends Schema {
   @type("string") name = "";
   /** "human" | "plan" | "bot:easy" | "bot:normal" | "bot:hard" | "" (open) */
   @type("string") filledBy = "";
+  /** The crew role a person holds (a role id of the scenario's side); "" for the whole side. */
+  @type("string") crewRole = "";
   @type("boolean") connected = false;
   @type("boolean") ready = false;
 }

@@ -314,6 +314,7 @@ function baseScenario(): CompiledScenario {
       },
     },
     fixedUnits: [],
+    sectors: [],
     allies: [],
     stocks: { sam: 8, point: 40, gun: 4 },
     seats: { attacker: 1, defender: 1, ally: 0, instructor: 1, spectator: 10 },

@@ -89,7 +89,7 @@ describe("a match without Colyseus", () => {
 
   it("lets scripted seats plan when planning opens, and starts the night when every person is ready", () => {
     const { match, transport, tick } = newMatch({ seats: { attacker: "plan" } });
-    match.seats.claim("defender", "Dana");
+    match.seats.claim("defender", "Dana", "commander");
     expect(match.advance("white:instructor-1")).toEqual({ ok: true });
     tick();
     expect(transport.last.status.phase).toBe("planning");
@@ -163,7 +163,7 @@ describe("a match without Colyseus", () => {
       seats: { attacker: "plan" },
       pacing: { mode: "wego", intervalMin: 2 },
     });
-    match.seats.claim("defender", "Dana");
+    match.seats.claim("defender", "Dana", "commander");
     match.advance("timer");
     match.advance("timer");
     expect(match.confirm("defender-1")).toMatchObject({ ok: false, code: "wrong_phase" });

@@ -225,4 +225,20 @@ describe("scenario overrides", () => {
       "'name' is not an object or array",
     );
   });
+
+  it("checks the crews: unique sectors, orders of the role's side, and the zones and allies roles name", () => {
+    const file = edited("compact-shield", (raw) => {
+      raw.sectors.push({ ...raw.sectors[0] });
+      raw.roles.attacker[1].zones = ["tabriz", "atlantis"];
+      raw.roles.attacker[2].orders = ["plan-salvo", "deploy"];
+      raw.roles.ally = [{ id: "navy", title: "Navy", orders: ["ready"], ally: "nobody" }];
+      raw.roles.defender = [{ id: "boss", title: "Boss", orders: ["ready"], sector: "east" }];
+    });
+    const error = failure(file);
+    expectIssue(error, "sectors[4].id", "duplicate sector id 'north'");
+    expectIssue(error, "roles.attacker[1].zones[1]", "unknown launch zone 'atlantis'");
+    expectIssue(error, "roles.attacker[2].orders[1]", "the attacker gives no 'deploy' orders");
+    expectIssue(error, "roles.ally[0].ally", "unknown ally 'nobody'");
+    expectIssue(error, "roles.defender[0].sector", "unknown sector 'east'");
+  });
 });

@@ -139,6 +139,7 @@ describe("Recorder", () => {
       viewKey: "d",
       spectatorKey: false,
       rejoinCode: "ABCD2345",
+      crewRole: "sector-north",
     };
     recording.identity(ana);
     recording.identity({ ...ana, token: "tok-2" }); // reconnected: a new token

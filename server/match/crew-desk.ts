@@ -1,0 +1,83 @@
+import { type Command, OK, type Outcome, refusal } from "../../shared/commands.js";
+import type { CompiledScenario } from "../../shared/compiled.js";
+import { type CrewOrder, sectorAt } from "../../shared/crews.js";
+import type { Perspective, SideView } from "../../sim/api.js";
+import { type Acting, actingRoles, actsWith, WHOLE_SIDE } from "./crew-rights.js";
+import { type CrewWorld, permitOrder } from "./crew-rules.js";
+import type { SeatBook } from "./seats.js";
+
+/**
+ * The crews of one match (docs/classroom.md, "Crews"): which roles a seat acts for, the checks of its
+ * orders against them, and the attacker commander's allocations to the strike planners (spend per
+ * night, kept until changed).
+ */
+export class CrewDesk {
+  private readonly allocations = new Map<string, number>();
+
+  constructor(
+    private readonly scenario: CompiledScenario,
+    private readonly seats: SeatBook,
+    private readonly viewOf: (perspective: Perspective) => SideView,
+  ) {}
+
+  /** The roles a seat acts for (instructor and spectators: none). */
+  acting(seatId: string): Acting {
+    const seat = this.seats.get(seatId);
+    return seat ? actingRoles(seat, this.seats.all(), this.seats.roles) : [];
+  }
+
+  /** An order of a playing seat within its roles' rights, or why not. */
+  permit(seatId: string, command: Command): Outcome {
+    if (command.side === "white") return OK;
+    return permitOrder(this.acting(seatId), command, this.world(command.side));
+  }
+
+  /** A control only some roles give (ready, allocate). */
+  permitControl(seatId: string, order: CrewOrder, action: string): Outcome {
+    const acting = this.acting(seatId);
+    if (actsWith(acting, order)) return OK;
+    const roles = acting === WHOLE_SIDE ? "" : acting.map((role) => role.id).join(", ");
+    return refusal("not_allowed", `${roles || "this seat"} may not ${action}: that is the commander's`);
+  }
+
+  /** The attacker commander shares out the night's spend: a planner plans no more than its allocation. */
+  allocate(seatId: string, roleId: string, usd: number): Outcome {
+    const allowed = this.permitControl(seatId, "allocate", "allocate spend");
+    if (!allowed.ok) return allowed;
+    const role = this.seats.roles.attacker.find((r) => r.id === roleId);
+    if (!role?.zones) {
+      const planners = this.seats.roles.attacker.filter((r) => r.zones).map((r) => r.id);
+      return refusal(
+        "not_allowed",
+        `no strike planner '${roleId}' (planners: ${planners.join(", ")})`,
+        "role",
+      );
+    }
+    this.allocations.set(roleId, usd);
+    return OK;
+  }
+
+  private world(side: "attacker" | "defender" | "ally"): CrewWorld {
+    const { sectors, catalogue } = this.scenario;
+    let view: SideView | undefined;
+    const seen = () => {
+      view ??= this.viewOf(side);
+      return view;
+    };
+    const salvoUsd = (threatType: string, count: number) =>
+      (catalogue.threats[threatType]?.costUsd ?? 0) * count;
+    return {
+      sectorAt: (p) => sectorAt(sectors, p),
+      sectorName: (id) => sectors.find((sector) => sector.id === id)?.name ?? id,
+      isSensor: (unitType) => Object.hasOwn(catalogue.sensors, unitType),
+      unit: (id) => seen().units.find((unit) => unit.id === id),
+      salvoZone: (id) => seen().salvos.find((salvo) => salvo.id === id)?.zone,
+      salvoUsd,
+      plannedUsd: (zones) =>
+        seen()
+          .salvos.filter((salvo) => zones.includes(salvo.zone))
+          .reduce((sum, salvo) => sum + salvoUsd(salvo.threatType, salvo.count), 0),
+      allocationUsd: (roleId) => this.allocations.get(roleId),
+    };
+  }
+}
