@@ -158,13 +158,31 @@ export async function runBatch(
 ): Promise<BatchResult> {
   matchRunner(args);
   const seeds = Array.from({ length: runs }, (_, i) => seedStart + i);
+  const leakRates: number[] = [];
+  const streamed: BatchIo = {
+    ...io,
+    onResult: (index, summary) => {
+      leakRates.push(summary.leak_rate);
+      io.onResult?.(index, summary);
+    },
+    caption: () => leakRateSoFar(leakRates),
+  };
   const summaries = await runOnWorkers<BatchTask, MatchSummary>(
     BATCH_WORKER,
     { configs: [args] },
     seeds.map((seed) => ({ config: 0, seed })),
-    io,
+    streamed,
   );
   return aggregate(summaries, seedStart);
+}
+
+/** The progress bar's caption: the leak rate over the runs so far, so a long batch shows where it heads. */
+export function leakRateSoFar(values: readonly number[]): string {
+  if (values.length === 0) return "";
+  const { mean, ci95 } = stats(values);
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const interval = values.length > 1 ? ` (95%: ${pct(ci95[0])} to ${pct(ci95[1])})` : "";
+  return `  leak rate so far ${pct(mean)}${interval}`;
 }
 
 /** A figure for the table: money as $…M, small numbers with three decimals, others whole. */

@@ -14,6 +14,8 @@ export interface PoolIo<Result = unknown> {
   workers?: number;
   /** Told after each finished task, with how many are done. */
   onProgress?: (done: number, total: number) => void;
+  /** Appended to the progress bar's line (e.g. the figures so far), redrawn with it. */
+  caption?: () => string;
   /** Told each result as it comes (tasks finish out of order on several workers), before onProgress. */
   onResult?: (taskIndex: number, result: Result) => void;
   /** Aborting stops the workers at once; the run then rejects with the signal's reason. */
@@ -35,7 +37,8 @@ export async function runOnWorkers<Task, Result>(
 ): Promise<Result[]> {
   const results = new Map<number, Result>();
   const tty = io.progress?.isTTY ? io.progress : undefined;
-  const show = () => tty?.write(`\r${progressBar(results.size, tasks.length)}`);
+  // \x1b[K clears what a longer caption left on the line.
+  const show = () => tty?.write(`\r${progressBar(results.size, tasks.length)}${io.caption?.() ?? ""}\x1b[K`);
   io.signal?.throwIfAborted();
   show();
   let next = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseSimArgs } from "../../../server/cli/args.js";
-import { aggregate, runBatch, stats } from "../../../server/cli/batch.js";
+import { aggregate, leakRateSoFar, runBatch, stats } from "../../../server/cli/batch.js";
 import { progressBar } from "../../../server/cli/pool.js";
 import type { MatchSummary } from "../../../sim/api.js";
 import { sim } from "./run-sim.js";
@@ -26,6 +26,14 @@ describe("batch statistics", () => {
     expect(Object.keys(result.mean)).toEqual(["leak_rate"]);
     expect(result.mean.leak_rate).toBeCloseTo(0.2, 12);
     expect(result.per_run).toBe(runs);
+  });
+
+  it("says the leak rate so far with its interval once there are two runs", () => {
+    expect(leakRateSoFar([])).toBe("");
+    expect(leakRateSoFar([0.2])).toBe("  leak rate so far 20.0%");
+    expect(leakRateSoFar([0.1, 0.3])).toMatch(
+      /^ {2}leak rate so far 20\.0% \(95%: -?\d+\.\d% to \d+\.\d%\)$/,
+    );
   });
 
   it("draws a progress bar", () => {
@@ -85,8 +93,14 @@ describe("npm run sim -- --batch", () => {
     const args = parseSimArgs(["--scenario", "training-range", "--batch", "2"]);
     const result = await runBatch(args, 2, 1, { progress: terminal, workers: 2 });
     expect(result.runs).toBe(2);
-    expect(written[0]).toBe("\r[------------------------------] 0/2 0%");
-    expect(written.at(-2)).toBe("\r[##############################] 2/2 100%");
+    expect(written[0]).toBe("\r[------------------------------] 0/2 0%\x1b[K");
+    // The line carries the leak rate over the runs so far (a long batch shows where it heads).
+    const leak = (values: number[]) => leakRateSoFar(values);
+    const first = result.per_run.map((r) => r.leak_rate);
+    expect([leak([first[0]]), leak([first[1]])]).toContain(
+      written[1].split("1/2 50%")[1].replace("\x1b[K", ""),
+    );
+    expect(written.at(-2)).toBe(`\r[##############################] 2/2 100%${leak(first)}\x1b[K`);
     expect(written.at(-1)).toBe("\n");
     const piped: string[] = [];
     const pipe = { isTTY: false, write: (s: string) => piped.push(s) > 0 } as unknown as NodeJS.WriteStream;
