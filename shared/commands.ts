@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Doctrine, Id, Inject, PointKm } from "./scenario.js";
+import { SIDE_ORDER_TYPES } from "./side-orders.js";
 
 /**
  * Every order that changes a match, defined once. Each has the sides that may give it and the zod
@@ -94,15 +95,12 @@ export const ORDERS = {
 
 export type OrderType = keyof typeof ORDERS;
 export const ORDER_TYPES = Object.keys(ORDERS) as OrderType[];
-/** Orders people send as client messages; phase control is the `advance-phase` message instead. */
+/**
+ * Orders people send as client messages: the sides' (side-orders.ts) and the white cell's; phase control
+ * is the `advance-phase` message instead. `satisfies` checks every one is an order defined here.
+ */
 export const CLIENT_ORDER_TYPES = [
-  "deploy",
-  "remove-unit",
-  "set-doctrine",
-  "relocate",
-  "buy-resupply",
-  "plan-salvo",
-  "cancel-salvo",
+  ...SIDE_ORDER_TYPES,
   "inject",
   "fire-inject",
 ] as const satisfies readonly OrderType[];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, Point } from "./primitives.js";
+import { SIDE_ORDER_TYPES } from "./side-orders.js";
 
 /**
  * Crews (docs/classroom.md, "Crews"): the roles of each side, declared by the scenario or derived from
@@ -17,17 +18,7 @@ export const Sector = z
 export type Sector = z.infer<typeof Sector>;
 
 /** What a role may do: the client orders, `allocate` (share out the attacker's spend) and `ready`. */
-export const CrewOrder = z.enum([
-  "deploy",
-  "remove-unit",
-  "set-doctrine",
-  "relocate",
-  "buy-resupply",
-  "plan-salvo",
-  "cancel-salvo",
-  "allocate",
-  "ready",
-]);
+export const CrewOrder = z.enum([...SIDE_ORDER_TYPES, "allocate", "ready"]);
 export type CrewOrder = z.infer<typeof CrewOrder>;
 
 /** The orders each side may put in a role. */
