@@ -1,5 +1,5 @@
 import type { Side } from "../../shared/commands.js";
-import type { SideRoles } from "../../shared/crews.js";
+import type { CrewCounts, CrewSummary, SideRoles } from "../../shared/crews.js";
 import type { SeatRecord } from "../../shared/history.js";
 import type { SeatFill, SeatRole } from "../../shared/protocol.js";
 import type { Seats } from "../../shared/scenario.js";
@@ -197,6 +197,18 @@ export class SeatBook {
       filledBy: s.filledBy,
       ...(s.crewRole ? { crewRole: s.crewRole } : {}),
     }));
+  }
+
+  /** Who holds which crew roles, per side (docs/classroom.md, "Crews"). */
+  crewSummary(): CrewSummary {
+    const people = this.humanPlayingSeats();
+    const side = (role: PlayingRole): CrewCounts => {
+      const held: Record<string, number> = {};
+      for (const seat of people)
+        if (seat.role === role && seat.crewRole) held[seat.crewRole] = (held[seat.crewRole] ?? 0) + 1;
+      return { open: this.roles[role].filter((r) => !held[r.id]).length, held };
+    };
+    return { attacker: side("attacker"), defender: side("defender"), ally: side("ally") };
   }
 
   summary(): SeatSummary {

@@ -1,6 +1,6 @@
-import type { CompiledScenario } from "../../../shared/compiled.js";
 import type { MatchState } from "../../../shared/wire/state.js";
 import type { MapController } from "../../map/controller.js";
+import type { ServedScenario } from "../../net/api.js";
 import { LiveSource } from "../../net/live-source.js";
 import type { MatchSession } from "../../net/session.js";
 import { ConnectionBanner } from "../banner.js";
@@ -40,7 +40,7 @@ export class MatchView {
   constructor(
     session: MatchSession,
     private readonly ctl: MapController,
-    scenario: CompiledScenario,
+    scenario: ServedScenario,
     private readonly onHome: () => void,
   ) {
     const role = session.role ?? "spectator";

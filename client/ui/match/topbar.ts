@@ -3,6 +3,7 @@ import { variantTitles } from "../../net/api.js";
 import { formatClock, formatCountdown } from "../../util/format.js";
 import { h, setText } from "../dom.js";
 import { type MatchContext, type Part, PHASE_LABEL, playedVariants, roundName } from "./context.js";
+import { seatTitle } from "./crew.js";
 
 /** SKYSHIELD · scenario · night · phase · clock ×scale ▶ · timer · code · view · ? */
 export class TopBar implements Part {
@@ -81,7 +82,8 @@ export class TopBar implements Part {
     const watcher = this.ctx.role === "instructor" || this.ctx.role === "spectator";
     this.viewEl.hidden = !watcher;
     setText(this.viewEl, `view: ${session.view}`);
-    setText(this.seatEl, `${session.welcome ? this.ctx.role : ""}`);
+    const seat = session.welcome ? state.seats.get(session.welcome.seatId) : undefined;
+    setText(this.seatEl, session.welcome ? seatTitle(scenario, seat, this.ctx.role) : "");
   }
 
   /** The clock ticks every frame from the local extrapolation, not only on patches. */
