@@ -1,3 +1,4 @@
+import "./crews.css";
 import type { CrewRole } from "../../../shared/crews.js";
 import type { MatchState, Seat } from "../../../shared/wire/state.js";
 import type { ServedScenario } from "../../net/api.js";
