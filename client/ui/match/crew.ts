@@ -30,8 +30,7 @@ export function holders(state: MatchState, side: string, roleId: string): Seat[]
   );
 }
 
-/** What the top bar says a seat is: "defender · Sector North", "defender" for the whole side. */
-export function seatTitle(scenario: ServedScenario, seat: Seat | undefined, role: string): string {
-  if (!seat?.crewRole) return role;
-  return `${role} · ${roleTitle(scenario, seat.role, seat.crewRole)}`;
+/** The title of the crew role a seat holds ("Sector North"), "" for the whole side. */
+export function crewTitle(scenario: ServedScenario, seat: Seat | undefined): string {
+  return seat?.crewRole ? roleTitle(scenario, seat.role, seat.crewRole) : "";
 }
