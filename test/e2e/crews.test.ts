@@ -34,6 +34,13 @@ async function pagePoint(page: Page, p: { x: number; y: number }): Promise<{ x: 
   return page.evaluate(([px, py]) => window.__skyshieldMap!.toPage(px, py), [p.x, p.y] as const);
 }
 
+/** Show the whole theatre again after a resize, as a person would with the map's Fit button. */
+async function fitMap(page: Page): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.click(".maptools button:has-text('Fit')");
+  await page.waitForTimeout(300);
+}
+
 const markersOn = (page: Page) => page.evaluate(() => [...(window.__skyshieldMap?.markers ?? [])]);
 
 describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
@@ -69,10 +76,10 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
     const other: ScreenName = own === "phone" ? "desktop" : "phone";
     await screenshot(page, `crews-${name}-${SIZE[own]}`);
     await page.setViewportSize(SCREENS[other].viewport);
-    await page.waitForTimeout(400);
+    await fitMap(page);
     await screenshot(page, `crews-${name}-${SIZE[other]}`);
     await page.setViewportSize(SCREENS[own].viewport);
-    await page.waitForTimeout(400);
+    await fitMap(page);
   }
 
   it("the instructor creates a compact-shield match for people on both sides", async () => {

@@ -50,7 +50,7 @@ export class ChatPanel implements Part {
     this.el = h(
       "section",
       { class: "chat-sheet", testid: "chat", "aria-label": "Side channel" },
-      h("h2", null, instructor ? "Chat · to everyone" : "Chat · your side"),
+      h("h2", null, instructor ? "Chat · every side" : "Chat · your side"),
       this.log,
       form,
       instructor ? null : this.markerForm(),
@@ -123,7 +123,9 @@ export class ChatPanel implements Part {
 
 /** "Novak · Sector North · 00:42" over the text. */
 function head(ctx: MatchContext, post: ChatPost | MarkerPost, channel: string): HTMLElement {
-  const who = post.side ? roleTitle(ctx.scenario, post.side, post.role) : "Instructor";
+  // The instructor reads every side's channels: the side goes first.
+  const side = ctx.role === "instructor" && post.side ? `${post.side} · ` : "";
+  const who = post.side ? `${side}${roleTitle(ctx.scenario, post.side, post.role)}` : "Instructor";
   const meta = h("span", { class: "muted num" }, `${who} · ${formatClock(post.t)}`);
   const badge = h("span", { class: `chat-channel ch-${channel}` }, channel);
   return h("div", { class: "chat-head" }, h("b", null, post.from), " ", badge, " ", meta);
