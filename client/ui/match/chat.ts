@@ -63,7 +63,15 @@ export class ChatPanel implements Part {
     ];
   }
 
-  update(_state: MatchState): void {}
+  /** "My role" only for a seat that holds a crew role (a seat playing the whole side has none). */
+  update(state: MatchState): void {
+    const seatId = this.ctx.session.welcome?.seatId;
+    const option = this.channel?.querySelector<HTMLOptionElement>("option[value=role]");
+    if (!option || !seatId) return;
+    const hasRole = (state.seats.get(seatId)?.crewRole ?? "") !== "";
+    option.hidden = !hasRole;
+    if (!hasRole && this.channel?.value === "role") this.channel.value = "side";
+  }
 
   destroy(): void {
     for (const f of this.off) f();
