@@ -1,7 +1,6 @@
 import type { CrewRole, CrewSummary } from "../../shared/crews.js";
 import { fetchScenario, lookupMatch } from "../net/api.js";
 import { field, h } from "./dom.js";
-import { describe } from "./errors.js";
 
 /**
  * Picking a crew role when joining a side (docs/classroom.md, "Crews"): the side's roles from the
@@ -54,10 +53,9 @@ export class RolePicker {
       const scenario = await fetchScenario(match.scenario, match.variants ?? []);
       if (load !== this.loads) return;
       this.show(scenario.roles[seat], match.crews?.[seat].held ?? {});
-    } catch (error) {
-      if (load !== this.loads) return;
-      this.field.hidden = true;
-      this.note.textContent = describe(error);
+    } catch {
+      // An unknown or mistyped code: no roles to offer; joining says why.
+      if (load === this.loads) this.field.hidden = true;
     }
   }
 
