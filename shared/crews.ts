@@ -58,6 +58,13 @@ export type ScenarioRoles = z.infer<typeof ScenarioRoles>;
 /** The roles of every playing side. */
 export type SideRoles = Required<ScenarioRoles>;
 
+/** A side's crew as the room listing shows it: roles nobody holds, and how many people hold each other one. */
+export interface CrewCounts {
+  open: number;
+  held: Record<string, number>;
+}
+export type CrewSummary = Record<keyof SideRoles, CrewCounts>;
+
 /** What the derived roles are made from (a scenario file or its compiled form). */
 export interface CrewSource {
   sectors: readonly { id: string; name: string }[];

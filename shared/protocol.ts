@@ -128,6 +128,8 @@ export const ClientMessages = {
   "advance-phase": msg({}),
   kick: msg({ seatId: z.string().min(1).max(LIMITS.refLength) }),
   "assign-seat": msg({ seatId: z.string().min(1).max(LIMITS.refLength), to: SeatFill }),
+  /** The instructor moves a person to another crew role of their side (docs/classroom.md, "Crews"). */
+  "assign-role": msg({ seatId: z.string().min(1).max(LIMITS.refLength), role: Id }),
   bookmark: msg({ note: z.string().trim().min(1).max(500) }),
   /** The attacker commander: how much of the night's spend a strike planner role may plan. */
   allocate: msg(AllocateFields),

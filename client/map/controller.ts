@@ -13,7 +13,17 @@ export type MapTool =
   | { kind: "waypoints"; points: { x: number; y: number }[] }
   | { kind: "relocate"; unitId: string }
   /** The attacker picks a salvo's target on the map (the nearest asset to the click). */
-  | { kind: "target" };
+  | { kind: "target" }
+  /** A point for the side, with a label (docs/classroom.md, "Crews"). */
+  | { kind: "marker"; label: string };
+
+/** A side's marker as the server delivered it, in km. */
+export interface MapMarker {
+  x: number;
+  y: number;
+  label: string;
+  from: string;
+}
 
 export type CoverageMode = Band | "all" | "off";
 
@@ -63,6 +73,8 @@ export class MapController extends Emitter<ControllerEvents> {
   draftRoute: { x: number; y: number }[] = [];
   /** The launch zone chosen in the salvo builder (drawn bold on the map). */
   chosenZone: string | null = null;
+  /** The side's markers the server delivered (drawn as labelled pins). */
+  markers: readonly MapMarker[] = [];
 
   setSource(source: MapSource | null): void {
     this.source = source;
@@ -88,6 +100,10 @@ export class MapController extends Emitter<ControllerEvents> {
   setDraftRoute(points: { x: number; y: number }[]): void {
     this.draftRoute = points;
     this.emit("overlay");
+  }
+
+  setMarkers(markers: readonly MapMarker[]): void {
+    this.markers = markers;
   }
 
   chooseZone(zoneId: string | null): void {

@@ -64,7 +64,7 @@ export class ToolOverlay {
         g.lineBetween(toScreenX(view, unit.x), toScreenY(view, unit.y), pointer.x, pointer.y);
         g.strokeCircle(pointer.x, pointer.y, 8);
       }
-    } else if (tool.kind === "waypoints") {
+    } else if (tool.kind === "waypoints" || tool.kind === "marker") {
       g.lineStyle(1, 0xffffff, 0.8);
       g.strokeCircle(pointer.x, pointer.y, 5);
     }

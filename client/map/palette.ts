@@ -41,3 +41,6 @@ export const identity = {
 } as const;
 
 export type Relation = "hostile" | "friendly" | "ally";
+
+/** A side's map markers (docs/classroom.md, "Crews"): Okabe–Ito reddish purple, apart from every identity. */
+export const markerColour = { hex: 0xcc79a7, css: "#cc79a7" } as const;

@@ -95,7 +95,8 @@ export class PointerInput {
     if (!wasClick) return;
     const tool = this.ctl.tool;
     const source = this.ctl.source;
-    const aims = tool.kind !== "pan" && tool.kind !== "waypoints" && source !== null;
+    const aims =
+      tool.kind !== "pan" && tool.kind !== "waypoints" && tool.kind !== "marker" && source !== null;
     const aim = aims ? aimAt(this.view, source.assets(), p.x, p.y) : null;
     const world = aim ?? toWorld(this.view, p.x, p.y);
     if (tool.kind === "pan") {

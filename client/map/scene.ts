@@ -4,6 +4,7 @@ import { BackdropLayer } from "./backdrop-layer.js";
 import type { MapController } from "./controller.js";
 import { EffectsLayer } from "./effects-layer.js";
 import { followStep } from "./follow.js";
+import { MarkersLayer } from "./markers-layer.js";
 import { ToolOverlay } from "./overlay.js";
 import { PointerInput } from "./pointer.js";
 import type { MapSource } from "./source.js";
@@ -15,6 +16,8 @@ export interface MapProbe {
   toPage(x: number, y: number): { x: number; y: number };
   readonly tracksDrawn: number;
   readonly backdropRedraws: number;
+  /** The side's markers drawn in the last frame, with their labels. */
+  readonly markers: readonly string[];
 }
 
 declare global {
@@ -49,6 +52,7 @@ export class MapScene extends Phaser.Scene {
   private tracks!: TracksLayer;
   private effects!: EffectsLayer;
   private overlay!: ToolOverlay;
+  private markers!: MarkersLayer;
   private input2!: PointerInput;
   private lastViewEventMs = 0;
   private lastViewKey = "";
@@ -63,6 +67,7 @@ export class MapScene extends Phaser.Scene {
     this.tracks = new TracksLayer(this);
     this.effects = new EffectsLayer(this);
     this.overlay = new ToolOverlay(this);
+    this.markers = new MarkersLayer(this);
     this.input2 = new PointerInput(this, this.view, this.ctl, this.tracks);
     this.resize();
     this.scale.on("resize", () => this.resize());
@@ -91,7 +96,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   private probe(): MapProbe {
-    const { view, tracks, backdrop } = this;
+    const { view, tracks, backdrop, markers, ctl } = this;
     const canvas = this.game.canvas;
     return {
       toPage(x, y) {
@@ -103,6 +108,9 @@ export class MapScene extends Phaser.Scene {
       },
       get backdropRedraws() {
         return backdrop.redraws;
+      },
+      get markers() {
+        return ctl.markers.slice(0, markers.drawn).map((m) => m.label);
       },
     };
   }
@@ -138,6 +146,7 @@ export class MapScene extends Phaser.Scene {
     this.tracks.update(this.view, source);
     this.effects.update(this.view, nowMs);
     this.overlay.update(this.view, source, this.ctl, this.input2.pointer);
+    this.markers.update(this.view, source ? this.ctl.markers : []);
     this.reportView(nowMs);
   }
 

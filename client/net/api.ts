@@ -1,4 +1,5 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
+import type { CrewSummary, SideRoles } from "../../shared/crews.js";
 import type { Seats } from "../../shared/scenario.js";
 
 /** The game server's HTTP API (same origin; the Vite dev server proxies it). */
@@ -37,15 +38,22 @@ export interface MatchListing {
   phase: string;
   round: number;
   seats: unknown;
+  /** Who holds which crew roles, per side (docs/classroom.md, "Crews"). */
+  crews?: CrewSummary;
 }
 
 export interface MatchLookup {
   roomId: string;
   scenario: string;
+  variants: string[];
   phase: string;
   round: number;
   seats: unknown;
+  crews?: CrewSummary;
 }
+
+/** A scenario as the server serves it: compiled, with the crew roles of each side. */
+export type ServedScenario = CompiledScenario & { roles: SideRoles };
 
 export class ApiError extends Error {
   constructor(
@@ -86,15 +94,15 @@ export function listScenarios(): Promise<ScenarioListing[]> {
   return scenarioList;
 }
 
-const scenarioCache = new Map<string, Promise<CompiledScenario>>();
+const scenarioCache = new Map<string, Promise<ServedScenario>>();
 
 /** The compiled scenario (km geometry, catalogue) with the match's variants: fetched once per set. */
-export function fetchScenario(id: string, variants: readonly string[] = []): Promise<CompiledScenario> {
+export function fetchScenario(id: string, variants: readonly string[] = []): Promise<ServedScenario> {
   const query = variants.length > 0 ? `?variants=${variants.map(encodeURIComponent).join(",")}` : "";
   const path = `/api/scenarios/${encodeURIComponent(id)}${query}`;
   let pending = scenarioCache.get(path);
   if (!pending) {
-    pending = getJson<CompiledScenario>(path);
+    pending = getJson<ServedScenario>(path);
     pending.catch(() => scenarioCache.delete(path));
     scenarioCache.set(path, pending);
   }

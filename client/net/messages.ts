@@ -1,4 +1,5 @@
 import type { ErrorReply, FeedEntry, ServerMessage } from "../../shared/protocol.js";
+import type { ChatPost, MarkerPost } from "../../shared/side-channel.js";
 
 /**
  * Light shape checks on server messages: the client accepts extra fields (a newer server) but never
@@ -31,4 +32,22 @@ export function isFeed(m: unknown): m is { entries: FeedEntry[] } {
 
 export function isSummary(m: unknown): m is Summary {
   return isRecord(m) && typeof m.final === "boolean" && isRecord(m.summary);
+}
+
+function isPosted(m: unknown): m is Record<string, unknown> {
+  return isRecord(m) && typeof m.from === "string" && typeof m.role === "string" && typeof m.t === "number";
+}
+
+export function isChatPost(m: unknown): m is ChatPost {
+  return isPosted(m) && typeof m.channel === "string" && typeof m.text === "string";
+}
+
+export function isMarkerPost(m: unknown): m is MarkerPost {
+  return (
+    isPosted(m) &&
+    typeof m.label === "string" &&
+    isRecord(m.at) &&
+    typeof m.at.x === "number" &&
+    typeof m.at.y === "number"
+  );
 }

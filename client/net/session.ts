@@ -11,10 +11,20 @@ import {
   type SeatRole,
   type ViewName,
 } from "../../shared/protocol.js";
+import type { ChatPost, MarkerPost } from "../../shared/side-channel.js";
 import { MatchState, shownState } from "../../shared/wire/state.js";
 import { Emitter } from "../util/emitter.js";
 import { lookupMatch } from "./api.js";
-import { isErrorReply, isFeed, isSummary, isWelcome, type Summary, type Welcome } from "./messages.js";
+import {
+  isChatPost,
+  isErrorReply,
+  isFeed,
+  isMarkerPost,
+  isSummary,
+  isWelcome,
+  type Summary,
+  type Welcome,
+} from "./messages.js";
 import { stored } from "./storage.js";
 
 /**
@@ -37,6 +47,9 @@ type SessionEvents = {
   /** The feed was emptied (the view changed); a fresh backlog follows. */
   "feed-reset": [];
   summary: [Summary];
+  /** Side-channel chat and markers, as the server delivered them (docs/classroom.md, "Crews"). */
+  chat: [ChatPost];
+  marker: [MarkerPost];
   rejected: [ErrorReply, HTMLElement | null];
   connection: [ConnectionStatus];
   view: [ViewName];
@@ -44,6 +57,8 @@ type SessionEvents = {
 
 const RETRY_EVERY_MS = 2_000;
 const FEED_KEEP = 400;
+/** Chat messages and markers kept for the panel and the map. */
+const POSTS_KEEP = 200;
 /** Colyseus' close code for a leave the client asked for. */
 const CONSENTED = 4000;
 /** The room's close codes for a seat that must not come back by itself. */
@@ -66,6 +81,11 @@ function credentials(code: string, seat: SeatRole): Partial<JoinOptions> {
 }
 
 /** Keep what the welcome hands out: the rejoin code, the spectator key, the instructor key by match id. */
+function keep<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > POSTS_KEEP) list.splice(0, list.length - POSTS_KEEP);
+}
+
 function keepCredentials(code: string, welcome: Welcome): void {
   if (!code) return;
   if (welcome.rejoinCode) stored.saveRejoinCode(code, welcome.rejoinCode);
@@ -81,6 +101,8 @@ export class MatchSession extends Emitter<SessionEvents> {
   code = "";
   readonly feed: FeedEntry[] = [];
   readonly summaries: Summary[] = [];
+  readonly chats: ChatPost[] = [];
+  readonly markers: MarkerPost[] = [];
   private nextRid = 1;
   private readonly anchors = new Map<string, HTMLElement | null>();
   private leaving = false;
@@ -224,6 +246,16 @@ export class MatchSession extends Emitter<SessionEvents> {
       if (!isSummary(message)) return;
       this.summaries.push(message);
       this.emit("summary", message);
+    });
+    room.onMessage("chat", (message: unknown) => {
+      if (!isChatPost(message)) return;
+      keep(this.chats, message);
+      this.emit("chat", message);
+    });
+    room.onMessage("marker", (message: unknown) => {
+      if (!isMarkerPost(message)) return;
+      keep(this.markers, message);
+      this.emit("marker", message);
     });
     room.onStateChange((state) => {
       if (state.code && state.code !== this.code) {

@@ -1,3 +1,4 @@
+import { Id } from "../../shared/primitives.js";
 import type { CreateMatchOptions, SeatRole, ViewName } from "../../shared/protocol.js";
 import { SeatRole as SeatRoleSchema, ViewName as ViewNameSchema } from "../../shared/protocol.js";
 import { analysisScreen, parseAnalysisRoute } from "../analysis/view.js";
@@ -11,10 +12,11 @@ import { describe, showNear } from "./errors.js";
 import { homeScreen } from "./home.js";
 import { playedVariants } from "./match/context.js";
 import { MatchView } from "./match/match-view.js";
+import { RolePicker } from "./role-picker.js";
 import { shareBlock } from "./share.js";
 
 /**
- * The application shell: hash routes `#/` (home) and `#/match/<code>?seat=&view=` (deep links),
+ * The application shell: hash routes `#/` (home) and `#/match/<code>?seat=&view=&role=` (deep links),
  * one match session at a time, the match screen once the scenario is known.
  */
 declare global {
@@ -26,7 +28,7 @@ declare global {
 
 type Route =
   | { page: "home" }
-  | { page: "match"; code: string; seat?: SeatRole; view?: ViewName; key?: string };
+  | { page: "match"; code: string; seat?: SeatRole; view?: ViewName; role?: string; key?: string };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/match\/([A-Za-z0-9]+)(?:\?(.*))?$/.exec(hash);
@@ -34,11 +36,13 @@ export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(match[2] ?? "");
   const seat = SeatRoleSchema.safeParse(params.get("seat"));
   const view = ViewNameSchema.safeParse(params.get("view"));
+  const role = Id.safeParse(params.get("role"));
   return {
     page: "match",
     code: match[1].toUpperCase(),
     seat: seat.success ? seat.data : undefined,
     view: view.success ? view.data : undefined,
+    role: role.success ? role.data : undefined,
     key: params.get("key") ?? undefined,
   };
 }
@@ -83,7 +87,7 @@ export class App {
       await this.leave();
       const home = homeScreen({
         create: (o, n, a) => this.create(o, n, a),
-        open: (c, s, v) => this.open(c, s, v),
+        open: (c, s, v, r) => this.open(c, s, v, r),
       });
       this.showScreen(home.el, home.destroy);
       return;
@@ -103,32 +107,37 @@ export class App {
     if (!route.seat || !name) {
       this.showScreen(
         joinPrompt(
-          route.code,
-          route.seat,
-          route.view,
+          { code: route.code, seat: route.seat, view: route.view, role: route.role },
           name,
-          (seat, view) => this.open(route.code, seat, view),
+          (seat, view, role) => this.open(route.code, seat, view, role),
           stored.instructorKey(route.code),
         ),
       );
       return;
     }
-    await this.join(route.code, route.seat, route.view, name);
+    await this.join(route.code, route.seat, route.view, name, route.role);
   }
 
-  open(code: string, seat: string, view?: string): void {
+  open(code: string, seat: string, view?: string, role?: string): void {
     const params = new URLSearchParams({ seat });
     if (view) params.set("view", view);
+    if (role) params.set("role", role);
     const hash = `#/match/${code}?${params}`;
     if (location.hash === hash) void this.route();
     else location.hash = hash;
   }
 
-  private async join(code: string, seat: SeatRole, view: ViewName | undefined, name: string): Promise<void> {
+  private async join(
+    code: string,
+    seat: SeatRole,
+    view: ViewName | undefined,
+    name: string,
+    role: string | undefined,
+  ): Promise<void> {
     this.showScreen(h("div", { class: "home" }, h("h2", null, `Joining ${code}…`)));
     const session = new MatchSession();
     try {
-      await session.join(code, { seat, name, view });
+      await session.join(code, { seat, name, view, role });
       await this.enter(session);
     } catch (error) {
       await session.leave();
@@ -141,11 +150,9 @@ export class App {
           onclick: () =>
             this.showScreen(
               joinPrompt(
-                code,
-                undefined,
-                view,
+                { code, view },
                 name,
-                (s, v) => this.open(code, s, v),
+                (s, v, r) => this.open(code, s, v, r),
                 stored.instructorKey(code),
               ),
             ),
@@ -156,7 +163,7 @@ export class App {
         h(
           "div",
           { class: "home" },
-          h("h2", null, `Could not join ${code} as ${seat}`),
+          h("h2", null, `Could not join ${code} as ${role ? `${seat} (${role})` : seat}`),
           h("p", { class: "inline-error", testid: "join-error" }, describe(error)),
           h("div", { class: "row" }, retry, h("a", { href: "#/" }, "Home")),
         ),
@@ -245,15 +252,17 @@ async function waitForCode(session: MatchSession): Promise<void> {
   await nextState(session, (s) => s.code !== "");
 }
 
-/** The join prompt: a name and a seat; the instructor seat only for whoever holds the instructor key. */
+/**
+ * The join prompt: a name, a seat and a crew role of the side; the instructor seat only for whoever
+ * holds the instructor key.
+ */
 function joinPrompt(
-  code: string,
-  seat: SeatRole | undefined,
-  view: ViewName | undefined,
+  link: { code: string; seat?: SeatRole; view?: ViewName; role?: string },
   name: string,
-  go: (seat: string, view?: string) => void,
+  go: (seat: string, view?: string, role?: string) => void,
   instructorKey: string | null,
 ): HTMLElement {
+  const { code, seat, view } = link;
   const nameInput = h("input", {
     value: name,
     maxlength: "40",
@@ -267,6 +276,10 @@ function joinPrompt(
     seats.map((s) => [s, s]),
     { testid: "prompt-seat", value: seat && seats.includes(seat) ? seat : "defender" },
   );
+  const role = new RolePicker(link.role);
+  const loadRoles = () => void role.load(code, seatSelect.value);
+  seatSelect.addEventListener("change", loadRoles);
+  loadRoles();
   const submit = h("button", { class: "primary", testid: "prompt-join", type: "submit" }, "Join");
   const form = h(
     "form",
@@ -278,13 +291,14 @@ function joinPrompt(
         const n = nameInput.value.trim();
         if (!n) return void showNear(submit, "Enter a name so the instructor knows who you are.");
         stored.saveName(n);
-        go(seatSelect.value, view);
+        go(seatSelect.value, view, role.value());
       },
     },
     h("h1", null, "SKYSHIELD"),
     h("p", null, "Joining match ", h("span", { class: "code" }, code)),
     field("Your name", nameInput),
     field("Seat", seatSelect),
+    role.field,
     submit,
     h("p", null, h("a", { href: "#/" }, "Back to home")),
   );

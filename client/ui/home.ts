@@ -9,6 +9,7 @@ import {
 import { stored } from "../net/storage.js";
 import { field, h, select } from "./dom.js";
 import { describe, showNear } from "./errors.js";
+import { RolePicker } from "./role-picker.js";
 import { variantToggles } from "./variants.js";
 
 const FILLS: [SeatFill, string][] = [
@@ -22,7 +23,7 @@ const REFRESH_MS = 5_000;
 
 export interface HomeActions {
   create(options: CreateMatchOptions, name: string, anchor: HTMLElement): Promise<void>;
-  open(code: string, seat: string, view?: string): void;
+  open(code: string, seat: string, view?: string, role?: string): void;
 }
 
 /** Home: create a match, join one by code, or pick a public one to join or watch. */
@@ -63,7 +64,13 @@ export function homeScreen(actions: HomeActions): { el: HTMLElement; destroy: ()
   );
   const viewField = field("Watch", view);
   viewField.hidden = true;
-  seat.addEventListener("change", () => (viewField.hidden = seat.value !== "spectator"));
+  const role = new RolePicker();
+  const loadRoles = () => void role.load(code.value.trim().toUpperCase(), seat.value);
+  seat.addEventListener("change", () => {
+    viewField.hidden = seat.value !== "spectator";
+    loadRoles();
+  });
+  code.addEventListener("input", loadRoles);
   const join = h("button", { class: "primary", testid: "join-submit", type: "submit" }, "Join");
   const joinForm = h(
     "form",
@@ -75,11 +82,12 @@ export function homeScreen(actions: HomeActions): { el: HTMLElement; destroy: ()
           return void showNear(join, "Enter the match code shown by your instructor (6 letters and digits).");
         if (!name.value.trim()) return void showNear(join, "Enter your name first.");
         stored.saveName(name.value.trim());
-        actions.open(c, seat.value, seat.value === "spectator" ? view.value : undefined);
+        actions.open(c, seat.value, seat.value === "spectator" ? view.value : undefined, role.value());
       },
     },
     h("div", { class: "grid2" }, field("Code", code), field("Seat", seat)),
     viewField,
+    role.field,
     join,
   );
   const matches = h("ul", { class: "matches", testid: "public-matches" });
@@ -158,6 +166,7 @@ async function refreshMatches(
             m.phase,
             `round ${m.round}`,
           ].join(" · "),
+          m.crews ? h("small", { class: "open-roles", testid: "open-roles" }, openRoles(m)) : null,
         ),
         h("button", { class: "small", onclick: () => go("defender") }, "Defend"),
         h("button", { class: "small", onclick: () => go("attacker") }, "Attack"),
@@ -165,6 +174,16 @@ async function refreshMatches(
       );
     }),
   );
+}
+
+/** "defender 5 roles open · attacker 3 roles open", from the listing. */
+function openRoles(m: MatchListing): string {
+  return (["defender", "attacker"] as const)
+    .map((side) => {
+      const open = m.crews?.[side].open ?? 0;
+      return `${side} ${open} role${open === 1 ? "" : "s"} open`;
+    })
+    .join(" · ");
 }
 
 function createForm(actions: HomeActions, name: HTMLInputElement): HTMLElement {

@@ -64,8 +64,8 @@ export function mapChrome(
       const text = toolHint(tool, scenario);
       hint.hidden = text === "";
       setText(hintText, text);
-      // Placing and drawing are finished with Done; moving a unit is abandoned with Cancel.
-      setText(stop, tool.kind === "relocate" ? "Cancel" : "Done");
+      // Placing and drawing are finished with Done; moving a unit or a marker is abandoned with Cancel.
+      setText(stop, tool.kind === "relocate" || tool.kind === "marker" ? "Cancel" : "Done");
     }),
     ctl.on("aim", (aim) => {
       const where = aim?.snappedTo ? `On ${aim.snappedTo}. ` : "";
@@ -106,6 +106,8 @@ function toolHint(tool: MapTool, scenario: CompiledScenario): string {
       return `${act} the destination for ${tool.unitId}; Cancel to keep it where it is${esc}`;
     case "target":
       return `${act} the target on the map${esc}`;
+    case "marker":
+      return `${act} the map where “${tool.label}” goes for your side; Cancel to drop it${esc}`;
     case "pan":
       return "";
     default:

@@ -9,7 +9,7 @@ import { h } from "./dom.js";
 export function joinLink(
   base: string,
   code: string,
-  params: { seat?: string; view?: string; key?: string; skey?: string } = {},
+  params: { seat?: string; role?: string; view?: string; key?: string; skey?: string } = {},
 ): string {
   const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1]));
   const text = query.toString();

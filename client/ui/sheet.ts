@@ -2,10 +2,11 @@ import { h } from "./dom.js";
 
 /**
  * Phones (docs/screen.md): the map takes the screen and the panels become a bottom sheet with tabs that slides up
- * over it. Each tab opens one of the frame's regions (left, right, bottom) as the sheet; tapping the
- * open tab, or "Map", closes it. On wide screens the tab bar is hidden and the panels stay where they are.
+ * over it. Each tab opens one of the frame's regions (left, right, bottom) as the sheet, or a part of one
+ * (the crew roster of the left, the chat of the right); tapping the open tab, or "Map", closes it. On wide
+ * screens the tab bar is hidden and the panels stay where they are.
  */
-export type SheetRegion = "left" | "right" | "bottom";
+export type SheetRegion = "left" | "right" | "bottom" | "crew" | "chat";
 
 export interface SheetTab {
   region: SheetRegion;

@@ -1,4 +1,5 @@
 import { matchMaker } from "@colyseus/core";
+import type { CrewSummary } from "../../shared/crews.js";
 import type { MatchStatus } from "../match/match.js";
 import type { RoomPhase } from "../match/phase-clock.js";
 import type { SeatBook, SeatSummary } from "../match/seats.js";
@@ -19,6 +20,8 @@ export interface MatchMetadata {
   round: number;
   rounds: number;
   seats: SeatSummary;
+  /** Per side: crew roles nobody holds, and how many people hold each of the others. */
+  crews: CrewSummary;
   spectators: number;
   /** ISO time the match was created. */
   createdAt: string;
@@ -42,6 +45,7 @@ export function listingOf(
     round: status.round,
     rounds: status.rounds,
     seats: match.seats.summary(),
+    crews: match.seats.crewSummary(),
     spectators,
     createdAt,
     private: isPrivate,

@@ -148,6 +148,17 @@ export class Occupancy {
     return outcome;
   }
 
+  /** Move a person to another crew role of their side; their seat, its rejoin code and the side's work stay. */
+  assignRole(seatId: string, roleId: string): Outcome {
+    const outcome = this.match.seats.reassign(seatId, roleId);
+    if (!outcome.ok) return outcome;
+    const sessionId = this.owners.get(seatId);
+    const client = sessionId ? this.clients.getById(sessionId) : undefined;
+    if (client) this.record(client);
+    this.changed();
+    return OK;
+  }
+
   /** Show a client another perspective: the instructor any, a spectator what the policy allows. */
   setView(sender: Sender, view: ViewName): Outcome {
     const client = this.clients.getById(sender.sessionId);

@@ -30,6 +30,7 @@ export function orderTarget(
     advance: (sender) => match.advance(by(sender)),
     kick: (seatId) => occupancy.kick(seatId),
     assignSeat: (seatId, fill) => occupancy.assignSeat(seatId, fill),
+    assignRole: (seatId, role) => occupancy.assignRole(seatId, role),
     bookmark: (sender, note) => done(() => match.bookmark(note, by(sender))),
     permit: (sender, command) => crews.permit(sender.seatId, command),
     mayReady: (sender) => crews.permitControl(sender.seatId, "ready", "say ready for the side"),

@@ -80,7 +80,8 @@ export function lobbyRouter(scenarios: ScenarioSource): Router {
     const code = normalizeCode(req.params.code);
     const listing = code ? (await matchListings()).find((l) => l.metadata.code === code) : undefined;
     if (!listing) return notFound(res, "unknown_match", `no running match with code '${req.params.code}'`);
-    const { scenario, scenarioName, variants, phase, round, rounds, seats, spectators } = listing.metadata;
+    const { scenario, scenarioName, variants, phase, round, rounds, seats, crews, spectators } =
+      listing.metadata;
     res.json({
       roomId: listing.roomId,
       code,
@@ -91,6 +92,7 @@ export function lobbyRouter(scenarios: ScenarioSource): Router {
       round,
       rounds,
       seats,
+      crews,
       spectators,
     });
   });

@@ -49,6 +49,8 @@ export interface OrderTarget {
   advance(sender: Sender): Outcome;
   kick(seatId: string): Outcome;
   assignSeat(seatId: string, fill: SeatFill): Outcome;
+  /** Move a person to another crew role of their side (docs/classroom.md, "Crews"). */
+  assignRole(seatId: string, role: string): Outcome;
   bookmark(sender: Sender, note: string): Outcome;
   /** A command within the sender's crew roles (server/match/crew-rules.ts), before the match sees it. */
   permit(sender: Sender, command: Command): Outcome;
@@ -144,6 +146,7 @@ const CONTROL_HANDLERS: HandlerTable<Exclude<ClientMessageType, ClientOrderType>
   "advance-phase": control(WHITE, "advance the phase", (t, s) => t.advance(s)),
   kick: control(WHITE, "kick players", (t, _s, m) => t.kick(m.seatId)),
   "assign-seat": control(WHITE, "assign seats", (t, _s, m) => t.assignSeat(m.seatId, m.to)),
+  "assign-role": control(WHITE, "assign crew roles", (t, _s, m) => t.assignRole(m.seatId, m.role)),
   bookmark: control(WHITE, "bookmark", (t, s, m) => t.bookmark(s, m.note)),
   allocate: control(["attacker"], "allocate spend", (t, s, m) => t.allocate(s, m.role, m.usd)),
   chat: control(WRITING, "chat", (t, s, m) => t.chat(s, m)),

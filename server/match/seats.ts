@@ -1,5 +1,5 @@
-import type { Side } from "../../shared/commands.js";
-import type { SideRoles } from "../../shared/crews.js";
+import { OK, type Outcome, refusal, type Side } from "../../shared/commands.js";
+import type { CrewCounts, CrewSummary, SideRoles } from "../../shared/crews.js";
 import type { SeatRecord } from "../../shared/history.js";
 import type { SeatFill, SeatRole } from "../../shared/protocol.js";
 import type { Seats } from "../../shared/scenario.js";
@@ -90,6 +90,24 @@ export class SeatBook {
   /** The crew role a person joining this side gets (the one asked for, else the first open one), or why none. */
   crewRoleFor(role: SeatedRole, asked: string | undefined): string | { refused: string } {
     return isPlayingRole(role) ? crewRoleFor(role, asked, this.roles[role], this.all()) : "";
+  }
+
+  /**
+   * Move a person to another crew role of their side (the instructor's `assign-role`): they keep their
+   * seat, and the side keeps its units and salvos; a full or unknown role is refused with the reason.
+   */
+  reassign(seatId: string, roleId: string): Outcome {
+    const seat = this.seats.get(seatId);
+    if (!seat) return refusal("not_allowed", `no seat '${seatId}'`, "seatId");
+    if (!isPlayingRole(seat.role) || seat.filledBy !== "human")
+      return refusal("not_allowed", `seat '${seatId}' holds no person of a side`, "seatId");
+    if (seat.crewRole === roleId) return OK;
+    const others = this.all().filter((other) => other.id !== seatId);
+    const role = crewRoleFor(seat.role, roleId, this.roles[seat.role], others);
+    if (typeof role !== "string") return refusal("not_allowed", role.refused, "role");
+    seat.crewRole = role;
+    seat.ready = false;
+    return OK;
   }
 
   /** Take the first open seat of a role for a person, in a crew role; an error text when none is open. */
@@ -197,6 +215,18 @@ export class SeatBook {
       filledBy: s.filledBy,
       ...(s.crewRole ? { crewRole: s.crewRole } : {}),
     }));
+  }
+
+  /** Who holds which crew roles, per side (docs/classroom.md, "Crews"). */
+  crewSummary(): CrewSummary {
+    const people = this.humanPlayingSeats();
+    const side = (role: PlayingRole): CrewCounts => {
+      const held: Record<string, number> = {};
+      for (const seat of people)
+        if (seat.role === role && seat.crewRole) held[seat.crewRole] = (held[seat.crewRole] ?? 0) + 1;
+      return { open: this.roles[role].filter((r) => !held[r.id]).length, held };
+    };
+    return { attacker: side("attacker"), defender: side("defender"), ally: side("ally") };
   }
 
   summary(): SeatSummary {

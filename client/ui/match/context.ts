@@ -2,13 +2,14 @@ import type { CompiledScenario } from "../../../shared/compiled.js";
 import type { SeatRole } from "../../../shared/protocol.js";
 import type { Economy, MatchState, Unit } from "../../../shared/wire/state.js";
 import type { MapController } from "../../map/controller.js";
+import type { ServedScenario } from "../../net/api.js";
 import type { MatchSession } from "../../net/session.js";
 
 /** What every match panel works with. */
 export interface MatchContext {
   session: MatchSession;
   ctl: MapController;
-  scenario: CompiledScenario;
+  scenario: ServedScenario;
   role: SeatRole;
 }
 

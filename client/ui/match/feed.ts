@@ -22,13 +22,7 @@ export class FeedPanel implements Part {
     private readonly ctx: MatchContext,
     private readonly now: () => number,
   ) {
-    this.el = h(
-      "div",
-      { style: "display:contents" },
-      h("h2", null, "Events"),
-      feedFilters(this.list),
-      this.list,
-    );
+    this.el = h("div", { class: "feed-panel" }, h("h2", null, "Events"), feedFilters(this.list), this.list);
     this.add(ctx.session.feed, false);
     this.off = [
       ctx.session.on("feed", (entries) => this.add(entries, true)),

@@ -6,6 +6,7 @@ import { type MatchContext, ownUnits, type Part } from "./context.js";
 import { AssessmentPanel } from "./debrief.js";
 import { InstructorConsole, TIME_SCALES } from "./instructor.js";
 import { PhaseBar } from "./phasebar.js";
+import { CrewRoster } from "./roster.js";
 import { SalvoBuilder } from "./salvo-builder.js";
 import { UnitsPanel } from "./units-panel.js";
 
@@ -15,7 +16,8 @@ export function leftParts(ctx: MatchContext, phase: string): Part[] {
   if (role === "spectator") return [];
   if (role === "instructor") {
     const whiteCell = new InstructorConsole(ctx);
-    return phase === "assessment" ? [whiteCell, new AssessmentPanel(ctx)] : [whiteCell];
+    const roster = new CrewRoster(ctx);
+    return phase === "assessment" ? [whiteCell, new AssessmentPanel(ctx), roster] : [whiteCell, roster];
   }
   const parts: Part[] = [new PhaseBar(ctx)];
   if (phase === "debrief" || phase === "lobby") return parts;

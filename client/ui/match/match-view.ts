@@ -1,6 +1,6 @@
-import type { CompiledScenario } from "../../../shared/compiled.js";
 import type { MatchState } from "../../../shared/wire/state.js";
 import type { MapController } from "../../map/controller.js";
+import type { ServedScenario } from "../../net/api.js";
 import { LiveSource } from "../../net/live-source.js";
 import type { MatchSession } from "../../net/session.js";
 import { ConnectionBanner } from "../banner.js";
@@ -10,6 +10,7 @@ import { mapChrome } from "../map-chrome.js";
 import { type SheetTab, SheetTabs } from "../sheet.js";
 import { installShortcuts, toggleHelp } from "../shortcuts.js";
 import { BottomBar } from "./bottombar.js";
+import { ChatPanel } from "./chat.js";
 import type { MatchContext, Part } from "./context.js";
 import { DebriefPanel } from "./debrief.js";
 import { FeedPanel } from "./feed.js";
@@ -40,7 +41,7 @@ export class MatchView {
   constructor(
     session: MatchSession,
     private readonly ctl: MapController,
-    scenario: CompiledScenario,
+    scenario: ServedScenario,
     private readonly onHome: () => void,
   ) {
     const role = session.role ?? "spectator";
@@ -65,6 +66,11 @@ export class MatchView {
       right.append(controls.el);
     }
     right.append(feed.el);
+    if (role !== "spectator") {
+      const chat = new ChatPanel(this.ctx);
+      this.parts.push(chat);
+      right.append(chat.el);
+    }
     this.sheet = new SheetTabs(sheetTabs(role));
     const chrome = mapChrome(ctl, scenario, role === "spectator" || role === "instructor");
     fill(document.getElementById("map-overlay")!, chrome.el);
@@ -76,6 +82,7 @@ export class MatchView {
       }),
       session.on("view", () => (this.dirty = true)),
       session.on("rejected", (reply, anchor) => showRejection(reply, anchor)),
+      session.on("marker", () => this.showMarkers()),
       session.on("connection", (status) => this.banner.show(status)),
       ctl.on("click", (click) => this.onMapClick(click)),
       ctl.on("hover", (hover) => this.onHover(hover)),
@@ -84,9 +91,16 @@ export class MatchView {
       installShortcuts(ctl, keys),
     );
     ctl.setFollow(false);
+    this.showMarkers();
     ctl.setSource(this.source);
     if (session.state) this.source.onState(session.state);
     this.loop();
+  }
+
+  /** The side's markers the server delivered, drawn on the map. */
+  private showMarkers(): void {
+    const markers = this.ctx.session.markers;
+    this.ctl.setMarkers(markers.map((m) => ({ x: m.at.x, y: m.at.y, label: m.label, from: m.from })));
   }
 
   private loop = (): void => {
@@ -134,6 +148,10 @@ export class MatchView {
     } else if (click.tool.kind === "relocate") {
       session.send("relocate", { unitId: click.tool.unitId, to: at }, mapNote(click.screenX, click.screenY));
       this.ctl.setTool({ kind: "pan" });
+    } else if (click.tool.kind === "marker") {
+      const { label } = click.tool;
+      session.send("marker", { at, label }, mapNote(click.screenX, click.screenY));
+      this.ctl.setTool({ kind: "pan" });
     }
   }
 
@@ -163,6 +181,7 @@ export class MatchView {
     this.banner.hide();
     this.sheet.destroy();
     this.ctl.setSource(null);
+    this.ctl.setMarkers([]);
     this.ctl.setTool({ kind: "pan" });
     document.body.classList.remove("spectator", "projector");
     document.getElementById("tooltip")!.hidden = true;
@@ -170,11 +189,22 @@ export class MatchView {
   }
 }
 
-/** The phone's sheet tabs for a seat: its own panel (not for spectators), the events and the score. */
+/**
+ * The phone's sheet tabs for a seat: its own panel (not for spectators), the instructor's crew roster,
+ * the side channel's chat, the events and the score.
+ */
 function sheetTabs(role: string): SheetTab[] {
   const own: SheetTab[] =
     role === "spectator" ? [] : [{ region: "left", label: role === "instructor" ? "Console" : "Orders" }];
-  return [...own, { region: "right", label: "Events" }, { region: "bottom", label: "Score" }];
+  const crew: SheetTab[] = role === "instructor" ? [{ region: "crew", label: "Crew" }] : [];
+  const chat: SheetTab[] = role === "spectator" ? [] : [{ region: "chat", label: "Chat" }];
+  return [
+    ...own,
+    ...crew,
+    ...chat,
+    { region: "right", label: "Events" },
+    { region: "bottom", label: "Score" },
+  ];
 }
 
 function round2(v: number): number {

@@ -3,6 +3,7 @@ import { variantTitles } from "../../net/api.js";
 import { formatClock, formatCountdown } from "../../util/format.js";
 import { h, setText } from "../dom.js";
 import { type MatchContext, type Part, PHASE_LABEL, playedVariants, roundName } from "./context.js";
+import { crewTitle } from "./crew.js";
 
 /** SKYSHIELD · scenario · night · phase · clock ×scale ▶ · timer · code · view · ? */
 export class TopBar implements Part {
@@ -21,7 +22,15 @@ export class TopBar implements Part {
   private readonly timerEl = h("span", { class: "num muted", testid: "phase-timer" });
   private readonly codeEl = h("span", { class: "code", testid: "match-code", title: "Join code" });
   private readonly viewEl = h("span", { class: "badge", testid: "view-badge" });
-  private readonly seatEl = h("span", { class: "muted", testid: "seat-badge" });
+  private readonly seatSideEl = h("span", { class: "seat-side" });
+  private readonly seatRoleEl = h("span", { class: "seat-role" });
+  /** "defender · Sector North": the seat and its crew role (phones show the role alone). */
+  private readonly seatEl = h(
+    "span",
+    { class: "muted", testid: "seat-badge" },
+    this.seatSideEl,
+    this.seatRoleEl,
+  );
 
   constructor(
     private readonly ctx: MatchContext,
@@ -81,7 +90,11 @@ export class TopBar implements Part {
     const watcher = this.ctx.role === "instructor" || this.ctx.role === "spectator";
     this.viewEl.hidden = !watcher;
     setText(this.viewEl, `view: ${session.view}`);
-    setText(this.seatEl, `${session.welcome ? this.ctx.role : ""}`);
+    const seat = session.welcome ? state.seats.get(session.welcome.seatId) : undefined;
+    const crew = crewTitle(scenario, seat);
+    setText(this.seatSideEl, session.welcome ? `${this.ctx.role}${crew ? " · " : ""}` : "");
+    setText(this.seatRoleEl, crew);
+    this.seatEl.classList.toggle("with-role", crew !== "");
   }
 
   /** The clock ticks every frame from the local extrapolation, not only on patches. */
