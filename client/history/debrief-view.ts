@@ -11,6 +11,7 @@ import { formatClock, formatCount, formatPopulation, formatUsd } from "../util/f
 import { type AarReply, downloads, getAar, getDetails, getScenario, type MatchDetails } from "./api.js";
 import { classTable, coalitionTable, decoyLine, stockTable } from "./breakdowns.js";
 import { type Marker, timeChart } from "./charts.js";
+import { plannerTable, sectorTable } from "./crew-breakdowns.js";
 import { leakMap } from "./leak-map.js";
 
 /** Okabe–Ito: colour-blind-safe line colours. */
@@ -143,6 +144,10 @@ function render(
     leakMap(scenario, aar.leaks),
     h("h2", null, "Defensive layers"),
     layerTable(aar.layers),
+    h("h2", null, "By sector: what each sector officer's area suffered and fired"),
+    sectorTable(aar.crews, details.seats),
+    h("h2", null, "By strike planner: what each planner's salvos did"),
+    plannerTable(aar.crews, scenario, details.seats),
     h("h2", null, "Threats by class, and the warning they gave"),
     classTable(s),
     decoyLine(s),
