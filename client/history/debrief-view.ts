@@ -13,6 +13,7 @@ import { classTable, coalitionTable, decoyLine, stockTable } from "./breakdowns.
 import { type Marker, timeChart } from "./charts.js";
 import { plannerTable, sectorTable } from "./crew-breakdowns.js";
 import { leakMap } from "./leak-map.js";
+import { postsBySide } from "./side-posts.js";
 
 /** Okabe–Ito: colour-blind-safe line colours. */
 const LINE_COLORS = ["#56b4e9", "#e69f00", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#999999"];
@@ -155,6 +156,8 @@ function render(
     coalitionTable(s, scenario),
     h("h2", null, "Interceptors left, night by night"),
     stockTable(s, scenario),
+    h("h2", null, "Crew chat and markers"),
+    postsBySide(details.sidePosts),
     h("h2", null, "Bookmarks"),
     h(
       "ul",
