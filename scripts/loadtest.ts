@@ -15,6 +15,8 @@
  *   --time-scale X       simulation speed (default: the scenario's nights last the whole duration)
  *   --analysis N         also run a what-if analysis of N nights of the scenario on the first process
  *                        while measuring (what it costs the live matches' ticks)
+ *   --crews              also a classroom on the first process: one compact-shield match with both crews
+ *                        full, chatting and placing markers, 30 clients in all (loadtest/classroom.ts)
  *   --json FILE          also write the report as JSON
  *   --echo               show the spawned processes' logs
  */
@@ -30,6 +32,7 @@ import { BotLevel, type CreateMatchOptions } from "../shared/protocol.js";
 import type { MatchState } from "../shared/wire/state.js";
 import { type Cluster, startCluster } from "./cluster.js";
 import { finishAnalysis, startAnalysis } from "./loadtest/analysis.js";
+import { CLASSROOM_SCENARIO, Classroom } from "./loadtest/classroom.js";
 import { Fleet } from "./loadtest/fleet.js";
 import { fetchOps, figuresOf, type OpsSample } from "./loadtest/ops.js";
 import { printReport, type Report } from "./loadtest/report.js";
@@ -68,6 +71,7 @@ const Args = z
     fill: Fill.optional(),
     "time-scale": z.coerce.number().min(1).max(600).optional(),
     analysis: z.coerce.number().int().min(1).max(MAX_ANALYSIS_RUNS).optional(),
+    crews: z.boolean().default(false),
     json: z.string().min(1).optional(),
     echo: z.boolean().default(false),
   })
@@ -98,6 +102,7 @@ function parse(argv: string[]): Args {
       fill: text,
       "time-scale": text,
       analysis: text,
+      crews: flag,
       json: text,
       echo: flag,
     },
@@ -226,13 +231,23 @@ async function measure(fleet: Fleet, endpoints: string[], durationSec: number, c
   };
 }
 
+/** The classroom (--crews), its nights filling the run like the other matches'. */
+async function openClassroom(fleet: Fleet, endpoint: string, durationSec: number) {
+  const timeScale = await autoTimeScale(endpoint, CLASSROOM_SCENARIO, durationSec);
+  console.log(`seating a classroom on ${CLASSROOM_SCENARIO} (×${timeScale}) via ${endpoint}`);
+  const room = await Classroom.open(fleet, 0, timeScale);
+  return room && { room, timeScale };
+}
+
 async function main(): Promise<number> {
   const args = parse(process.argv.slice(2));
   let cluster: Cluster | undefined;
   let fleet: Fleet | undefined;
+  let classFleet: Fleet | undefined;
   let dir: string | undefined;
   const cleanup = async () => {
     await fleet?.close();
+    await classFleet?.close();
     await cluster?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   };
@@ -262,10 +277,16 @@ async function main(): Promise<number> {
     const setup = await populate(fleet, args, timeScale);
     for (const notice of setup.notices) console.warn(notice);
     const analysisId = args.analysis && (await startAnalysis(endpoints[0], args.scenario, args.analysis));
+    classFleet = new Fleet(endpoints, Date.now());
+    const classroom = args.crews ? await openClassroom(classFleet, endpoints[0], args.duration) : undefined;
     console.log(
       `${fleet.totals().clients} clients connected${analysisId ? `, a ${args.analysis}-night analysis running` : ""}; measuring for ${args.duration} s`,
     );
+    classroom?.room.start();
+    const classBefore = classFleet.totals();
     const measured = await measure(fleet, endpoints, args.duration, setup.creators);
+    classroom?.room.stop();
+    const classAfter = classFleet.totals();
     const analysis = analysisId ? await finishAnalysis(endpoints[0], analysisId, args.analysis ?? 0) : null;
     const report: Report = {
       at: new Date().toISOString(),
@@ -281,10 +302,21 @@ async function main(): Promise<number> {
       },
       ...measured,
       analysis,
+      classroom: classroom
+        ? {
+            timeScale: classroom.timeScale,
+            clients: classAfter.clients,
+            messages: classAfter.messages - classBefore.messages,
+            bytes: classAfter.bytes - classBefore.bytes,
+            posts: classroom.room.posts,
+            phase: classroom.room.where(),
+          }
+        : null,
       notices: setup.notices,
-      errors: fleet.errors,
+      errors: [...fleet.errors, ...classFleet.errors.map((e) => `classroom: ${e}`)],
     };
     await fleet.close();
+    await classFleet.close();
     printReport(report);
     if (args.json) writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
     return report.errors.length === 0 ? 0 : 1;

@@ -52,3 +52,14 @@ export type MarkerPost = z.infer<typeof MarkerPost>;
 
 /** A chat message or a marker as delivered and recorded. */
 export type SidePost = { kind: "chat"; post: ChatPost } | { kind: "marker"; post: MarkerPost };
+
+/**
+ * Whether a recorded post shows in a replay seen from `view`, as it reached people live: the truth shows
+ * every post; a side's view the posts of that side's people (side and role channels, markers) and the
+ * instructor's to all, never the other side's.
+ */
+export function postInView(post: SidePost, view: "truth" | "attacker" | "defender" | "ally"): boolean {
+  if (view === "truth") return true;
+  if (post.kind === "chat" && post.post.channel === "all") return true;
+  return post.post.side === view;
+}

@@ -17,10 +17,12 @@ const CLASSES: { cls: ThreatClass; label: string }[] = [
   { cls: "ballistic", label: "ballistic missiles" },
 ];
 
-const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((100 * part) / whole)}%` : "—");
+export const percent = (part: number, whole: number) =>
+  whole > 0 ? `${Math.round((100 * part) / whole)}%` : "—";
 const seconds = (s: number) => (s >= 120 ? `${Math.round(s / 60)} min` : `${Math.round(s)} s`);
 
-function table(testid: string, header: string[], rows: HTMLElement[], empty: string): HTMLElement {
+/** A table that scrolls sideways inside its box (a phone), with a muted line when it has no rows. */
+export function table(testid: string, header: string[], rows: HTMLElement[], empty: string): HTMLElement {
   const body =
     rows.length > 0
       ? rows
@@ -32,7 +34,7 @@ function table(testid: string, header: string[], rows: HTMLElement[], empty: str
   );
 }
 
-const num = (text: string) => h("td", { class: "num" }, text);
+export const num = (text: string) => h("td", { class: "num" }, text);
 
 /** Launched, stopped and leaked by class, and the warning from first detection to impact or kill. */
 export function classTable(s: MatchSummary): HTMLElement {

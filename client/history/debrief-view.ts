@@ -11,7 +11,9 @@ import { formatClock, formatCount, formatPopulation, formatUsd } from "../util/f
 import { type AarReply, downloads, getAar, getDetails, getScenario, type MatchDetails } from "./api.js";
 import { classTable, coalitionTable, decoyLine, stockTable } from "./breakdowns.js";
 import { type Marker, timeChart } from "./charts.js";
+import { plannerTable, sectorTable } from "./crew-breakdowns.js";
 import { leakMap } from "./leak-map.js";
+import { postsBySide } from "./side-posts.js";
 
 /** Okabe–Ito: colour-blind-safe line colours. */
 const LINE_COLORS = ["#56b4e9", "#e69f00", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#999999"];
@@ -143,6 +145,10 @@ function render(
     leakMap(scenario, aar.leaks),
     h("h2", null, "Defensive layers"),
     layerTable(aar.layers),
+    h("h2", null, "By sector: what each sector officer's area suffered and fired"),
+    sectorTable(aar.crews, details.seats),
+    h("h2", null, "By strike planner: what each planner's salvos did"),
+    plannerTable(aar.crews, scenario, details.seats),
     h("h2", null, "Threats by class, and the warning they gave"),
     classTable(s),
     decoyLine(s),
@@ -150,6 +156,8 @@ function render(
     coalitionTable(s, scenario),
     h("h2", null, "Interceptors left, night by night"),
     stockTable(s, scenario),
+    h("h2", null, "Crew chat and markers"),
+    postsBySide(details.sidePosts),
     h("h2", null, "Bookmarks"),
     h(
       "ul",

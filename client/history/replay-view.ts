@@ -12,6 +12,7 @@ import { formatClock } from "../util/format.js";
 import { Player } from "./player.js";
 import { BookmarkPanel, branchPanel, type CreateMatch, ScorePanel, viewPicker } from "./replay-panels.js";
 import { ReplayMapSource } from "./replay-source.js";
+import { postRow, ReplayPosts } from "./side-posts.js";
 import { Timeline } from "./timeline.js";
 
 const MAX_FEED_ROWS = 200;
@@ -21,7 +22,8 @@ const DEFAULT_SPEED = 60;
 /**
  * The replay viewer, in the match frame: the map draws the re-simulated world as truth or as one side
  * saw it; the bottom bar plays, pauses, changes speed and scrubs; the left column has the score,
- * bookmarks and branching; the right one the events as they replay.
+ * bookmarks and branching; the right one the events as they replay, with the crews' chat and markers
+ * that the chosen view heard (side-posts.ts).
  */
 export class ReplayView {
   private readonly source: ReplayMapSource;
@@ -36,6 +38,9 @@ export class ReplayView {
     { region: "right", label: "Events" },
   ]);
   private feed: Feed;
+  private readonly posts: ReplayPosts;
+  /** Where on the match axis the feed's posts reach; -1 when the feed was cleared. */
+  private postsTo = -1;
   private playing = false;
   private speed = DEFAULT_SPEED;
   private frame = 0;
@@ -54,6 +59,7 @@ export class ReplayView {
     const scenario = record.scenarioFile;
     this.source = new ReplayMapSource(scenario, player);
     this.feed = new Feed(scenario, this.unitTypeAt);
+    this.posts = new ReplayPosts(record.sidePosts, (round, t) => player.xOf(round, t));
     const seek = (x: number) => void this.seek(x);
     this.timeline = new Timeline(
       player,
@@ -151,6 +157,7 @@ export class ReplayView {
   }
 
   private clearFeed(): void {
+    this.postsTo = -1;
     this.feedList.replaceChildren(
       h(
         "li",
@@ -167,6 +174,23 @@ export class ReplayView {
     const span = this.player.spanAt(this.player.x);
     setText(this.roundEl, span ? span.name : "");
     setText(this.clock, formatClock(this.player.roundClock()));
+    this.showPosts();
+  }
+
+  /** The posts this view heard since the feed's last one, up to the replay's point. */
+  private showPosts(): void {
+    const x = this.player.x;
+    if (x === this.postsTo) return;
+    const fresh = this.posts.between(this.source.perspective(), this.postsTo, x);
+    this.postsTo = x;
+    this.prependRows(fresh.reverse().map(postRow));
+  }
+
+  private prependRows(rows: HTMLElement[]): void {
+    if (rows.length === 0) return;
+    this.feedList.querySelector("[data-testid=replay-feed-hint]")?.remove();
+    this.feedList.prepend(...rows);
+    while (this.feedList.childElementCount > MAX_FEED_ROWS) this.feedList.lastElementChild?.remove();
   }
 
   /** Events of a stretch played forward: feed lines for this view, effects on the map. */
@@ -177,9 +201,7 @@ export class ReplayView {
       if (EFFECT_KINDS.has(entry.kind))
         for (const [x, y] of placesOf(entry)) this.ctl.effect(entry.kind, x, y);
     }
-    if (entries.length > 0) this.feedList.querySelector("[data-testid=replay-feed-hint]")?.remove();
-    this.feedList.prepend(...entries.reverse().map(feedRow));
-    while (this.feedList.childElementCount > MAX_FEED_ROWS) this.feedList.lastElementChild?.remove();
+    this.prependRows(entries.reverse().map(feedRow));
   }
 
   private installKeys(): () => void {

@@ -26,6 +26,17 @@ export interface Report {
   phases: string[];
   /** The what-if analysis run beside the matches (--analysis), if any. */
   analysis: AnalysisFigures | null;
+  /** The classroom match (--crews), its clients counted apart from the matches'. */
+  classroom: {
+    timeScale: number;
+    clients: number;
+    messages: number;
+    bytes: number;
+    /** Chat messages and markers its people sent. */
+    posts: number;
+    /** Where the match was at the end. */
+    phase: string;
+  } | null;
   notices: string[];
   errors: string[];
 }
@@ -95,6 +106,15 @@ export function printReport(report: Report): void {
     const { runs, done, total, status } = report.analysis;
     console.log(
       `analysis: ${runs} nights on the first process beside the matches; ${done}/${total} runs done (${status}) when measured`,
+    );
+  }
+  if (report.classroom) {
+    const c = report.classroom;
+    const kbPerClient = c.bytes / wallSec / 1024 / Math.max(1, c.clients);
+    console.log(
+      `classroom: one compact-shield match at ×${c.timeScale}, ${c.clients} clients (both crews, instructor, spectators); ` +
+        `${c.posts} chat messages and markers sent; received ${(c.messages / wallSec).toFixed(0)} messages/s, ` +
+        `${kbPerClient.toFixed(2)} KB/s per client; at the end: ${c.phase}`,
     );
   }
   for (const notice of report.notices) console.log(notice);

@@ -1,6 +1,7 @@
 import type { CompiledScenario } from "../../shared/compiled.js";
 import { assertNever } from "../../shared/never.js";
 import type { LeakReason, MatchSummary, SimEvent, Simulation } from "../api.js";
+import { type CrewReview, crewReview, type UnitPlace } from "./crew-review.js";
 
 /**
  * After-action review data, collected while a replay re-simulates a match: time series sampled from
@@ -11,8 +12,8 @@ import type { LeakReason, MatchSummary, SimEvent, Simulation } from "../api.js";
  * and warning times.
  */
 
-/** Bumped when the review's shape changes (the summary gained its breakdowns), so cached reviews are redone. */
-export const AAR_VERSION = 2;
+/** Bumped when the review's shape changes (lately: the debrief per crew), so cached reviews are redone. */
+export const AAR_VERSION = 3;
 
 export interface RoundSpan {
   round: number;
@@ -88,6 +89,8 @@ export interface AfterActionReview {
   leaks: LeakPoint[];
   leakReasons: Partial<Record<LeakReason, number>>;
   layers: LayerRow[];
+  /** By sector and strike planner (docs/classroom.md, "Debrief per crew"). */
+  crews: CrewReview;
   summary: MatchSummary;
 }
 
@@ -117,6 +120,8 @@ export class AarCollector {
   private readonly layers = new Map<string, LayerRow>();
   private readonly unitKinds = new Map<string, string>();
   private readonly threatTypes = new Map<string, string>();
+  /** Where the units stood when the first events came (a branched match starts with units deployed). */
+  private startUnits: UnitPlace[] | null = null;
   private readonly sampleEverySec: number;
   private nextSampleT = 0;
   private liveRound = 0;
@@ -134,6 +139,7 @@ export class AarCollector {
 
   /** Replay hook: every event of every command and step, in order. */
   events(events: readonly SimEvent[], sim: Simulation): void {
+    this.startUnits ??= sim.view("truth").units.map(({ id, x, y }) => ({ id, x, y }));
     for (const event of events) {
       this.log.push(event);
       this.count(event);
@@ -160,6 +166,7 @@ export class AarCollector {
       leaks: this.leaks,
       leakReasons,
       layers: [...this.layers.values()].map(finishLayer).sort((a, b) => a.layer.localeCompare(b.layer)),
+      crews: crewReview(this.scenario, this.log, this.startUnits ?? []),
       summary: sim.summary(),
     };
   }

@@ -13,8 +13,8 @@ import { requireBrowser } from "./support/prerequisites.js";
 
 /**
  * The debrief's breakdowns in real Chromium: threats by class with their warning, decoys, who
- * intercepted and incidents by nation, interceptors left night by night; they show the recorded
- * summary's figures. Screenshots at 1280×720 and on a 390×844 touch phone go to
+ * intercepted and incidents by nation, interceptors left night by night, and the debrief per crew (by
+ * sector, by strike planner); they show the recorded summary's figures. Screenshots at 1280×720 and on a 390×844 touch phone go to
  * test-artifacts/debrief-breakdowns-*.png.
  */
 requireBrowser("debrief breakdowns e2e (test/e2e/debrief-breakdowns.test.ts)");
@@ -80,12 +80,36 @@ describe.runIf(chromiumAvailable)("the debrief's breakdowns in the browser", () 
     await screenshot(page, "debrief-breakdowns-desktop");
   });
 
+  it("breaks the match down by sector and by strike planner, adding up to the totals", async () => {
+    const page = await debrief({ width: 1280, height: 720 }, false);
+    const column = async (testid: string, index: number) => {
+      const rows = page.locator(`[data-testid=${testid}] tr:has(td)`);
+      const texts = await rows.evaluateAll(
+        (trs, i) => trs.map((tr) => tr.querySelectorAll("td")[i]?.textContent ?? "0"),
+        index,
+      );
+      return texts.reduce((n, t) => n + Number(t.replace(/\s/g, "")), 0);
+    };
+    expect(await page.locator("[data-testid=sector-table] tr[data-sector]").count()).toBe(3);
+    expect(await column("sector-table", 2)).toBe(summary.threats_leaked);
+    expect(await column("planner-table", 1)).toBe(summary.threats_launched);
+    expect(await column("planner-table", 2)).toBe(summary.threats_leaked);
+    await page.locator("[data-testid=sector-table]").scrollIntoViewIfNeeded();
+    await screenshot(page, "debrief-crews-desktop");
+  });
+
   it("fits a phone: the tables scroll inside their boxes", async () => {
     const page = await debrief({ width: 390, height: 844 }, true);
     await page.locator("[data-testid=stock-table]").scrollIntoViewIfNeeded();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, "debrief-breakdowns-phone");
+    await page.locator("[data-testid=planner-table]").scrollIntoViewIfNeeded();
+    const overflowAtCrews = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflowAtCrews).toBeLessThanOrEqual(0);
+    await screenshot(page, "debrief-crews-phone");
     for (const p of pages) expect(p.errors).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGameServer, type GameServer } from "../../server/app.js";
 import { EVENT_COLUMNS } from "../../server/store/export.js";
 import { History } from "../../server/store/history.js";
+import type { SidePost } from "../../shared/side-channel.js";
 import type { MatchSummary } from "../../sim/api.js";
 import { createAs, getJson, parseCsv, planMatch, until } from "../integration/history-harness.js";
 import { tempDir } from "../unit/store/helpers.js";
@@ -16,11 +17,54 @@ import { requireBrowser } from "./support/prerequisites.js";
 /**
  * History in real Chromium against the real server: a recorded training-range match is found on the
  * history page, its debrief charts open, its events download as CSV, and its replay plays, scrubs and
- * switches to a side's view. Screenshots go to test-artifacts/history-*.png. No console errors.
+ * switches to a side's view, whose feed carries that side's chat and markers and never the other
+ * side's. Screenshots go to test-artifacts/history-*.png. No console errors.
  */
 requireBrowser("history e2e (test/e2e/history.test.ts)");
 
 const BOOKMARK = "first salvo inbound";
+
+/** The crews' posts the record is given (the room records them the same way, server/store/match-recording.ts). */
+const head = { round: 1, t: 300 };
+const POSTS: SidePost[] = [
+  {
+    kind: "chat",
+    post: { ...head, from: "Ines", role: "instructor", side: "", channel: "all", text: "Night one begins" },
+  },
+  {
+    kind: "chat",
+    post: {
+      ...head,
+      from: "Ari",
+      role: "planner-airbase",
+      side: "attacker",
+      channel: "side",
+      text: "ATTACKER-ONLY strike the north at dawn",
+    },
+  },
+  {
+    kind: "marker",
+    post: {
+      ...head,
+      from: "Dana",
+      role: "sector-east",
+      side: "defender",
+      at: { x: 10, y: 5 },
+      label: "DEFENDER gap here",
+    },
+  },
+  {
+    kind: "chat",
+    post: {
+      ...head,
+      from: "Dana",
+      role: "sector-east",
+      side: "defender",
+      channel: "role",
+      text: "DEFENDER-ROLE hold the guns",
+    },
+  },
+];
 
 describe.runIf(chromiumAvailable)("history, debrief and replay in the browser", () => {
   const tmp = tempDir("skyshield-e2e-history-");
@@ -49,6 +93,8 @@ describe.runIf(chromiumAvailable)("history, debrief and replay in the browser", 
       "the record",
       async () => (await getJson<{ status: string }>(`${url}/api/history/${matchId}`)).status === "finished",
     );
+    for (const post of POSTS)
+      history.recorder.durable({ kind: "side-post", matchId, post, atMs: Date.now() });
     browser = await openPage();
     page = browser.page;
   }, 240_000);
@@ -87,6 +133,12 @@ describe.runIf(chromiumAvailable)("history, debrief and replay in the browser", 
     }
     expect(await page.locator("[data-testid=layer-table] tr").count()).toBeGreaterThan(1);
     expect(await page.textContent("[data-testid=debrief-bookmarks]")).toContain(BOOKMARK);
+    const posts = page.locator("[data-testid=debrief-posts]");
+    expect(await posts.locator("[data-side=attacker]").textContent()).toContain("ATTACKER-ONLY");
+    expect(await posts.locator("[data-side=defender]").textContent()).toContain("DEFENDER gap here");
+    expect(await posts.locator("[data-side=instructor]").textContent()).toContain("Night one begins");
+    await posts.scrollIntoViewIfNeeded();
+    await screenshot(page, "history-debrief-posts");
     await screenshot(page, "history-debrief");
     await page.locator("[data-testid=leak-map]").scrollIntoViewIfNeeded();
     await screenshot(page, "history-debrief-leaks");
@@ -145,7 +197,19 @@ describe.runIf(chromiumAvailable)("history, debrief and replay in the browser", 
 
     await page.selectOption("[data-testid=replay-view]", "defender");
     await page.waitForTimeout(500);
+    const postTexts = () => page.locator("[data-testid=replay-post]").allTextContents();
+    await until("the defender's posts", async () => (await postTexts()).length === 3);
+    const defenderFeed = (await postTexts()).join("\n");
+    expect(defenderFeed).toContain("DEFENDER gap here");
+    expect(defenderFeed).toContain("DEFENDER-ROLE");
+    expect(defenderFeed).toContain("Night one begins");
+    expect(defenderFeed).not.toContain("ATTACKER-ONLY");
     await screenshot(page, "history-replay-defender-view");
+    await page.selectOption("[data-testid=replay-view]", "attacker");
+    await until("the attacker's posts", async () => (await postTexts()).length === 2);
+    expect((await postTexts()).join("\n")).not.toContain("DEFENDER");
+    await page.selectOption("[data-testid=replay-view]", "truth");
+    await until("every post in the truth", async () => (await postTexts()).length === POSTS.length);
     await scrubber.evaluate((el: HTMLInputElement) => {
       el.value = "0";
       el.dispatchEvent(new Event("input", { bubbles: true }));
