@@ -189,7 +189,8 @@ describe.runIf(chromiumAvailable)("every screen at 1280×720 and on a phone", ()
       for (const size of ["desktop", "phone"] as const) {
         const page = spectator[size];
         await page.goto(`${server.url}/#/history/${matchId}`);
-        await page.waitForSelector("[data-testid=debrief-figures]", { timeout: 60_000 });
+        // The first reader of a finished match waits for its analysis: a replay of every night on a worker thread.
+        await page.waitForSelector("[data-testid=debrief-figures]", { timeout: 180_000 });
         await shoot(page, scenario, "history-debrief", size);
         await page.goto(`${server.url}/#/history/${matchId}/replay`);
         await page.waitForSelector("[data-testid=replay-clock]", { timeout: 60_000 });
