@@ -75,6 +75,7 @@ const FLOOD_CLOSE_CODE = 4029;
 const MOVED_CLOSE_CODE = 4010;
 /** Message types Colyseus itself gives a meaning; a client sending one gets an error like any other. */
 const RESERVED_TYPES = ["__no_message_handler"] as const;
+const NONE: Readonly<Record<string, number>> = {};
 
 function reject(message: string): never {
   throw new ServerError(ErrorCode.APPLICATION_ERROR, message);
@@ -154,7 +155,9 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     );
     // The hub fills a late view with the items the mirror already holds under its key.
     this.hub = new ViewHub((key) => mirror.itemsOf(key), this.state);
-    const mirror = new StateMirror(this.state, this.hub, sync);
+    // The crews need the match; frames may come before them, with no allocations yet.
+    let crews: CrewDesk | undefined;
+    const mirror = new StateMirror(this.state, this.hub, sync, () => crews?.allocationsShown() ?? NONE);
     try {
       const defaultPlans = scenarios.defaultPlans(settings.scenario);
       this.match = new Match(
@@ -188,7 +191,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     );
     this.grace = new EmptyRoomGrace(this, this.deps.emptyGraceSec);
     if (restored) this.resumeRestored(restored, settings.autostart);
-    const crews = new CrewDesk(scenario, this.match.seats, this.match.viewOf);
+    crews = new CrewDesk(scenario, this.match.seats, this.match.viewOf);
     const relay = new SideRelay(this.clients, this.match, this.deps.now, (post) =>
       recorder?.sidePost?.(post),
     );

@@ -26,7 +26,7 @@ import type { FloodGuard } from "./ratelimit.js";
  * Every client message goes through one desk: flood control → known type → plain data only, then the
  * zod parse (safeParse, so a bad message gets a reply instead of a disconnect) → the sender's seat → the
  * match. Orders become sim commands of the sender's side, checked against the sender's crew roles
- * (server/match/crew-rules.ts); which phase accepts them is the simulation's rule, and whether a unit is
+ * (shared/crew-rules.ts); which phase accepts them is the simulation's rule, and whether a unit is
  * the side's own is checked there too. Each rejected message gets exactly
  * one `error` reply naming its type and rid, except beyond the flood limit, where one reply per window
  * stands for all (server/match/ratelimit.ts).
@@ -52,7 +52,7 @@ export interface OrderTarget {
   /** Move a person to another crew role of their side (docs/classroom.md, "Crews"). */
   assignRole(seatId: string, role: string): Outcome;
   bookmark(sender: Sender, note: string): Outcome;
-  /** A command within the sender's crew roles (server/match/crew-rules.ts), before the match sees it. */
+  /** A command within the sender's crew roles (shared/crew-rules.ts), before the match sees it. */
   permit(sender: Sender, command: Command): Outcome;
   /** The sender's crew roles say ready (and confirm) for the side. */
   mayReady(sender: Sender): Outcome;

@@ -1,16 +1,16 @@
 import { OK, type Outcome, refusal, type Side } from "../../shared/commands.js";
+import { crewRoleFor, mayReady } from "../../shared/crew-rights.js";
 import type { CrewCounts, CrewSummary, SideRoles } from "../../shared/crews.js";
 import type { SeatRecord } from "../../shared/history.js";
 import type { SeatFill, SeatRole } from "../../shared/protocol.js";
 import type { Seats } from "../../shared/scenario.js";
-import { crewRoleFor, mayReady } from "./crew-rights.js";
 
 /**
  * The seats of a match (every client sees who sits where). The scenario says how many seats of each
  * role exist; a seat is open (`filledBy` ""), held by a human, or played by a scripted controller
  * ("plan", "bot:<level>"). A scripted fill from the create options takes the first seat of its role; the
  * others stay open for people. A person on a playing seat holds one of the side's crew roles
- * (server/match/crew-rights.ts); scripted seats and sides without roles hold the whole side ("").
+ * (shared/crew-rights.ts); scripted seats and sides without roles hold the whole side ("").
  */
 export type PlayingRole = Side;
 export type SeatedRole = PlayingRole | "instructor";

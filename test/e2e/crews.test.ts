@@ -52,6 +52,7 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
   let commander: Page;
   let officer: Page;
   let planner: Page;
+  let attacker: Page;
 
   beforeAll(async () => {
     await ensureClientBuilt();
@@ -169,6 +170,23 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
     await officer.tap("[data-testid=tab-map]");
   });
 
+  it("offers the sector officer only what the role may order: no Ready, no resupply, other sectors' units read-only", async () => {
+    await officer.tap("[data-testid=tab-left]");
+    expect(await officer.textContent("[data-testid=sector-note]")).toContain("Your sector: North");
+    expect(await officer.isHidden("[data-testid=ready]")).toBe(true);
+    expect(await officer.textContent("[data-testid=phase-hint]")).toContain("Your commander says Ready");
+    expect(await officer.locator("[data-testid^=buy-]").count()).toBe(0);
+    // Sensors and weapons alike: every unit of the side is listed; only the sector's have controls.
+    const others = officer.locator("[data-testid^=unit-].not-mine");
+    expect(await others.count()).toBeGreaterThan(0);
+    expect(await others.first().textContent()).toMatch(/sector (Centre|Jerusalem|South)'s/);
+    expect(await others.first().locator("[data-testid^=move-]").isVisible()).toBe(false);
+    await officer.tap("[data-testid=tab-map]");
+    // The commander says Ready for the side and has the resupply panel.
+    expect(await commander.isVisible("[data-testid=ready]")).toBe(true);
+    expect(await commander.locator("[data-testid^=buy-]").count()).toBeGreaterThan(0);
+  });
+
   it("shows the server's reason next to a tap outside the sector", async () => {
     await officer.tap("[data-testid=tab-left]");
     await officer.tap("[data-testid=place-point-defence]");
@@ -195,6 +213,47 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
     await planner.tap("[data-testid=salvo-submit]");
     await planner.waitForSelector("[data-testid=salvo]", { timeout: 10_000 });
     await bothSizes(planner, "phone", "planner");
+  });
+
+  it("the attacker commander shares out the spend; the planner plans from its own zones within it", async () => {
+    attacker = await open("desktop");
+    await attacker.goto(`${server.url}/#/match/${code}?seat=attacker&role=commander`);
+    await attacker.waitForSelector("[data-testid=join-role] option[value=commander]", { state: "attached" });
+    await attacker.fill("[data-testid=prompt-name]", "Gen. Black");
+    await attacker.click("[data-testid=prompt-join]");
+    await attacker.waitForSelector("[data-testid=seat-badge]:has-text('Commander')");
+    await attacker.waitForSelector("[data-testid=allocations] [data-role=planner-north]:has-text('Maj. Red')");
+    // The commander plans for the planners nobody holds: their zones, not planner north's.
+    const zones = await attacker.locator("[data-testid=salvo-zone] option").evaluateAll((options) =>
+      options.map((o) => (o as HTMLOptionElement).value),
+    );
+    expect(zones).toEqual(["khorramabad", "isfahan", "ahvaz"]);
+    await attacker.fill("[data-testid=allocation-planner-north]", "40");
+    await attacker.click("[data-testid=allocate-planner-north]");
+    await planner.tap("[data-testid=tab-left]");
+    const share = planner.locator("[data-testid=allocation]");
+    await share.filter({ hasText: "of $40M left" }).waitFor({ timeout: 10_000 });
+    const plannerZones = await planner.locator("[data-testid=salvo-zone] option").evaluateAll((options) =>
+      options.map((o) => (o as HTMLOptionElement).value),
+    );
+    expect(plannerZones).toEqual(["tabriz", "kermanshah"]);
+    expect(await planner.isHidden("[data-testid=ready]")).toBe(true);
+    await bothSizes(attacker, "desktop", "attacker-commander");
+    await planner.tap("[data-testid=tab-map]");
+  });
+
+  it("an intelligence officer sees what the defence revealed and what got through, and gives no orders", async () => {
+    const intel = await open("phone");
+    await intel.goto(`${server.url}/#/match/${code}?seat=attacker&role=intelligence`);
+    await intel.waitForSelector("[data-testid=join-role] option[value=intelligence]", { state: "attached" });
+    await intel.fill("[data-testid=prompt-name]", "Cpt. Grey");
+    await intel.tap("[data-testid=prompt-join]");
+    await intel.waitForSelector("[data-testid=seat-badge]:has-text('Intelligence')");
+    await intel.tap("[data-testid=tab-left]");
+    await intel.waitForSelector("[data-testid=intelligence]", { state: "visible" });
+    expect(await intel.locator("[data-testid=salvo-submit]").count()).toBe(0);
+    expect(await intel.textContent("[data-testid=intel-results]")).toContain("launched");
+    await bothSizes(intel, "phone", "intelligence");
   });
 
   it("side chat from the sector officer reaches the commander and not the attacker", async () => {

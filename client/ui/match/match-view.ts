@@ -15,7 +15,8 @@ import type { MatchContext, Part } from "./context.js";
 import { DebriefPanel } from "./debrief.js";
 import { FeedPanel } from "./feed.js";
 import { InstructorConsole } from "./instructor.js";
-import { leftParts, shortcutActions } from "./layout.js";
+import { leftKey, leftParts, shortcutActions } from "./layout.js";
+import { type SeatRights, seatRights } from "./rights.js";
 import { SpectatorControls } from "./spectator.js";
 import { tooltipCard } from "./tooltip.js";
 import { TopBar } from "./topbar.js";
@@ -113,20 +114,21 @@ export class MatchView {
   };
 
   private render(state: MatchState): void {
-    const key = `${this.ctx.role}|${state.phase}`;
+    const rights = seatRights(this.ctx, state);
+    const key = leftKey(this.ctx, state.phase, rights);
     if (key !== this.leftKey) {
       this.leftKey = key;
-      this.rebuildLeft(state);
+      this.rebuildLeft(state, rights);
     }
     for (const part of this.parts) part.update(state);
     for (const part of this.left) part.update(state);
     this.debrief?.update(state);
   }
 
-  private rebuildLeft(state: MatchState): void {
+  private rebuildLeft(state: MatchState, rights: SeatRights | undefined): void {
     for (const part of this.left) part.destroy?.();
     for (const note of document.querySelectorAll("#map-overlay .mapnote")) note.remove();
-    this.left = leftParts(this.ctx, state.phase);
+    this.left = leftParts(this.ctx, state.phase, rights);
     fill(document.getElementById("left")!, ...this.left.map((p) => p.el));
     if (state.phase === "debrief" && !this.debrief) {
       this.debrief = new DebriefPanel(this.ctx, this.onHome);

@@ -1,5 +1,5 @@
-import type { Side } from "../../shared/commands.js";
-import type { CrewOrder, CrewRole, SideRoles } from "../../shared/crews.js";
+import type { Side } from "./commands.js";
+import type { CrewOrder, CrewRole, SideRoles } from "./crews.js";
 
 /**
  * Who acts for which crew roles (docs/classroom.md, "Crews"). Each person on a side holds one role. The

@@ -5,7 +5,7 @@ import {
   crewRoleFor,
   mayReady,
   WHOLE_SIDE,
-} from "../../../server/match/crew-rights.js";
+} from "../../../shared/crew-rights.js";
 import { derivedRoles } from "../../../shared/crews.js";
 
 const ROLES = derivedRoles({
