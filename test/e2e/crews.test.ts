@@ -222,24 +222,24 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
     await attacker.fill("[data-testid=prompt-name]", "Gen. Black");
     await attacker.click("[data-testid=prompt-join]");
     await attacker.waitForSelector("[data-testid=seat-badge]:has-text('Commander')");
-    await attacker.waitForSelector("[data-testid=allocations] [data-role=planner-north]:has-text('Maj. Red')");
-    // The commander plans for the planners nobody holds: their zones, not planner north's.
-    const zones = await attacker.locator("[data-testid=salvo-zone] option").evaluateAll((options) =>
-      options.map((o) => (o as HTMLOptionElement).value),
+    await attacker.waitForSelector(
+      "[data-testid=allocations] [data-role=planner-north]:has-text('Maj. Red')",
     );
+    // The commander plans for the planners nobody holds: their zones, not planner north's.
+    const zones = await attacker
+      .locator("[data-testid=salvo-zone] option")
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     expect(zones).toEqual(["khorramabad", "isfahan", "ahvaz"]);
     await attacker.fill("[data-testid=allocation-planner-north]", "40");
     await attacker.click("[data-testid=allocate-planner-north]");
-    await planner.tap("[data-testid=tab-left]");
     const share = planner.locator("[data-testid=allocation]");
-    await share.filter({ hasText: "of $40M left" }).waitFor({ timeout: 10_000 });
-    const plannerZones = await planner.locator("[data-testid=salvo-zone] option").evaluateAll((options) =>
-      options.map((o) => (o as HTMLOptionElement).value),
-    );
+    await share.filter({ hasText: "of $40M left" }).waitFor({ state: "attached", timeout: 10_000 });
+    const plannerZones = await planner
+      .locator("[data-testid=salvo-zone] option")
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     expect(plannerZones).toEqual(["tabriz", "kermanshah"]);
     expect(await planner.isHidden("[data-testid=ready]")).toBe(true);
     await bothSizes(attacker, "desktop", "attacker-commander");
-    await planner.tap("[data-testid=tab-map]");
   });
 
   it("an intelligence officer sees what the defence revealed and what got through, and gives no orders", async () => {
@@ -269,6 +269,28 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
     await planner.waitForTimeout(1500);
     expect(await planner.locator("[data-testid=chat-line]").count()).toBe(0);
     await screenshot(officer, "crews-officer-chat-390");
+    await officer.tap("[data-testid=tab-map]");
+  });
+
+  it("a spectator of the truth reads every side's chat, writes none, and the projector layout hides it", async () => {
+    const shared = await white.getAttribute("[data-testid=link-spectator]", "href");
+    const { pathname, hash } = new URL(shared ?? "");
+    const assessor = await open("desktop");
+    await assessor.goto(`${server.url}${pathname}${hash}`);
+    await assessor.fill("[data-testid=prompt-name]", "Assessor");
+    await assessor.click("[data-testid=prompt-join]");
+    await assessor.waitForSelector("[data-testid=spectator-controls]");
+    // Posts from now on reach it (a late joiner gets no backlog of the channel).
+    await officer.tap("[data-testid=tab-chat]");
+    await officer.fill("[data-testid=chat-input]", "Jammer up in the north");
+    await officer.tap("[data-testid=chat-send]");
+    const line = assessor.locator("[data-testid=chat-line]:has-text('Jammer up in the north')");
+    await line.waitFor({ timeout: 10_000 });
+    expect(await line.locator(".chat-head").textContent()).toContain("defender · Sector North");
+    expect(await assessor.locator("[data-testid=chat-input]").count()).toBe(0);
+    await screenshot(assessor, "crews-assessor-1280");
+    await assessor.click("[data-testid=projector]");
+    expect(await assessor.isHidden("[data-testid=chat]")).toBe(true);
     await officer.tap("[data-testid=tab-map]");
   });
 

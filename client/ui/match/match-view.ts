@@ -67,12 +67,10 @@ export class MatchView {
       right.append(controls.el);
     }
     right.append(feed.el);
-    if (role !== "spectator") {
-      const chat = new ChatPanel(this.ctx);
-      this.parts.push(chat);
-      right.append(chat.el);
-    }
-    this.sheet = new SheetTabs(sheetTabs(role));
+    const chat = new ChatPanel(this.ctx);
+    this.parts.push(chat);
+    right.append(chat.el);
+    this.sheet = new SheetTabs(sheetTabs(role, role !== "spectator" || session.view === "truth"));
     const chrome = mapChrome(ctl, scenario, role === "spectator" || role === "instructor");
     fill(document.getElementById("map-overlay")!, chrome.el);
     this.off.push(
@@ -193,13 +191,13 @@ export class MatchView {
 
 /**
  * The phone's sheet tabs for a seat: its own panel (not for spectators), the instructor's crew roster,
- * the side channel's chat, the events and the score.
+ * the side channel's chat (read only for a truth spectator), the events and the score.
  */
-function sheetTabs(role: string): SheetTab[] {
+function sheetTabs(role: string, readsChat: boolean): SheetTab[] {
   const own: SheetTab[] =
     role === "spectator" ? [] : [{ region: "left", label: role === "instructor" ? "Console" : "Orders" }];
   const crew: SheetTab[] = role === "instructor" ? [{ region: "crew", label: "Crew" }] : [];
-  const chat: SheetTab[] = role === "spectator" ? [] : [{ region: "chat", label: "Chat" }];
+  const chat: SheetTab[] = readsChat ? [{ region: "chat", label: "Chat" }] : [];
   return [
     ...own,
     ...crew,
