@@ -8,7 +8,6 @@ import { type Logger, matchLogger } from "../log.js";
 import { newKey, spectatorPolicy, type ViewPolicy } from "../match/access.js";
 import { type Admitted, admit } from "../match/admission.js";
 import { allocateCode } from "../match/codes.js";
-import { CrewDesk } from "../match/crew-desk.js";
 import { Match } from "../match/match.js";
 import { fingerprint, type JoinOptions, parseJoinOptions, parseMatchSettings } from "../match/options.js";
 import { OrderDesk } from "../match/order-desk.js";
@@ -155,9 +154,13 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     );
     // The hub fills a late view with the items the mirror already holds under its key.
     this.hub = new ViewHub((key) => mirror.itemsOf(key), this.state);
-    // The crews need the match; frames may come before them, with no allocations yet.
-    let crews: CrewDesk | undefined;
-    const mirror = new StateMirror(this.state, this.hub, sync, () => crews?.allocationsShown() ?? NONE);
+    // Frames may come while the match is being built, before its crews: no allocations yet.
+    const mirror = new StateMirror(
+      this.state,
+      this.hub,
+      sync,
+      () => this.match?.crews?.allocationsShown() ?? NONE,
+    );
     try {
       const defaultPlans = scenarios.defaultPlans(settings.scenario);
       this.match = new Match(
@@ -191,11 +194,10 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     );
     this.grace = new EmptyRoomGrace(this, this.deps.emptyGraceSec);
     if (restored) this.resumeRestored(restored, settings.autostart);
-    crews = new CrewDesk(scenario, this.match.seats, this.match.viewOf);
     const relay = new SideRelay(this.clients, this.match, this.deps.now, (post) =>
       recorder?.sidePost?.(post),
     );
-    this.desk = new OrderDesk(orderTarget(this.match, this.occupancy, crews, relay), (error) =>
+    this.desk = new OrderDesk(orderTarget(this.match, this.occupancy, this.match.crews, relay), (error) =>
       this.log.error({ err: error }, "order failed"),
     );
     this.maxClients = Object.values(scenario.seats).reduce((sum, n) => sum + n, 0);

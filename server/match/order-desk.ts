@@ -48,7 +48,7 @@ export interface OrderTarget {
   setTimeScale(timeScale: number): Outcome;
   advance(sender: Sender): Outcome;
   kick(seatId: string): Outcome;
-  assignSeat(seatId: string, fill: SeatFill): Outcome;
+  assignSeat(seatId: string, fill: SeatFill, crewRole?: string): Outcome;
   /** Move a person to another crew role of their side (docs/classroom.md, "Crews"). */
   assignRole(seatId: string, role: string): Outcome;
   bookmark(sender: Sender, note: string): Outcome;
@@ -145,7 +145,7 @@ const CONTROL_HANDLERS: HandlerTable<Exclude<ClientMessageType, ClientOrderType>
   "time-scale": control(WHITE, "change the time scale", (t, _s, m) => t.setTimeScale(m.timeScale)),
   "advance-phase": control(WHITE, "advance the phase", (t, s) => t.advance(s)),
   kick: control(WHITE, "kick players", (t, _s, m) => t.kick(m.seatId)),
-  "assign-seat": control(WHITE, "assign seats", (t, _s, m) => t.assignSeat(m.seatId, m.to)),
+  "assign-seat": control(WHITE, "assign seats", (t, _s, m) => t.assignSeat(m.seatId, m.to, m.role)),
   "assign-role": control(WHITE, "assign crew roles", (t, _s, m) => t.assignRole(m.seatId, m.role)),
   bookmark: control(WHITE, "bookmark", (t, s, m) => t.bookmark(s, m.note)),
   allocate: control(["attacker"], "allocate spend", (t, s, m) => t.allocate(s, m.role, m.usd)),

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { botFactory } from "../../server/match/scripted.js";
 import { screenshot } from "./support/artifacts.js";
 import {
   type BrowserPage,
@@ -56,7 +57,7 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
 
   beforeAll(async () => {
     await ensureClientBuilt();
-    server = await startServer();
+    server = await startServer({ bots: botFactory });
     browser = await launchBrowser();
   }, 180_000);
 
@@ -290,7 +291,7 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
     expect(await assessor.locator("[data-testid=chat-input]").count()).toBe(0);
     await screenshot(assessor, "crews-assessor-1280");
     await assessor.click("[data-testid=projector]");
-    expect(await assessor.isHidden("[data-testid=chat]")).toBe(true);
+    await assessor.waitForSelector("[data-testid=chat]", { state: "hidden", timeout: 5_000 });
     await officer.tap("[data-testid=tab-map]");
   });
 
@@ -328,6 +329,15 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
     await white.click(`[data-testid=move-${seatId}]`);
     await white.waitForSelector("[data-testid=roster-role-defender-sector-south]:has-text('Lt. Amir')");
     await officer.waitForSelector("[data-testid=seat-badge]:has-text('Sector South')");
+  });
+
+  it("the instructor gives an open role to a bot from the roster, and takes it back", async () => {
+    await white.selectOption("[data-testid=bot-level-sector-jerusalem]", "bot:easy");
+    await white.click("[data-testid=bot-sector-jerusalem]");
+    const row = white.locator("[data-testid=roster-role-defender-sector-jerusalem]");
+    await row.filter({ hasText: "Bot (easy)" }).waitFor({ timeout: 10_000 });
+    await white.locator("[data-testid=roster-role-defender-sector-jerusalem] [data-testid^=unbot-]").click();
+    await white.waitForSelector("[data-testid=bot-sector-jerusalem]", { timeout: 10_000 });
   });
 
   it("shows the instructor's crew tab and chat on a phone", async () => {

@@ -74,9 +74,8 @@ export class ChatPanel implements Part {
 
   /** A truth spectator's panel shows only while it watches the truth; "My role" only for a seat that holds a crew role (a seat playing the whole side has none). */
   update(state: MatchState): void {
-    // The server sends the side channels to spectators of the truth only; the projector shows none.
-    if (this.ctx.role === "spectator")
-      this.el.hidden = this.ctx.session.view !== "truth" || document.body.classList.contains("projector");
+    // The server sends the side channels to spectators of the truth only (the projector hides them: crews.css).
+    if (this.ctx.role === "spectator") this.el.hidden = this.ctx.session.view !== "truth";
     const seatId = this.ctx.session.welcome?.seatId;
     const option = this.channel?.querySelector<HTMLOptionElement>("option[value=role]");
     if (!option || !seatId) return;
