@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { botFactory } from "../../server/match/scripted.js";
 import { sectorAt } from "../../shared/crews.js";
-import { accepted, type CrewMember, refused } from "./crew-harness.js";
-import { startServer, TestClient, type TestServer } from "./helpers.js";
+import { accepted, type CrewMember, instructedMatch, refused } from "./crew-harness.js";
+import { startServer, type TestServer } from "./helpers.js";
 
 /**
  * Bots in crew roles (docs/classroom.md, "Crews"): on a compact-shield match played by people, the
@@ -20,7 +20,6 @@ let attack: CrewMember;
 let sectors: { id: string; name: string; at: { x: number; y: number } }[] = [];
 const SOUTH_ZONES = ["ahvaz"];
 
-const member = (client: TestClient, name: string): CrewMember => ({ client, name, chats: [], markers: [] });
 const freeSeat = (side: string) =>
   [...white.client.state.seats.values()].find((seat) => seat.role === side && seat.filledBy === "")?.id ?? "";
 
@@ -30,21 +29,13 @@ beforeAll(async () => {
     sectors: typeof sectors;
   };
   sectors = scenario.sectors;
-  const instructor = await TestClient.create(server.client(), {
-    scenario: "compact-shield",
-    planningSec: 3600,
-    seat: "instructor",
-    name: "White",
-  });
-  await instructor.waitFor(() => instructor.welcome !== undefined, "the instructor's welcome");
-  white = member(instructor, "White");
-  const roomId = instructor.room.roomId;
-  const join = async (options: Record<string, unknown>) =>
-    member(await TestClient.join(server.client(), roomId, options), String(options.name));
+  const match = await instructedMatch(server);
+  white = match.white;
+  const join = match.join;
   defence = await join({ seat: "defender", role: "commander", name: "Commander" });
   attack = await join({ seat: "attacker", role: "commander", name: "General" });
-  await instructor.waitFor(
-    () => [...instructor.state.seats.values()].filter((seat) => seat.filledBy === "human").length === 3,
+  await white.client.waitFor(
+    () => [...white.client.state.seats.values()].filter((seat) => seat.filledBy === "human").length === 3,
     "both commanders seated",
   );
 }, 60_000);
