@@ -127,7 +127,8 @@ export const ClientMessages = {
   "time-scale": msg({ timeScale: z.number().min(1).max(600) }),
   "advance-phase": msg({}),
   kick: msg({ seatId: z.string().min(1).max(LIMITS.refLength) }),
-  "assign-seat": msg({ seatId: z.string().min(1).max(LIMITS.refLength), to: SeatFill }),
+  /** With `role`, a free seat goes to a bot doing that crew role's work (docs/classroom.md). */
+  "assign-seat": msg({ seatId: z.string().min(1).max(LIMITS.refLength), to: SeatFill, role: Id.optional() }),
   /** The instructor moves a person to another crew role of their side (docs/classroom.md, "Crews"). */
   "assign-role": msg({ seatId: z.string().min(1).max(LIMITS.refLength), role: Id }),
   bookmark: msg({ note: z.string().trim().min(1).max(500) }),

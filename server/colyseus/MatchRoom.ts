@@ -8,7 +8,6 @@ import { type Logger, matchLogger } from "../log.js";
 import { newKey, spectatorPolicy, type ViewPolicy } from "../match/access.js";
 import { type Admitted, admit } from "../match/admission.js";
 import { allocateCode } from "../match/codes.js";
-import { CrewDesk } from "../match/crew-desk.js";
 import { Match } from "../match/match.js";
 import { fingerprint, type JoinOptions, parseJoinOptions, parseMatchSettings } from "../match/options.js";
 import { OrderDesk } from "../match/order-desk.js";
@@ -75,6 +74,7 @@ const FLOOD_CLOSE_CODE = 4029;
 const MOVED_CLOSE_CODE = 4010;
 /** Message types Colyseus itself gives a meaning; a client sending one gets an error like any other. */
 const RESERVED_TYPES = ["__no_message_handler"] as const;
+const NONE: Readonly<Record<string, number>> = {};
 
 function reject(message: string): never {
   throw new ServerError(ErrorCode.APPLICATION_ERROR, message);
@@ -154,7 +154,13 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     );
     // The hub fills a late view with the items the mirror already holds under its key.
     this.hub = new ViewHub((key) => mirror.itemsOf(key), this.state);
-    const mirror = new StateMirror(this.state, this.hub, sync);
+    // Frames may come while the match is being built, before its crews: no allocations yet.
+    const mirror = new StateMirror(
+      this.state,
+      this.hub,
+      sync,
+      () => this.match?.crews?.allocationsShown() ?? NONE,
+    );
     try {
       const defaultPlans = scenarios.defaultPlans(settings.scenario);
       this.match = new Match(
@@ -188,11 +194,10 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     );
     this.grace = new EmptyRoomGrace(this, this.deps.emptyGraceSec);
     if (restored) this.resumeRestored(restored, settings.autostart);
-    const crews = new CrewDesk(scenario, this.match.seats, this.match.viewOf);
     const relay = new SideRelay(this.clients, this.match, this.deps.now, (post) =>
       recorder?.sidePost?.(post),
     );
-    this.desk = new OrderDesk(orderTarget(this.match, this.occupancy, crews, relay), (error) =>
+    this.desk = new OrderDesk(orderTarget(this.match, this.occupancy, this.match.crews, relay), (error) =>
       this.log.error({ err: error }, "order failed"),
     );
     this.maxClients = Object.values(scenario.seats).reduce((sum, n) => sum + n, 0);

@@ -1,7 +1,7 @@
 import { type MatchState, Seat } from "../../shared/wire/state.js";
 import type { MatchFrame, MatchStatus } from "../match/match.js";
 import type { SeatBook } from "../match/seats.js";
-import { StateSync, type SyncOptions } from "./sync.js";
+import { type AllocationsNow, StateSync, type SyncOptions } from "./sync.js";
 import type { ViewHub } from "./view-hub.js";
 
 /**
@@ -16,8 +16,9 @@ export class StateMirror {
     private readonly state: MatchState,
     hub: ViewHub,
     options: SyncOptions,
+    allocations: AllocationsNow,
   ) {
-    this.sync = new StateSync(state, hub, options);
+    this.sync = new StateSync(state, hub, options, allocations);
   }
 
   /** Every schema item under an audience's key (to fill a view that switches to it). */

@@ -140,9 +140,9 @@ export class Occupancy {
   }
 
   /** Hand a seat to a scripted player (or open it); whoever sat there is sent away. */
-  assignSeat(seatId: string, fill: SeatFill): Outcome {
+  assignSeat(seatId: string, fill: SeatFill, crewRole?: string): Outcome {
     const personInSeat = this.match.seats.get(seatId)?.filledBy === "human";
-    const outcome = this.match.assignSeat(seatId, fill);
+    const outcome = this.match.assignSeat(seatId, fill, crewRole);
     if (outcome.ok && personInSeat) this.dismiss(seatId);
     this.changed();
     return outcome;

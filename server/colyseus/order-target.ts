@@ -29,7 +29,7 @@ export function orderTarget(
     setTimeScale: (timeScale) => done(() => match.setTimeScale(timeScale)),
     advance: (sender) => match.advance(by(sender)),
     kick: (seatId) => occupancy.kick(seatId),
-    assignSeat: (seatId, fill) => occupancy.assignSeat(seatId, fill),
+    assignSeat: (seatId, fill, crewRole) => occupancy.assignSeat(seatId, fill, crewRole),
     assignRole: (seatId, role) => occupancy.assignRole(seatId, role),
     bookmark: (sender, note) => done(() => match.bookmark(note, by(sender))),
     permit: (sender, command) => crews.permit(sender.seatId, command),

@@ -40,6 +40,9 @@ export interface SyncOptions {
   positionsEveryPatch: boolean;
 }
 
+/** The attacker commander's allocations per strike planner role, as they stand (server/match/crew-desk.ts). */
+export type AllocationsNow = () => Readonly<Record<string, number>>;
+
 interface WriteContext {
   perspective: Perspective;
   clock: number;
@@ -166,21 +169,28 @@ interface EconomyView {
   side: "attacker" | "defender";
   budgetUsd: number;
   stocks: Record<string, number>;
+  allocations: Readonly<Record<string, number>>;
 }
 
 const writeEconomy: Writer<Economy, EconomyView> = (economy, view) => {
   put(economy, "side", view.side);
   put(economy, "budgetUsd", view.budgetUsd);
   syncRecord(economy.stocks, view.stocks);
+  syncRecord(economy.allocations, view.allocations);
 };
 
-/** The budgets a perspective knows; depot stocks belong to the defender (truth sees both sides). */
-function economiesOf(view: SideView): EconomyView[] {
+/**
+ * The budgets a perspective knows; depot stocks belong to the defender, the commander's allocations to
+ * the attacker (truth sees both sides). Delayed audiences get no allocations: they are not in the frame.
+ */
+function economiesOf(view: SideView, allocations: Readonly<Record<string, number>>): EconomyView[] {
   return (["attacker", "defender"] as const).flatMap((side) => {
     const budgetUsd = view.budgetUsd[side];
     if (budgetUsd === undefined) return [];
     const ownsStocks = view.perspective === side || (view.perspective === "truth" && side === "defender");
-    return [{ id: side, side, budgetUsd, stocks: ownsStocks ? view.stocks : {} }];
+    const ownsPlan = side === "attacker" && (view.perspective === side || view.perspective === "truth");
+    const stocks = ownsStocks ? view.stocks : {};
+    return [{ id: side, side, budgetUsd, stocks, allocations: ownsPlan ? allocations : {} }];
   });
 }
 
@@ -249,6 +259,7 @@ export class StateSync {
     private readonly state: MatchState,
     private readonly hub: ViewHub,
     private readonly options: SyncOptions,
+    private readonly allocations: AllocationsNow,
   ) {
     this.tracks = new KeyedCollection(state.tracks, () => new Track(), writeTrack);
     this.units = new KeyedCollection(state.units, () => new Unit(), writeUnit);
@@ -276,7 +287,8 @@ export class StateSync {
     this.interceptors.sync(key, view.interceptors, ctx, this.hub);
     // Planned salvos are the attacker's secret: the sim lists them for attacker and truth only.
     this.salvos.sync(key, view.salvos, ctx, this.hub);
-    this.economy.sync(key, economiesOf(view), ctx, this.hub);
+    const allocations = isDelayedKey(key) ? {} : this.allocations();
+    this.economy.sync(key, economiesOf(view, allocations), ctx, this.hub);
     // A delayed screen also gets the status, clock and public figures of its frame, not the live ones.
     if (isDelayedKey(key)) this.pictures.sync(key, [{ ...view, id: "picture", status }], ctx, this.hub);
     if (withScores) this.scores.sync(key, [{ ...view.scores, id: "score" }], ctx, this.hub);

@@ -10,7 +10,7 @@ import type { Seat, SeatBook } from "./seats.js";
  * needs the instructor key (the creator who asked for it needs none); a held seat (its person dropped,
  * or the server restarted) goes back to whoever brings its rejoin code (the instructor's is the
  * instructor key); spectators watch what the spectator policy allows; seats, crew roles
- * (server/match/crew-rights.ts) and spectator places are limited by the scenario.
+ * (shared/crew-rights.ts) and spectator places are limited by the scenario.
  */
 export interface Admission {
   /** This join comes from the match's creator. */

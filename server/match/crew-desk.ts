@@ -1,9 +1,9 @@
 import { type Command, OK, type Outcome, refusal } from "../../shared/commands.js";
 import type { CompiledScenario } from "../../shared/compiled.js";
-import { type CrewOrder, sectorAt } from "../../shared/crews.js";
+import { type Acting, actingRoles, actsWith, WHOLE_SIDE } from "../../shared/crew-rights.js";
+import { type CrewWorld, crewWorld, permitOrder } from "../../shared/crew-rules.js";
+import type { CrewOrder } from "../../shared/crews.js";
 import type { Perspective, SideView } from "../../sim/api.js";
-import { type Acting, actingRoles, actsWith, WHOLE_SIDE } from "./crew-rights.js";
-import { type CrewWorld, permitOrder } from "./crew-rules.js";
 import type { SeatBook } from "./seats.js";
 
 /**
@@ -13,6 +13,7 @@ import type { SeatBook } from "./seats.js";
  */
 export class CrewDesk {
   private readonly allocations = new Map<string, number>();
+  private allocationsNow: Readonly<Record<string, number>> = {};
 
   constructor(
     private readonly scenario: CompiledScenario,
@@ -54,30 +55,19 @@ export class CrewDesk {
       );
     }
     this.allocations.set(roleId, usd);
+    this.allocationsNow = Object.fromEntries(this.allocations);
     return OK;
   }
 
+  /** The allocations as the attacker's economy shows them: one object, replaced when one changes. */
+  readonly allocationsShown = (): Readonly<Record<string, number>> => this.allocationsNow;
+
   private world(side: "attacker" | "defender" | "ally"): CrewWorld {
-    const { sectors, catalogue } = this.scenario;
     let view: SideView | undefined;
     const seen = () => {
       view ??= this.viewOf(side);
       return view;
     };
-    const salvoUsd = (threatType: string, count: number) =>
-      (catalogue.threats[threatType]?.costUsd ?? 0) * count;
-    return {
-      sectorAt: (p) => sectorAt(sectors, p),
-      sectorName: (id) => sectors.find((sector) => sector.id === id)?.name ?? id,
-      isSensor: (unitType) => Object.hasOwn(catalogue.sensors, unitType),
-      unit: (id) => seen().units.find((unit) => unit.id === id),
-      salvoZone: (id) => seen().salvos.find((salvo) => salvo.id === id)?.zone,
-      salvoUsd,
-      plannedUsd: (zones) =>
-        seen()
-          .salvos.filter((salvo) => zones.includes(salvo.zone))
-          .reduce((sum, salvo) => sum + salvoUsd(salvo.threatType, salvo.count), 0),
-      allocationUsd: (roleId) => this.allocations.get(roleId),
-    };
+    return crewWorld(this.scenario, seen, (roleId) => this.allocations.get(roleId));
   }
 }

@@ -3,6 +3,7 @@ import { rolesOf } from "../../shared/crews.js";
 import { assertNever } from "../../shared/never.js";
 import type { FeedEntry, SeatFill } from "../../shared/protocol.js";
 import type { Command, CommandResult, Perspective, SideView, SimEvent } from "../../sim/api.js";
+import { CrewDesk } from "./crew-desk.js";
 import { DelayLine } from "./delay.js";
 import { FeedOutlet } from "./feed-outlet.js";
 import type {
@@ -37,6 +38,8 @@ export class Match {
   readonly status: MatchStatus;
   private readonly feed: FeedOutlet;
   private readonly scripted: ScriptedSeats;
+  /** Who acts for which crew roles, their orders' checks and the attacker's allocations. */
+  readonly crews: CrewDesk;
   private readonly pacer: Pacer;
   private readonly phases: PhaseClock;
   private readonly delay: DelayLine<MatchStatus> | undefined;
@@ -84,11 +87,13 @@ export class Match {
     };
     const { scenarioId, defaultPlans, seed } = setup;
     const context = { scenarioId, scenario, defaultPlans, seed };
+    this.crews = new CrewDesk(scenario, this.seats, this.viewOf);
     this.scripted = new ScriptedSeats(
       this.seats,
       context,
       services.bots,
       (command, by) => this.apply(command, by),
+      (seatId, command) => this.crews.permit(seatId, command),
       setup.log,
     );
     for (const seat of this.seats.scriptedSeats()) {
@@ -220,18 +225,24 @@ export class Match {
     return OK;
   }
 
-  /** Hand a playing seat to a scripted player, or open it for people ("human"). */
-  assignSeat(seatId: string, fill: SeatFill): Outcome {
+  /**
+   * Hand a playing seat to a scripted player, or open it for people ("human"); with `crewRole`, a free
+   * seat of a side played by people goes to a bot doing that crew role's work (docs/classroom.md).
+   */
+  assignSeat(seatId: string, fill: SeatFill, crewRole?: string): Outcome {
     const seat = this.seats.get(seatId);
     if (!seat) return refusal("not_allowed", `no seat '${seatId}'`, "seatId");
     if (!isPlayingRole(seat.role))
       return refusal("not_allowed", `the ${seat.role} seat cannot be scripted`, "seatId");
     if (fill === "human") {
+      if (crewRole !== undefined) return refusal("invalid", "people pick their own crew role", "role");
       this.scripted.stop(seatId);
       this.seats.release(seatId);
       return OK;
     }
-    const started = this.scripted.start(seatId, fill);
+    const problem = crewRole === undefined ? undefined : this.seats.scriptedRoleProblem(seatId, crewRole);
+    if (problem) return refusal("not_allowed", problem, "role");
+    const started = this.scripted.start(seatId, fill, crewRole);
     if (!started.ok) return started;
     if (this.phase === "planning") this.scripted.plan(seatId, this.setup.sim.round, this.viewOf);
     return OK;

@@ -26,7 +26,7 @@ import type { FloodGuard } from "./ratelimit.js";
  * Every client message goes through one desk: flood control → known type → plain data only, then the
  * zod parse (safeParse, so a bad message gets a reply instead of a disconnect) → the sender's seat → the
  * match. Orders become sim commands of the sender's side, checked against the sender's crew roles
- * (server/match/crew-rules.ts); which phase accepts them is the simulation's rule, and whether a unit is
+ * (shared/crew-rules.ts); which phase accepts them is the simulation's rule, and whether a unit is
  * the side's own is checked there too. Each rejected message gets exactly
  * one `error` reply naming its type and rid, except beyond the flood limit, where one reply per window
  * stands for all (server/match/ratelimit.ts).
@@ -48,11 +48,11 @@ export interface OrderTarget {
   setTimeScale(timeScale: number): Outcome;
   advance(sender: Sender): Outcome;
   kick(seatId: string): Outcome;
-  assignSeat(seatId: string, fill: SeatFill): Outcome;
+  assignSeat(seatId: string, fill: SeatFill, crewRole?: string): Outcome;
   /** Move a person to another crew role of their side (docs/classroom.md, "Crews"). */
   assignRole(seatId: string, role: string): Outcome;
   bookmark(sender: Sender, note: string): Outcome;
-  /** A command within the sender's crew roles (server/match/crew-rules.ts), before the match sees it. */
+  /** A command within the sender's crew roles (shared/crew-rules.ts), before the match sees it. */
   permit(sender: Sender, command: Command): Outcome;
   /** The sender's crew roles say ready (and confirm) for the side. */
   mayReady(sender: Sender): Outcome;
@@ -145,7 +145,7 @@ const CONTROL_HANDLERS: HandlerTable<Exclude<ClientMessageType, ClientOrderType>
   "time-scale": control(WHITE, "change the time scale", (t, _s, m) => t.setTimeScale(m.timeScale)),
   "advance-phase": control(WHITE, "advance the phase", (t, s) => t.advance(s)),
   kick: control(WHITE, "kick players", (t, _s, m) => t.kick(m.seatId)),
-  "assign-seat": control(WHITE, "assign seats", (t, _s, m) => t.assignSeat(m.seatId, m.to)),
+  "assign-seat": control(WHITE, "assign seats", (t, _s, m) => t.assignSeat(m.seatId, m.to, m.role)),
   "assign-role": control(WHITE, "assign crew roles", (t, _s, m) => t.assignRole(m.seatId, m.role)),
   bookmark: control(WHITE, "bookmark", (t, s, m) => t.bookmark(s, m.note)),
   allocate: control(["attacker"], "allocate spend", (t, s, m) => t.allocate(s, m.role, m.usd)),

@@ -42,7 +42,7 @@ export interface Identity {
   /** A spectator holding the spectator key. */
   spectatorKey: boolean;
   rejoinCode?: string;
-  /** The crew role a person holds (server/match/crew-rights.ts). */
+  /** The crew role a person holds (shared/crew-rights.ts). */
   crewRole?: string;
 }
 

@@ -13,7 +13,8 @@ import { isPlayingRole, type SeatBook } from "./seats.js";
 /**
  * The seats played by software: each has a controller (a default plan or a bot) that plans when a
  * planning phase starts and acts on every live tick, from its side's view only. Its orders go through
- * the match like a person's, recorded as `plan:<seat id>`.
+ * the match like a person's, recorded as `plan:<seat id>`. A controller in a crew role plans for the
+ * whole side as usual, and only the orders within its role's rights go through (shared/crew-rules.ts).
  */
 export class ScriptedSeats {
   private readonly controllers = new Map<string, SeatController>();
@@ -23,16 +24,17 @@ export class ScriptedSeats {
     private readonly context: Omit<ControllerContext, "side">,
     private readonly bots: BotFactory | undefined,
     private readonly apply: (command: Command, by: string) => CommandResult,
+    private readonly permit: (seatId: string, command: Command) => Outcome,
     private readonly log: Logger,
   ) {}
 
-  /** Hand a playing seat to a controller for `fill`. */
-  start(seatId: string, fill: Exclude<SeatFill, "human">): Outcome {
+  /** Hand a playing seat to a controller for `fill`, for the whole side or for one crew role. */
+  start(seatId: string, fill: Exclude<SeatFill, "human">, crewRole = ""): Outcome {
     const seat = this.seats.get(seatId);
     if (!seat || !isPlayingRole(seat.role)) return refusal("not_allowed", "not a playing seat", "seatId");
     const controller = createController(fill, { ...this.context, side: seat.role }, this.bots);
     if (typeof controller === "string") return refusal("not_allowed", controller, "to");
-    this.seats.assign(seatId, fill);
+    this.seats.assign(seatId, fill, crewRole);
     this.controllers.set(seatId, controller);
     return OK;
   }
@@ -65,6 +67,7 @@ export class ScriptedSeats {
 
   private applyAll(seatId: string, commands: Command[]): void {
     for (const command of commands) {
+      if (!this.permit(seatId, command).ok) continue;
       const result = this.apply(command, `plan:${seatId}`);
       if (!result.ok)
         this.log.warn({ seatId, command: command.type, reason: result.message }, "scripted order refused");

@@ -1,16 +1,16 @@
 import { OK, type Outcome, refusal, type Side } from "../../shared/commands.js";
+import { crewRoleFor, mayReady } from "../../shared/crew-rights.js";
 import type { CrewCounts, CrewSummary, SideRoles } from "../../shared/crews.js";
 import type { SeatRecord } from "../../shared/history.js";
 import type { SeatFill, SeatRole } from "../../shared/protocol.js";
 import type { Seats } from "../../shared/scenario.js";
-import { crewRoleFor, mayReady } from "./crew-rights.js";
 
 /**
  * The seats of a match (every client sees who sits where). The scenario says how many seats of each
  * role exist; a seat is open (`filledBy` ""), held by a human, or played by a scripted controller
  * ("plan", "bot:<level>"). A scripted fill from the create options takes the first seat of its role; the
  * others stay open for people. A person on a playing seat holds one of the side's crew roles
- * (server/match/crew-rights.ts); scripted seats and sides without roles hold the whole side ("").
+ * (shared/crew-rights.ts); scripted seats and sides without roles hold the whole side ("").
  */
 export type PlayingRole = Side;
 export type SeatedRole = PlayingRole | "instructor";
@@ -154,8 +154,11 @@ export class SeatBook {
     if (seat) seat.connected = connected;
   }
 
-  /** Hand a playing seat to a scripted controller (or open it for people with "human"). */
-  assign(seatId: string, fill: SeatFill): void {
+  /**
+   * Hand a playing seat to a scripted controller (or open it for people with "human"); with a crew role
+   * the controller does that role's work only (scriptedRoleProblem says whether it may).
+   */
+  assign(seatId: string, fill: SeatFill, crewRole = ""): void {
     const seat = this.seats.get(seatId);
     if (!seat) return;
     if (fill === "human") {
@@ -163,10 +166,32 @@ export class SeatBook {
       return;
     }
     seat.filledBy = fill;
-    seat.crewRole = "";
+    seat.crewRole = crewRole;
     seat.name = fill === "plan" ? "Scripted plan" : `Bot (${fill.slice("bot:".length)})`;
     seat.connected = true;
     seat.ready = true;
+  }
+
+  /**
+   * Why a seat cannot go to a scripted player in a crew role: the seat must be free (or scripted) on a
+   * side played by people, the role one of the side's but not its lead (the commander is a person's),
+   * and nobody else may hold it.
+   */
+  scriptedRoleProblem(seatId: string, roleId: string): string | undefined {
+    const seat = this.seats.get(seatId);
+    if (!seat || !isPlayingRole(seat.role)) return `seat '${seatId}' is not a seat of a side`;
+    if (seat.filledBy === "human") return `seat '${seatId}' holds a person`;
+    const roles = this.roles[seat.role];
+    const role = roles.find((r) => r.id === roleId);
+    if (!role)
+      return `the ${seat.role} has no role '${roleId}' (roles: ${roles.map((r) => r.id).join(", ")})`;
+    if (role === roles[0]) return `role ${roleId} leads the ${seat.role}: it is for a person`;
+    const others = this.all().filter((other) => other.id !== seatId && other.role === seat.role);
+    if (others.some((other) => other.filledBy !== "" && other.filledBy !== "human" && other.crewRole === ""))
+      return `a scripted player plays the whole ${seat.role}`;
+    const holder = others.find((other) => other.filledBy !== "" && other.crewRole === roleId);
+    if (holder) return `role ${roleId} is held by ${holder.name || holder.id}`;
+    return undefined;
   }
 
   /** Playing seats held by people (connected or within their reconnection hold). */
@@ -219,7 +244,7 @@ export class SeatBook {
 
   /** Who holds which crew roles, per side (docs/classroom.md, "Crews"). */
   crewSummary(): CrewSummary {
-    const people = this.humanPlayingSeats();
+    const people = this.all().filter((seat) => seat.filledBy !== "" && seat.crewRole !== "");
     const side = (role: PlayingRole): CrewCounts => {
       const held: Record<string, number> = {};
       for (const seat of people)

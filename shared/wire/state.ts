@@ -104,6 +104,8 @@ export class Economy extends Schema {
   @type("float64") budgetUsd = 0;
   /** Interceptors in the depot per layer type. */
   @type({ map: "int32" }) stocks = new MapSchema<number>();
+  /** The attacker commander's spend per night for each strike planner role (attacker and live truth). */
+  @type({ map: "float64" }) allocations = new MapSchema<number>();
 }
 
 /**

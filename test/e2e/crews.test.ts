@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { botFactory } from "../../server/match/scripted.js";
 import { screenshot } from "./support/artifacts.js";
 import {
   type BrowserPage,
@@ -52,10 +53,11 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
   let commander: Page;
   let officer: Page;
   let planner: Page;
+  let attacker: Page;
 
   beforeAll(async () => {
     await ensureClientBuilt();
-    server = await startServer();
+    server = await startServer({ bots: botFactory });
     browser = await launchBrowser();
   }, 180_000);
 
@@ -169,6 +171,23 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
     await officer.tap("[data-testid=tab-map]");
   });
 
+  it("offers the sector officer only what the role may order: no Ready, no resupply, other sectors' units read-only", async () => {
+    await officer.tap("[data-testid=tab-left]");
+    expect(await officer.textContent("[data-testid=sector-note]")).toContain("Your sector: North");
+    expect(await officer.isHidden("[data-testid=ready]")).toBe(true);
+    expect(await officer.textContent("[data-testid=phase-hint]")).toContain("Your commander says Ready");
+    expect(await officer.locator("[data-testid^=buy-]").count()).toBe(0);
+    // Sensors and weapons alike: every unit of the side is listed; only the sector's have controls.
+    const others = officer.locator("[data-testid^=unit-].not-mine");
+    expect(await others.count()).toBeGreaterThan(0);
+    expect(await others.first().textContent()).toMatch(/sector (Centre|Jerusalem|South)'s/);
+    expect(await others.first().locator("[data-testid^=move-]").isVisible()).toBe(false);
+    await officer.tap("[data-testid=tab-map]");
+    // The commander says Ready for the side and has the resupply panel.
+    expect(await commander.isVisible("[data-testid=ready]")).toBe(true);
+    expect(await commander.locator("[data-testid^=buy-]").count()).toBeGreaterThan(0);
+  });
+
   it("shows the server's reason next to a tap outside the sector", async () => {
     await officer.tap("[data-testid=tab-left]");
     await officer.tap("[data-testid=place-point-defence]");
@@ -197,6 +216,47 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
     await bothSizes(planner, "phone", "planner");
   });
 
+  it("the attacker commander shares out the spend; the planner plans from its own zones within it", async () => {
+    attacker = await open("desktop");
+    await attacker.goto(`${server.url}/#/match/${code}?seat=attacker&role=commander`);
+    await attacker.waitForSelector("[data-testid=join-role] option[value=commander]", { state: "attached" });
+    await attacker.fill("[data-testid=prompt-name]", "Gen. Black");
+    await attacker.click("[data-testid=prompt-join]");
+    await attacker.waitForSelector("[data-testid=seat-badge]:has-text('Commander')");
+    await attacker.waitForSelector(
+      "[data-testid=allocations] [data-role=planner-north]:has-text('Maj. Red')",
+    );
+    // The commander plans for the planners nobody holds: their zones, not planner north's.
+    const zones = await attacker
+      .locator("[data-testid=salvo-zone] option")
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(zones).toEqual(["khorramabad", "isfahan", "ahvaz"]);
+    await attacker.fill("[data-testid=allocation-planner-north]", "40");
+    await attacker.click("[data-testid=allocate-planner-north]");
+    const share = planner.locator("[data-testid=allocation]");
+    await share.filter({ hasText: "of $40M left" }).waitFor({ state: "attached", timeout: 10_000 });
+    const plannerZones = await planner
+      .locator("[data-testid=salvo-zone] option")
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(plannerZones).toEqual(["tabriz", "kermanshah"]);
+    expect(await planner.isHidden("[data-testid=ready]")).toBe(true);
+    await bothSizes(attacker, "desktop", "attacker-commander");
+  });
+
+  it("an intelligence officer sees what the defence revealed and what got through, and gives no orders", async () => {
+    const intel = await open("phone");
+    await intel.goto(`${server.url}/#/match/${code}?seat=attacker&role=intelligence`);
+    await intel.waitForSelector("[data-testid=join-role] option[value=intelligence]", { state: "attached" });
+    await intel.fill("[data-testid=prompt-name]", "Cpt. Grey");
+    await intel.tap("[data-testid=prompt-join]");
+    await intel.waitForSelector("[data-testid=seat-badge]:has-text('Intelligence')");
+    await intel.tap("[data-testid=tab-left]");
+    await intel.waitForSelector("[data-testid=intelligence]", { state: "visible" });
+    expect(await intel.locator("[data-testid=salvo-submit]").count()).toBe(0);
+    expect(await intel.textContent("[data-testid=intel-results]")).toContain("launched");
+    await bothSizes(intel, "phone", "intelligence");
+  });
+
   it("side chat from the sector officer reaches the commander and not the attacker", async () => {
     await officer.tap("[data-testid=tab-chat]");
     await officer.fill("[data-testid=chat-input]", "North is covered; watch the coast");
@@ -210,6 +270,28 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
     await planner.waitForTimeout(1500);
     expect(await planner.locator("[data-testid=chat-line]").count()).toBe(0);
     await screenshot(officer, "crews-officer-chat-390");
+    await officer.tap("[data-testid=tab-map]");
+  });
+
+  it("a spectator of the truth reads every side's chat, writes none, and the projector layout hides it", async () => {
+    const shared = await white.getAttribute("[data-testid=link-spectator]", "href");
+    const { pathname, hash } = new URL(shared ?? "");
+    const assessor = await open("desktop");
+    await assessor.goto(`${server.url}${pathname}${hash}`);
+    await assessor.fill("[data-testid=prompt-name]", "Assessor");
+    await assessor.click("[data-testid=prompt-join]");
+    await assessor.waitForSelector("[data-testid=spectator-controls]");
+    // Posts from now on reach it (a late joiner gets no backlog of the channel).
+    await officer.tap("[data-testid=tab-chat]");
+    await officer.fill("[data-testid=chat-input]", "Jammer up in the north");
+    await officer.tap("[data-testid=chat-send]");
+    const line = assessor.locator("[data-testid=chat-line]:has-text('Jammer up in the north')");
+    await line.waitFor({ timeout: 10_000 });
+    expect(await line.locator(".chat-head").textContent()).toContain("defender · Sector North");
+    expect(await assessor.locator("[data-testid=chat-input]").count()).toBe(0);
+    await screenshot(assessor, "crews-assessor-1280");
+    await assessor.click("[data-testid=projector]");
+    await assessor.waitForSelector("[data-testid=chat]", { state: "hidden", timeout: 5_000 });
     await officer.tap("[data-testid=tab-map]");
   });
 
@@ -247,6 +329,15 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
     await white.click(`[data-testid=move-${seatId}]`);
     await white.waitForSelector("[data-testid=roster-role-defender-sector-south]:has-text('Lt. Amir')");
     await officer.waitForSelector("[data-testid=seat-badge]:has-text('Sector South')");
+  });
+
+  it("the instructor gives an open role to a bot from the roster, and takes it back", async () => {
+    await white.selectOption("[data-testid=bot-level-sector-jerusalem]", "bot:easy");
+    await white.click("[data-testid=bot-sector-jerusalem]");
+    const row = white.locator("[data-testid=roster-role-defender-sector-jerusalem]");
+    await row.filter({ hasText: "Bot (easy)" }).waitFor({ timeout: 10_000 });
+    await white.locator("[data-testid=roster-role-defender-sector-jerusalem] [data-testid^=unbot-]").click();
+    await white.waitForSelector("[data-testid=bot-sector-jerusalem]", { timeout: 10_000 });
   });
 
   it("shows the instructor's crew tab and chat on a phone", async () => {

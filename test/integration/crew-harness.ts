@@ -54,6 +54,29 @@ export const CREW: readonly {
   { side: "attacker", role: "intelligence", key: "attacker/intelligence" },
 ];
 
+/**
+ * A compact-shield match with a long planning phase: its instructor, and a way to join it as one of the
+ * crew (options of `joinById`: seat, role, name).
+ */
+export async function instructedMatch(server: TestServer): Promise<{
+  white: CrewMember;
+  join(options: Record<string, unknown>): Promise<CrewMember>;
+}> {
+  const instructor = await TestClient.create(server.client(), {
+    scenario: "compact-shield",
+    planningSec: 3600,
+    seat: "instructor",
+    name: "White",
+  });
+  await instructor.waitFor(() => instructor.welcome !== undefined, "the instructor's welcome");
+  const roomId = instructor.room.roomId;
+  return {
+    white: listen(instructor, "White"),
+    join: async (options) =>
+      listen(await TestClient.join(server.client(), roomId, options), String(options.name)),
+  };
+}
+
 export async function openClassroom(config: GameServerConfig = {}): Promise<Classroom> {
   const server = await startServer({ rateLimit: { perSec: 1e6, burst: 1e6 }, ...config });
   const white = await TestClient.create(server.client(), {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CrewSummary } from "../../shared/crews.js";
-import { accepted, type CrewMember, refused, unitAt } from "./crew-harness.js";
-import { startServer, TestClient, type TestServer } from "./helpers.js";
+import { accepted, type CrewMember, instructedMatch, refused, unitAt } from "./crew-harness.js";
+import { startServer, type TestServer } from "./helpers.js";
 
 /**
  * The instructor's crew roster (docs/classroom.md, "Crews"): `assign-role` moves a person to another
@@ -18,8 +18,6 @@ let planner: CrewMember;
 const IN_NORTH = { x: -540, y: 105 };
 const IN_SOUTH = { x: -585, y: -135 };
 
-const member = (client: TestClient, name: string): CrewMember => ({ client, name, chats: [], markers: [] });
-
 async function listing(): Promise<{ crews: CrewSummary }> {
   const list = (await (await fetch(`${server.httpUrl}/api/matches`)).json()) as {
     roomId: string;
@@ -32,22 +30,14 @@ async function listing(): Promise<{ crews: CrewSummary }> {
 
 beforeAll(async () => {
   server = await startServer({ rateLimit: { perSec: 1e6, burst: 1e6 } });
-  const instructor = await TestClient.create(server.client(), {
-    scenario: "compact-shield",
-    planningSec: 3600,
-    seat: "instructor",
-    name: "White",
-  });
-  await instructor.waitFor(() => instructor.welcome !== undefined, "the instructor's welcome");
-  white = member(instructor, "White");
-  const roomId = instructor.room.roomId;
-  const join = async (options: Record<string, unknown>) =>
-    member(await TestClient.join(server.client(), roomId, options), String(options.name));
+  const match = await instructedMatch(server);
+  white = match.white;
+  const join = match.join;
   commander = await join({ seat: "defender", name: "Commander" });
   officer = await join({ seat: "defender", role: "sector-north", name: "Officer" });
   planner = await join({ seat: "attacker", role: "planner-north", name: "Planner" });
-  instructor.send("advance-phase", {});
-  await instructor.waitFor(() => instructor.state.phase === "planning", "planning");
+  white.client.send("advance-phase", {});
+  await white.client.waitFor(() => white.client.state.phase === "planning", "planning");
 }, 60_000);
 afterAll(async () => {
   await server?.close();

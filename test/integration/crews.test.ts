@@ -20,6 +20,8 @@ const IN = {
   jerusalem: { x: -571, y: -12 },
   south: { x: -585, y: -135 },
 };
+const allocationOf = (client: TestClient) =>
+  [...client.state.economy.values()].find((e) => e.side === "attacker")?.allocations.get("planner-centre");
 const salvo = (zone: string, count: number, target = "haifa") => ({
   zone,
   threatType: "shahed",
@@ -111,6 +113,14 @@ describe("a class in one match", () => {
     ]);
     // Within the commander's allocation of $1M: ten drones at $20k.
     await accepted([[m("attacker/planner-centre"), "plan-salvo", salvo("khorramabad", 10)]]);
+    // The allocation reaches the attacker's crew (its economy) and the white cell, never the defence's.
+    const planner = m("attacker/planner-centre").client;
+    await planner.waitFor(() => allocationOf(planner) === 1_000_000, "the allocation in the planner's state");
+    expect(allocationOf(white())).toBe(1_000_000);
+    for (const key of ["defender/commander", "ally/coalition-air", "spectator/defender"]) {
+      const economies = [...m(key).client.state.economy.values()];
+      expect(economies.every((economy) => economy.allocations.size === 0)).toBe(true);
+    }
     const watcher = white();
     expect(watcher.state.salvos.size).toBe(3);
     const northJammer = unitAt(watcher, "ew-jammer", IN.north.x, IN.north.y);

@@ -3,6 +3,7 @@ import { deployCostUsd } from "../../map/coverage.js";
 import { formatKm, formatUsd } from "../../util/format.js";
 import { h, setText } from "../dom.js";
 import { economyOf, type MatchContext, type Part } from "./context.js";
+import type { SeatRights } from "./rights.js";
 
 interface Item {
   type: string;
@@ -12,8 +13,8 @@ interface Item {
 }
 
 /**
- * The defender's catalogue: every layer and sensor with its costs, a Place button (then click the
- * map), the budget left, and interceptor resupply bought from the same budget.
+ * The defender's catalogue: every layer and sensor the seat's crew roles may deploy, with its costs, a
+ * Place button (then click the map), the budget left, and the sector to place in for a sector officer.
  */
 export class CataloguePanel implements Part {
   readonly el: HTMLElement;
@@ -21,11 +22,15 @@ export class CataloguePanel implements Part {
   private readonly items: Item[] = [];
   private readonly offTool: () => void;
 
-  constructor(private readonly ctx: MatchContext) {
+  constructor(
+    private readonly ctx: MatchContext,
+    rights: SeatRights | undefined,
+  ) {
     const { layers, sensors } = ctx.scenario.catalogue;
     const list = h("div", { testid: "catalogue" });
+    const deployable = (type: string) => rights?.mayDeploy(type) ?? true;
     for (const [type, layer] of Object.entries(layers)) {
-      if (layer.seaOnly) continue;
+      if (layer.seaOnly || !deployable(type)) continue;
       const facts = [
         `reach ${formatKm(layer.reachKm)}`,
         layer.reachVsBallisticKm ? `BMD ${formatKm(layer.reachVsBallisticKm)}` : null,
@@ -36,6 +41,7 @@ export class CataloguePanel implements Part {
       list.append(this.item(type, layer.name, layer.deployCostUsd, facts.join(" · ")));
     }
     for (const [type, sensor] of Object.entries(sensors)) {
+      if (!deployable(type)) continue;
       const facts = `${sensor.kind} · ${formatKm(sensor.rangeKm)} · mast ${sensor.heightM} m · bands ${sensor.bands.join("/")}`;
       list.append(this.item(type, sensor.name, sensor.deployCostUsd, facts));
     }
@@ -52,6 +58,7 @@ export class CataloguePanel implements Part {
         },
         "Catalogue · press Place, then pick the spot on the map",
       ),
+      sectorNote(rights?.sectors() ?? []),
       list,
     );
     this.offTool = ctx.ctl.on("tool", (tool) => {
@@ -114,6 +121,17 @@ export class CataloguePanel implements Part {
     this.offTool();
     if (this.ctx.ctl.tool.kind === "place") this.ctx.ctl.setTool({ kind: "pan" });
   }
+}
+
+/** Where a sector officer may place: inside their sector (the server refuses anywhere else). */
+function sectorNote(sectors: readonly string[]): HTMLElement | null {
+  if (sectors.length === 0) return null;
+  const names = sectors.join(" or ");
+  return h(
+    "p",
+    { class: "muted", testid: "sector-note" },
+    `Your sector: ${names}. Place units inside it; the rest of the side's units are the other sectors'.`,
+  );
 }
 
 function splitName(name: string): [string, string] {

@@ -10,7 +10,9 @@ import { roleTitle } from "./crew.js";
 /**
  * The side channel (docs/classroom.md, "Crews"): the chat and markers this seat received, newest last,
  * and a box to write to the side or the role (the instructor to everyone). A player also drops a
- * labelled marker on the map for the side. Only what the server delivered is shown.
+ * labelled marker on the map for the side. Only what the server delivered is shown. A spectator of the
+ * live truth reads every channel without writing (an assessor at a laptop); the projector layout hides it,
+ * so nothing a side writes reaches the wall.
  */
 const MAX_ROWS = 200;
 
@@ -31,15 +33,17 @@ export class ChatPanel implements Part {
   constructor(private readonly ctx: MatchContext) {
     const { session } = ctx;
     const instructor = ctx.role === "instructor";
-    this.channel = instructor
-      ? null
-      : select(
-          [
-            ["side", "Side"],
-            ["role", "My role"],
-          ],
-          { testid: "chat-channel", "aria-label": "Channel" },
-        );
+    const reader = ctx.role === "spectator";
+    this.channel =
+      instructor || reader
+        ? null
+        : select(
+            [
+              ["side", "Side"],
+              ["role", "My role"],
+            ],
+            { testid: "chat-channel", "aria-label": "Channel" },
+          );
     const form = h(
       "form",
       { class: "chat-form", onsubmit: (e: Event) => this.submit(e) },
@@ -47,13 +51,18 @@ export class ChatPanel implements Part {
       this.text,
       this.send,
     );
+    const title = reader
+      ? "Chat · every side (read only)"
+      : instructor
+        ? "Chat · every side"
+        : "Chat · your side";
     this.el = h(
       "section",
       { class: "chat-sheet", testid: "chat", "aria-label": "Side channel" },
-      h("h2", null, instructor ? "Chat · every side" : "Chat · your side"),
+      h("h2", null, title),
       this.log,
-      form,
-      instructor ? null : this.markerForm(),
+      reader ? null : form,
+      instructor || reader ? null : this.markerForm(),
     );
     for (const post of session.chats) this.add(chatRow(ctx, post));
     for (const post of session.markers) this.add(markerRow(ctx, post));
@@ -63,8 +72,10 @@ export class ChatPanel implements Part {
     ];
   }
 
-  /** "My role" only for a seat that holds a crew role (a seat playing the whole side has none). */
+  /** A truth spectator's panel shows only while it watches the truth; "My role" only for a seat that holds a crew role (a seat playing the whole side has none). */
   update(state: MatchState): void {
+    // The server sends the side channels to spectators of the truth only (the projector hides them: crews.css).
+    if (this.ctx.role === "spectator") this.el.hidden = this.ctx.session.view !== "truth";
     const seatId = this.ctx.session.welcome?.seatId;
     const option = this.channel?.querySelector<HTMLOptionElement>("option[value=role]");
     if (!option || !seatId) return;
@@ -131,8 +142,11 @@ export class ChatPanel implements Part {
 
 /** "Novak · Sector North · 00:42" over the text. */
 function head(ctx: MatchContext, post: ChatPost | MarkerPost, channel: string): HTMLElement {
-  // The instructor reads every side's channels: the side goes first.
-  const side = ctx.role === "instructor" && post.side ? `${post.side} · ` : "";
+  // The instructor and truth spectators read every side's channels: the side goes first.
+  const side =
+    ctx.role !== "attacker" && ctx.role !== "defender" && ctx.role !== "ally" && post.side
+      ? `${post.side} · `
+      : "";
   const who = post.side ? `${side}${roleTitle(ctx.scenario, post.side, post.role)}` : "Instructor";
   const meta = h("span", { class: "muted num" }, `${who} · ${formatClock(post.t)}`);
   const badge = h("span", { class: `chat-channel ch-${channel}` }, channel);

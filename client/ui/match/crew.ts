@@ -23,11 +23,16 @@ export function roleTitle(scenario: ServedScenario, side: string, roleId: string
   return rolesOf(scenario, side).find((role) => role.id === roleId)?.title ?? roleId;
 }
 
-/** The people (not bots or plans) holding each role of a side. */
+/** Who holds a role of a side: its people, and a bot the instructor put in it. */
 export function holders(state: MatchState, side: string, roleId: string): Seat[] {
   return [...state.seats.values()].filter(
-    (seat) => seat.role === side && seat.filledBy === "human" && seat.crewRole === roleId,
+    (seat) => seat.role === side && seat.filledBy !== "" && seat.crewRole === roleId,
   );
+}
+
+/** Whether a seat is played by software (a bot or the scenario's plan). */
+export function isScripted(seat: Seat): boolean {
+  return seat.filledBy !== "" && seat.filledBy !== "human";
 }
 
 /** The title of the crew role a seat holds ("Sector North"), "" for the whole side. */

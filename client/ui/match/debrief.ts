@@ -74,6 +74,19 @@ export class DebriefPanel implements Part {
   }
 }
 
+/** One line per damaged or unpowered asset (assets are public: every seat sees the same). */
+export function damageLines(state: MatchState): HTMLElement[] {
+  return [...state.assets.values()]
+    .filter((a) => a.hp < a.hpMax || !a.powered)
+    .map((a) =>
+      h(
+        "div",
+        { class: "meta" },
+        `${a.name}: ${a.hp <= 0 ? "destroyed" : `${Math.round((100 * a.hp) / a.hpMax)}% intact`}${a.powered ? "" : " · no power"}`,
+      ),
+    );
+}
+
 /** Between nights: what was lost and what leaked, stocks, and resupply for the defender. */
 export class AssessmentPanel implements Part {
   readonly el: HTMLElement;
@@ -83,8 +96,11 @@ export class AssessmentPanel implements Part {
   private readonly resupply: ResupplyPanel | null;
   private readonly off: () => void;
 
-  constructor(private readonly ctx: MatchContext) {
-    this.resupply = ctx.role === "defender" ? new ResupplyPanel(ctx) : null;
+  constructor(
+    private readonly ctx: MatchContext,
+    buysResupply = false,
+  ) {
+    this.resupply = ctx.role === "defender" && buysResupply ? new ResupplyPanel(ctx) : null;
     this.el = h(
       "div",
       { testid: "assessment" },
@@ -104,14 +120,7 @@ export class AssessmentPanel implements Part {
   }
 
   update(state: MatchState): void {
-    const damaged = [...state.assets.values()].filter((a) => a.hp < a.hpMax || !a.powered);
-    const lines = damaged.map((a) =>
-      h(
-        "div",
-        { class: "meta" },
-        `${a.name}: ${a.hp <= 0 ? "destroyed" : `${Math.round((100 * a.hp) / a.hpMax)}% intact`}${a.powered ? "" : " · no power"}`,
-      ),
-    );
+    const lines = damageLines(state);
     const s = scoresOf(state);
     this.losses.replaceChildren(
       h(

@@ -1,17 +1,24 @@
+import type { CrewOrder } from "../../../shared/crews.js";
 import type { WeaponsControl } from "../../../shared/scenario.js";
 import type { MapController } from "../../map/controller.js";
 import type { KeyActions } from "../shortcuts.js";
+import { AllocationPanel } from "./allocation.js";
 import { CataloguePanel, ResupplyPanel } from "./catalogue.js";
 import { type MatchContext, ownUnits, type Part } from "./context.js";
 import { AssessmentPanel } from "./debrief.js";
 import { InstructorConsole, TIME_SCALES } from "./instructor.js";
+import { IntelligencePanel } from "./intelligence.js";
 import { PhaseBar } from "./phasebar.js";
+import type { SeatRights } from "./rights.js";
 import { CrewRoster } from "./roster.js";
 import { SalvoBuilder } from "./salvo-builder.js";
 import { UnitsPanel } from "./units-panel.js";
 
-/** Which panels the left column shows for a seat in a phase. */
-export function leftParts(ctx: MatchContext, phase: string): Part[] {
+/**
+ * Which panels the left column shows for a seat in a phase, given its crew rights (rights.ts): a role
+ * gets the panels of the orders it gives, an attacker role that gives none the intelligence picture.
+ */
+export function leftParts(ctx: MatchContext, phase: string, rights: SeatRights | undefined): Part[] {
   const { role } = ctx;
   if (role === "spectator") return [];
   if (role === "instructor") {
@@ -19,17 +26,30 @@ export function leftParts(ctx: MatchContext, phase: string): Part[] {
     const roster = new CrewRoster(ctx);
     return phase === "assessment" ? [whiteCell, new AssessmentPanel(ctx), roster] : [whiteCell, roster];
   }
+  const gives = (order: CrewOrder) => rights?.gives(order) ?? true;
   const parts: Part[] = [new PhaseBar(ctx)];
   if (phase === "debrief" || phase === "lobby") return parts;
-  if (phase === "assessment") parts.push(new AssessmentPanel(ctx));
+  if (phase === "assessment") parts.push(new AssessmentPanel(ctx, gives("buy-resupply")));
   if (role === "attacker") {
-    if (phase === "planning" || phase === "live") parts.push(new SalvoBuilder(ctx, phase === "live"));
+    const plans = gives("plan-salvo") || gives("cancel-salvo");
+    const active = phase === "planning" || phase === "live";
+    if (active && gives("allocate") && rights?.roles.length) parts.push(new AllocationPanel(ctx));
+    if (active && plans) parts.push(new SalvoBuilder(ctx, phase === "live", rights));
+    if (!plans && !gives("allocate")) parts.push(new IntelligencePanel(ctx));
     return parts;
   }
-  if (role === "defender" && phase === "planning") parts.push(new CataloguePanel(ctx));
+  const planning = phase === "planning";
+  if (role === "defender" && planning && gives("deploy")) parts.push(new CataloguePanel(ctx, rights));
   parts.push(new UnitsPanel(ctx));
-  if (role === "defender" && phase === "planning") parts.push(new ResupplyPanel(ctx));
+  if (role === "defender" && planning && gives("buy-resupply")) parts.push(new ResupplyPanel(ctx));
   return parts;
+}
+
+/** What decides the left column: the seat, the phase and what its crew rights offer. */
+export function leftKey(ctx: MatchContext, phase: string, rights: SeatRights | undefined): string {
+  const { layers, sensors } = ctx.scenario.catalogue;
+  const types = [...Object.keys(layers), ...Object.keys(sensors)];
+  return `${ctx.role}|${phase}|${rights?.panelKey(types) ?? ""}`;
 }
 
 /** The keyboard shortcuts a seat has (docs/screen.md). */

@@ -15,7 +15,8 @@ import type { MatchContext, Part } from "./context.js";
 import { DebriefPanel } from "./debrief.js";
 import { FeedPanel } from "./feed.js";
 import { InstructorConsole } from "./instructor.js";
-import { leftParts, shortcutActions } from "./layout.js";
+import { leftKey, leftParts, shortcutActions } from "./layout.js";
+import { type SeatRights, seatRights } from "./rights.js";
 import { SpectatorControls } from "./spectator.js";
 import { tooltipCard } from "./tooltip.js";
 import { TopBar } from "./topbar.js";
@@ -66,12 +67,10 @@ export class MatchView {
       right.append(controls.el);
     }
     right.append(feed.el);
-    if (role !== "spectator") {
-      const chat = new ChatPanel(this.ctx);
-      this.parts.push(chat);
-      right.append(chat.el);
-    }
-    this.sheet = new SheetTabs(sheetTabs(role));
+    const chat = new ChatPanel(this.ctx);
+    this.parts.push(chat);
+    right.append(chat.el);
+    this.sheet = new SheetTabs(sheetTabs(role, role !== "spectator" || session.view === "truth"));
     const chrome = mapChrome(ctl, scenario, role === "spectator" || role === "instructor");
     fill(document.getElementById("map-overlay")!, chrome.el);
     this.off.push(
@@ -113,20 +112,21 @@ export class MatchView {
   };
 
   private render(state: MatchState): void {
-    const key = `${this.ctx.role}|${state.phase}`;
+    const rights = seatRights(this.ctx, state);
+    const key = leftKey(this.ctx, state.phase, rights);
     if (key !== this.leftKey) {
       this.leftKey = key;
-      this.rebuildLeft(state);
+      this.rebuildLeft(state, rights);
     }
     for (const part of this.parts) part.update(state);
     for (const part of this.left) part.update(state);
     this.debrief?.update(state);
   }
 
-  private rebuildLeft(state: MatchState): void {
+  private rebuildLeft(state: MatchState, rights: SeatRights | undefined): void {
     for (const part of this.left) part.destroy?.();
     for (const note of document.querySelectorAll("#map-overlay .mapnote")) note.remove();
-    this.left = leftParts(this.ctx, state.phase);
+    this.left = leftParts(this.ctx, state.phase, rights);
     fill(document.getElementById("left")!, ...this.left.map((p) => p.el));
     if (state.phase === "debrief" && !this.debrief) {
       this.debrief = new DebriefPanel(this.ctx, this.onHome);
@@ -191,13 +191,13 @@ export class MatchView {
 
 /**
  * The phone's sheet tabs for a seat: its own panel (not for spectators), the instructor's crew roster,
- * the side channel's chat, the events and the score.
+ * the side channel's chat (read only for a truth spectator), the events and the score.
  */
-function sheetTabs(role: string): SheetTab[] {
+function sheetTabs(role: string, readsChat: boolean): SheetTab[] {
   const own: SheetTab[] =
     role === "spectator" ? [] : [{ region: "left", label: role === "instructor" ? "Console" : "Orders" }];
   const crew: SheetTab[] = role === "instructor" ? [{ region: "crew", label: "Crew" }] : [];
-  const chat: SheetTab[] = role === "spectator" ? [] : [{ region: "chat", label: "Chat" }];
+  const chat: SheetTab[] = readsChat ? [{ region: "chat", label: "Chat" }] : [];
   return [
     ...own,
     ...crew,

@@ -2,6 +2,7 @@ import type { MatchState, Seat } from "../../../shared/wire/state.js";
 import { formatCountdown } from "../../util/format.js";
 import { h, setText } from "../dom.js";
 import { emptyNightRoles, type MatchContext, type Part, roleList } from "./context.js";
+import { readySpeakers, seatRights } from "./rights.js";
 
 export function mySeat(ctx: MatchContext, state: MatchState): Seat | undefined {
   const id = ctx.session.welcome?.seatId;
@@ -15,6 +16,12 @@ const HINT: Record<string, string> = {
   live: "The night is running. Give orders as the picture develops.",
   assessment: "The night is over: review losses, stocks and resupply.",
   debrief: "The exercise is over.",
+};
+
+/** The same for a crew role that does not say Ready: its commander does (docs/classroom.md). */
+const CREW_HINT: Record<string, string> = {
+  planning: "Plan now; the other side cannot see your plan. Your commander says Ready for the side.",
+  assessment: "The night is over: review losses and stocks. Your commander says Ready for the side.",
 };
 
 /** A player's phase line: what to do now, the timer, Ready (planning) and Confirm (wego pauses). */
@@ -50,30 +57,35 @@ export class PhaseBar implements Part {
     setText(this.hint, this.hintFor(state));
     const timed = state.phaseSecondsLeft >= 0 && state.phase !== "debrief";
     setText(this.timer, timed ? `${formatCountdown(state.phaseSecondsLeft)} left` : "");
-    const canReady = state.phase === "planning" || state.phase === "assessment" || state.phase === "lobby";
-    this.ready.hidden = !canReady;
+    const readyPhase = state.phase === "planning" || state.phase === "assessment" || state.phase === "lobby";
+    const speaks = seatRights(this.ctx, state)?.gives("ready") ?? true;
+    this.ready.hidden = !(readyPhase && speaks);
     setText(this.ready, this.isReady ? "Ready ✓ (press again to undo)" : "Ready");
     this.ready.classList.toggle("on", this.isReady);
     this.ready.setAttribute("aria-pressed", String(this.isReady));
-    this.confirm.hidden = !(state.phase === "live" && state.waitingForConfirm);
+    this.confirm.hidden = !(speaks && state.phase === "live" && state.waitingForConfirm);
   }
 
   /** What to do now; once ready, who the match is waiting for. */
   private hintFor(state: MatchState): string {
-    if (state.waitingForConfirm) return "Paused for a decision: press Continue when your orders are given.";
+    const speaks = seatRights(this.ctx, state)?.gives("ready") ?? true;
+    if (state.waitingForConfirm)
+      return speaks
+        ? "Paused for a decision: press Continue when your orders are given."
+        : "Paused for a decision: give your orders; your commander presses Continue.";
     if (state.paused) return "The instructor has paused the night.";
     const empty = state.phase === "planning" ? emptyNightRoles(state) : [];
     if (this.isReady && empty.length > 0)
       return `Ready. Waiting for ${roleList(empty)} to join: the night starts once every side is ready, or when the instructor starts it.`;
+    const speakers = new Set(readySpeakers(this.ctx, state));
     if (this.isReady) {
-      const others = [...state.seats.values()].filter(
-        (seat) => seat.filledBy === "human" && seat.role !== "instructor" && !seat.ready,
-      );
+      const others = [...state.seats.values()].filter((seat) => speakers.has(seat.id) && !seat.ready);
       const roles = [...new Set(others.map((s) => s.role))];
       if (roles.length > 0) return `Ready. Waiting for ${roleList(roles)} to be ready.`;
     }
     if (empty.length > 0)
       return `${HINT.planning} Nobody holds ${roleList(empty)} yet: the night waits for them.`;
+    if (!speaks && state.phase in CREW_HINT) return CREW_HINT[state.phase];
     return HINT[state.phase] ?? "";
   }
 }

@@ -5,6 +5,7 @@ import { formatClock, formatUsd } from "../../util/format.js";
 import { confirmAction } from "../confirm.js";
 import { field, h, select, setText } from "../dom.js";
 import { economyOf, type MatchContext, type Part } from "./context.js";
+import { type SeatRights, seatRights } from "./rights.js";
 import { bigPurchase, describeEstimate, estimate } from "./salvo-estimate.js";
 
 /**
@@ -12,6 +13,8 @@ import { bigPurchase, describeEstimate, estimate } from "./salvo-estimate.js";
  * target (from the list or picked on the map) and a route drawn on the map, with the route's length,
  * flight time and arrival, within the production budget. A big purchase asks first. In the live phase
  * it launches reserve salvos; planned salvos are listed by name and can be cancelled while planning.
+ * A strike planner builds from their own launch zones within the commander's allocation; a commander who
+ * plans nothing sees the planned salvos, and cancels them (rights.ts).
  */
 export class SalvoBuilder implements Part {
   readonly el: HTMLElement;
@@ -41,6 +44,7 @@ export class SalvoBuilder implements Part {
   private readonly target: HTMLSelectElement;
   private readonly cost = h("div", { class: "money", testid: "salvo-cost" });
   private readonly budget = h("div", { class: "budget", testid: "budget" });
+  private readonly allocation = h("div", { class: "meta", testid: "allocation" });
   private readonly routeInfo = h("span", { class: "muted" });
   private readonly estimateEl = h("p", { class: "meta estimate", testid: "salvo-estimate" });
   private readonly typeNote = h("p", { class: "meta", testid: "salvo-type-note" });
@@ -55,10 +59,12 @@ export class SalvoBuilder implements Part {
   constructor(
     private readonly ctx: MatchContext,
     reserve: boolean,
+    rights: SeatRights | undefined,
   ) {
     const { scenario, ctl } = ctx;
+    const zones = rights?.zones;
     this.zone = select(
-      scenario.launchZones.map((z) => [z.id, z.name]),
+      scenario.launchZones.filter((z) => !zones || zones.includes(z.id)).map((z) => [z.id, z.name]),
       { testid: "salvo-zone", onchange: () => this.onZone() },
     );
     this.type = select([], { testid: "salvo-type", onchange: () => this.refreshDraft() });
@@ -90,11 +96,10 @@ export class SalvoBuilder implements Part {
     );
     for (const input of [this.count, this.launchMin, this.interval])
       input.addEventListener("input", () => this.refreshDraft());
-    this.el = h(
+    const builds = rights?.gives("plan-salvo") ?? true;
+    const form = h(
       "div",
-      null,
-      h("h2", null, "Production budget"),
-      this.budget,
+      { hidden: !builds },
       h("h2", null, reserve ? "Reserve salvo" : "Salvo builder"),
       field("Launch zone", this.zone),
       field("Threat type", this.type),
@@ -111,6 +116,14 @@ export class SalvoBuilder implements Part {
         h("span", { class: "grow" }),
         this.submit,
       ),
+    );
+    this.el = h(
+      "div",
+      null,
+      h("h2", null, "Production budget"),
+      this.budget,
+      this.allocation,
+      form,
       h("h2", null, "Planned salvos"),
       this.planned,
     );
@@ -219,6 +232,14 @@ export class SalvoBuilder implements Part {
   update(state: MatchState): void {
     const economy = economyOf(state, "attacker");
     setText(this.budget, economy ? `${formatUsd(economy.budgetUsd)} left` : "—");
+    const rights = seatRights(this.ctx, state);
+    const share = rights?.allocation();
+    setText(
+      this.allocation,
+      share
+        ? `Your allocation: ${formatUsd(Math.max(0, share.allocatedUsd - share.plannedUsd))} of ${formatUsd(share.allocatedUsd)} left`
+        : "",
+    );
     const salvos = [...state.salvos.values()];
     const key = `${state.phase}|${salvos.map((s) => `${s.id}:${s.count}:${s.launchAtSec}`).join("|")}`;
     if (key === this.plannedKey) return;
@@ -231,17 +252,19 @@ export class SalvoBuilder implements Part {
     const rows = salvos
       .sort((a, b) => a.launchAtSec - b.launchAtSec)
       .map((s) => {
-        const cancel: HTMLButtonElement | null = planning
-          ? h(
-              "button",
-              {
-                class: "small danger",
-                testid: `cancel-${s.id}`,
-                onclick: () => session.send("cancel-salvo", { salvoId: s.id }, cancel),
-              },
-              "Cancel",
-            )
-          : null;
+        const mayCancel = rights?.permits({ type: "cancel-salvo", side: "attacker", salvoId: s.id }) ?? true;
+        const cancel: HTMLButtonElement | null =
+          planning && mayCancel
+            ? h(
+                "button",
+                {
+                  class: "small danger",
+                  testid: `cancel-${s.id}`,
+                  onclick: () => session.send("cancel-salvo", { salvoId: s.id }, cancel),
+                },
+                "Cancel",
+              )
+            : null;
         return h(
           "div",
           { class: "card", testid: "salvo", "data-salvo": s.id },

@@ -4,6 +4,7 @@ import { shortName } from "../../../sim/review/narration.js";
 import { typeName } from "../../map/coverage.js";
 import { h, select, setText } from "../dom.js";
 import { type MatchContext, ownUnits, type Part } from "./context.js";
+import { type SeatRights, seatRights } from "./rights.js";
 
 const WEAPONS: WeaponsControl[] = ["hold", "tight", "free"];
 const WEAPONS_TITLE: Record<WeaponsControl, string> = {
@@ -44,15 +45,23 @@ interface Card {
   fire: HTMLSelectElement;
   salvo: HTMLSelectElement;
   footprint: HTMLInputElement;
+  /** The doctrine rows, the Move and the Remove button: shown only to the roles that command the unit. */
+  doctrineRows: HTMLElement[];
+  move: HTMLElement | null;
+  remove: HTMLElement | null;
   unit: Unit;
 }
 
-/** Own units with their doctrine (weapons control, salvo rules, footprint rule) and move / remove orders. */
+/**
+ * Own units with their doctrine (weapons control, salvo rules, footprint rule) and move / remove orders.
+ * A crew role sees every unit of its side but the controls only of those it commands (rights.ts).
+ */
 export class UnitsPanel implements Part {
   readonly el: HTMLElement;
   private readonly list = h("div", { testid: "units" });
   private readonly cards = new Map<string, Card>();
   private readonly all: ReturnType<typeof weaponsButtons>;
+  private readonly allRow: HTMLElement;
   private allWeapons = "";
   private readonly offSelect: () => void;
 
@@ -62,18 +71,13 @@ export class UnitsPanel implements Part {
       (weapons, anchor) => ctx.session.send("set-doctrine", { unitId: "all", doctrine: { weapons } }, anchor),
       "all-weapons",
     );
-    this.el = h(
+    this.allRow = h(
       "div",
-      null,
-      h("h2", null, "Units"),
-      h(
-        "div",
-        { class: "row", style: "margin-bottom:6px" },
-        h("span", { class: "muted" }, "All units"),
-        this.all.seg,
-      ),
-      this.list,
+      { class: "row", style: "margin-bottom:6px" },
+      h("span", { class: "muted" }, "All units"),
+      this.all.seg,
     );
+    this.el = h("div", null, h("h2", null, "Units"), this.allRow, this.list);
     this.offSelect = ctx.ctl.on("select", (id) => {
       for (const [unitId, card] of this.cards) card.el.classList.toggle("selected", unitId === id);
       if (id) this.cards.get(id)?.el.scrollIntoView({ block: "nearest" });
@@ -82,6 +86,8 @@ export class UnitsPanel implements Part {
 
   update(state: MatchState): void {
     const units = ownUnits(state, this.ctx.role, this.ctx.scenario);
+    const rights = seatRights(this.ctx, state);
+    this.allRow.hidden = rights !== undefined && !rights.sideWideDoctrine;
     const seen = new Set<string>();
     for (const unit of units) {
       seen.add(unit.id);
@@ -92,7 +98,7 @@ export class UnitsPanel implements Part {
         this.list.append(card.el);
       }
       card.unit = unit;
-      this.refresh(card, state);
+      this.refresh(card, state, rights);
     }
     for (const [id, card] of this.cards) {
       if (!seen.has(id)) {
@@ -137,8 +143,10 @@ export class UnitsPanel implements Part {
     const layer = scenario.catalogue.layers[unit.kind];
     const actions = h("div", { class: "row", style: "margin-top:5px" });
     const canMove = layer?.mobile || state.phase !== "live";
+    let move: HTMLElement | null = null;
+    let remove: HTMLElement | null = null;
     if (canMove && layer) {
-      const move = h(
+      move = h(
         "button",
         {
           class: "small",
@@ -154,7 +162,7 @@ export class UnitsPanel implements Part {
     }
     const fixed = scenario.fixedUnits.some((f) => f.id === id);
     if (state.phase === "planning" && this.ctx.role === "defender" && !fixed) {
-      const remove = h(
+      remove = h(
         "button",
         {
           class: "small danger",
@@ -166,6 +174,22 @@ export class UnitsPanel implements Part {
       actions.append(remove);
     }
     const meta = h("div", { class: "meta" });
+    const weaponsRow = layer ? h("div", { class: "row", style: "margin-top:5px" }, weapons.seg) : null;
+    const fireRow =
+      layer && layer.role === "shooter"
+        ? h(
+            "div",
+            { class: "row", style: "margin-top:5px" },
+            fire,
+            salvo,
+            h(
+              "label",
+              { title: "Engage only threats predicted to hit a defended area" },
+              footprint,
+              " footprint",
+            ),
+          )
+        : null;
     const el = h(
       "div",
       { class: "card", testid: `unit-${id}`, "data-unit": id },
@@ -183,27 +207,15 @@ export class UnitsPanel implements Part {
         h("span", { class: "muted" }, id),
       ),
       meta,
-      layer ? h("div", { class: "row", style: "margin-top:5px" }, weapons.seg) : null,
-      layer && layer.role === "shooter"
-        ? h(
-            "div",
-            { class: "row", style: "margin-top:5px" },
-            fire,
-            salvo,
-            h(
-              "label",
-              { title: "Engage only threats predicted to hit a defended area" },
-              footprint,
-              " footprint",
-            ),
-          )
-        : null,
+      weaponsRow,
+      fireRow,
       actions,
     );
-    return { el, meta, refresh: weapons.refresh, fire, salvo, footprint, unit };
+    const doctrineRows = [weaponsRow, fireRow].filter((row): row is HTMLDivElement => row !== null);
+    return { el, meta, refresh: weapons.refresh, fire, salvo, footprint, doctrineRows, move, remove, unit };
   }
 
-  private refresh(card: Card, state: MatchState): void {
+  private refresh(card: Card, state: MatchState, rights: SeatRights | undefined): void {
     const u = card.unit;
     const layer = this.ctx.scenario.catalogue.layers[u.kind];
     const stock = !layer
@@ -212,7 +224,14 @@ export class UnitsPanel implements Part {
         ? "unlimited"
         : `${u.magazine}/${layer.magazine} in launcher`;
     const ally = u.allyId ? ` · ROE ${state.roe.get(this.allyNation(u.allyId)) ?? "?"}` : "";
-    setText(card.meta, `${u.status} · ${stock}${ally}`);
+    const controls = rights?.unitControls(u) ?? { doctrine: true, move: true, remove: true };
+    for (const row of card.doctrineRows) row.hidden = !controls.doctrine;
+    if (card.move) card.move.hidden = !controls.move;
+    if (card.remove) card.remove.hidden = !controls.remove;
+    const commanded = controls.doctrine || controls.move || controls.remove;
+    card.el.classList.toggle("not-mine", !commanded);
+    const owner = commanded || !rights ? "" : ` · ${rights.whoseUnit(u)}`;
+    setText(card.meta, `${u.status} · ${stock}${ally}${owner}`);
     card.refresh();
     if (document.activeElement !== card.fire) card.fire.value = u.fire;
     if (document.activeElement !== card.salvo) card.salvo.value = String(u.salvoSize);

@@ -1,11 +1,13 @@
-import type { Side } from "../../shared/commands.js";
-import type { CrewOrder, CrewRole, SideRoles } from "../../shared/crews.js";
+import type { Side } from "./commands.js";
+import type { CrewOrder, CrewRole, SideRoles } from "./crews.js";
 
 /**
  * Who acts for which crew roles (docs/classroom.md, "Crews"). Each person on a side holds one role. The
  * side's first role leads it (the commander): whoever holds it also acts for every role nobody holds,
  * and while nobody holds it every person of the side does. A person acting for all of the side's roles
  * (one person alone on a side, as before crews) acts for the whole side, without any role's limits.
+ * The instructor may give a role other than the lead to a bot: it holds the role like a person and
+ * does only that role's work.
  */
 export interface CrewSeat {
   role: string;
@@ -21,8 +23,12 @@ function sideOf(role: string): Side | undefined {
   return role === "attacker" || role === "defender" || role === "ally" ? role : undefined;
 }
 
+/** A side's people, and the scripted players (bots, plans) put in one of its crew roles. */
 function holdersOf(side: Side, seats: readonly CrewSeat[]): CrewSeat[] {
-  return seats.filter((seat) => seat.role === side && seat.filledBy === "human");
+  return seats.filter(
+    (seat) =>
+      seat.role === side && (seat.filledBy === "human" || (seat.filledBy !== "" && seat.crewRole !== "")),
+  );
 }
 
 /** The roles a seat acts for; empty for seats that play no side. */
@@ -32,6 +38,8 @@ export function actingRoles(seat: CrewSeat, seats: readonly CrewSeat[], roles: S
   const sideRoles = roles[side];
   const own = sideRoles.find((role) => role.id === seat.crewRole);
   if (!own) return WHOLE_SIDE;
+  // A bot given a crew role does that role's work only, whoever else is on the side.
+  if (seat.filledBy !== "human") return [own];
   const held = new Set(holdersOf(side, seats).map((s) => s.crewRole));
   const lead = sideRoles[0];
   if (own !== lead && held.has(lead.id)) return [own];

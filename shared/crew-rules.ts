@@ -1,8 +1,8 @@
-import { type Command, OK, ORDERS, type Outcome, refusal } from "../../shared/commands.js";
-import type { CrewOrder, CrewRole } from "../../shared/crews.js";
-import { formatUsd } from "../../shared/money.js";
-import type { PointKm } from "../../shared/scenario.js";
+import { type Command, OK, ORDERS, type Outcome, refusal } from "./commands.js";
 import { type Acting, WHOLE_SIDE } from "./crew-rights.js";
+import { type CrewOrder, type CrewRole, sectorAt } from "./crews.js";
+import { formatUsd } from "./money.js";
+import type { PointKm } from "./scenario.js";
 
 /**
  * What each crew role may order (docs/classroom.md, "Crews"): the order types of its role, inside the
@@ -24,6 +24,67 @@ export interface CrewWorld {
   plannedUsd(zones: readonly string[]): number;
   /** The commander's allocation to a role, if any. */
   allocationUsd(roleId: string): number | undefined;
+}
+
+/** What a side's crew world is built from: its units and planned salvos as the side sees them. */
+export interface CrewPicture {
+  units: Iterable<{ id: string; x: number; y: number; kind: string; allyId: string }>;
+  salvos: Iterable<{ id: string; zone: string; threatType: string; count: number }>;
+}
+
+/** The scenario's part of a crew world: sectors and catalogue. */
+export interface CrewScenario {
+  sectors: readonly { id: string; name: string; at: PointKm }[];
+  catalogue: { sensors: Record<string, unknown>; threats: Record<string, { costUsd: number }> };
+}
+
+/**
+ * The world the crew rules read, for the server (the side's view) and the client (its room state) alike;
+ * `picture` is read only when a rule needs it.
+ */
+export function crewWorld(
+  scenario: CrewScenario,
+  picture: () => CrewPicture,
+  allocationUsd: (roleId: string) => number | undefined,
+): CrewWorld {
+  const { sectors, catalogue } = scenario;
+  const salvoUsd = (threatType: string, count: number) =>
+    (catalogue.threats[threatType]?.costUsd ?? 0) * count;
+  const find = <T extends { id: string }>(items: Iterable<T>, id: string) => {
+    for (const item of items) if (item.id === id) return item;
+    return undefined;
+  };
+  return {
+    sectorAt: (p) => sectorAt(sectors, p),
+    sectorName: (id) => sectors.find((sector) => sector.id === id)?.name ?? id,
+    isSensor: (unitType) => Object.hasOwn(catalogue.sensors, unitType),
+    unit: (id) => find(picture().units, id),
+    salvoZone: (id) => find(picture().salvos, id)?.zone,
+    salvoUsd,
+    plannedUsd: (zones) => {
+      let usd = 0;
+      for (const salvo of picture().salvos)
+        if (zones.includes(salvo.zone)) usd += salvoUsd(salvo.threatType, salvo.count);
+      return usd;
+    },
+    allocationUsd,
+  };
+}
+
+/** Whether the roles may deploy a unit type somewhere (each in its own sector). */
+export function mayDeployType(acting: Acting, unitType: string, world: CrewWorld): boolean {
+  if (acting === WHOLE_SIDE) return true;
+  return acting.some(
+    (role) => role.orders.includes("deploy") && sensorsOnly(role, "deploy", unitType, world).ok,
+  );
+}
+
+/** The launch zones the roles may plan salvos from; undefined when any zone will do. */
+export function plannableZones(acting: Acting): readonly string[] | undefined {
+  if (acting === WHOLE_SIDE) return undefined;
+  const planners = acting.filter((role) => role.orders.includes("plan-salvo"));
+  if (planners.some((role) => !role.zones)) return undefined;
+  return planners.flatMap((role) => role.zones ?? []);
 }
 
 /** An order the sender's roles allow, or `not_allowed` naming a role and its rule. */

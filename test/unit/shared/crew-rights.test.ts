@@ -5,7 +5,7 @@ import {
   crewRoleFor,
   mayReady,
   WHOLE_SIDE,
-} from "../../../server/match/crew-rights.js";
+} from "../../../shared/crew-rights.js";
 import { derivedRoles } from "../../../shared/crews.js";
 
 const ROLES = derivedRoles({
@@ -39,6 +39,20 @@ describe("who acts for which role", () => {
       "logistics",
     ]);
     expect(ids(actingRoles(north, seats, ROLES))).toEqual(["sector-north"]);
+  });
+
+  it("counts a bot in a crew role as holding it; the bot acts for its role alone and never says ready", () => {
+    const commander = person("defender", "commander");
+    const bot: CrewSeat = { role: "defender", filledBy: "bot:normal", crewRole: "sector-south" };
+    const seats = [commander, bot];
+    expect(ids(actingRoles(commander, seats, ROLES))).toEqual([
+      "commander",
+      "sector-north",
+      "sensor",
+      "logistics",
+    ]);
+    expect(ids(actingRoles(bot, seats, ROLES))).toEqual(["sector-south"]);
+    expect(mayReady(bot, seats, ROLES)).toBe(false);
   });
 
   it("without a commander, everyone on the side acts for the roles nobody holds", () => {

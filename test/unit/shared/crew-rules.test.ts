@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { WHOLE_SIDE } from "../../../server/match/crew-rights.js";
-import { type CrewWorld, permitOrder } from "../../../server/match/crew-rules.js";
 import type { Command } from "../../../shared/commands.js";
+import { WHOLE_SIDE } from "../../../shared/crew-rights.js";
+import {
+  type CrewWorld,
+  crewWorld,
+  mayDeployType,
+  permitOrder,
+  plannableZones,
+} from "../../../shared/crew-rules.js";
 import { derivedRoles, sectorAt } from "../../../shared/crews.js";
 
 const SECTORS = [
@@ -132,5 +138,48 @@ describe("what a crew role may order", () => {
     const acting = [...role("defender", "sector-north"), ...role("defender", "sector-south")];
     expect(permitOrder(acting, deploy(0, -80), world()).ok).toBe(true);
     expect(permitOrder(acting, deploy(0, 80), world()).ok).toBe(true);
+  });
+});
+
+describe("the crew world and what a role's screen offers", () => {
+  const scenario = {
+    sectors: SECTORS,
+    catalogue: { sensors: { radar: {} }, threats: { drone: { costUsd: 20_000 } } },
+  };
+  const picture = {
+    units: Object.entries(UNITS).map(([id, unit]) => ({ id, ...unit })),
+    salvos: [
+      { id: "s-1", zone: "east", threatType: "drone", count: 10 },
+      { id: "s-2", zone: "west", threatType: "drone", count: 5 },
+    ],
+  };
+  const built = crewWorld(
+    scenario,
+    () => picture,
+    (id) => (id === "planner-east" ? 500_000 : undefined),
+  );
+
+  it("reads sectors, sensors, units, salvos and allocations from one side's picture", () => {
+    expect(built.sectorAt({ x: 5, y: 70 })?.id).toBe("north");
+    expect(built.isSensor("radar")).toBe(true);
+    expect(built.isSensor("sam")).toBe(false);
+    expect(built.unit("ship")?.allyId).toBe("navy");
+    expect(built.salvoZone("s-2")).toBe("west");
+    expect(built.plannedUsd(["east"])).toBe(200_000);
+    expect(built.allocationUsd("planner-east")).toBe(500_000);
+  });
+
+  it("offers a sensor officer only sensors to deploy, a sector officer everything in its sector", () => {
+    expect(mayDeployType(role("defender", "sensor"), "radar", built)).toBe(true);
+    expect(mayDeployType(role("defender", "sensor"), "sam", built)).toBe(false);
+    expect(mayDeployType(role("defender", "sector-north"), "sam", built)).toBe(true);
+    expect(mayDeployType(role("defender", "logistics"), "sam", built)).toBe(false);
+    expect(mayDeployType(WHOLE_SIDE, "sam", built)).toBe(true);
+  });
+
+  it("gives a planner its own launch zones, and any zone to a seat acting for the whole side", () => {
+    expect(plannableZones(role("attacker", "planner-east"))).toEqual(["east"]);
+    expect(plannableZones(role("attacker", "commander"))).toEqual([]);
+    expect(plannableZones(WHOLE_SIDE)).toBeUndefined();
   });
 });
