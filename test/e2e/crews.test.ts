@@ -351,6 +351,41 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
     await white.setViewportSize(SCREENS.desktop.viewport);
   });
 
+  it("the sensor officer, logistics and an ally each get their role's screen", async () => {
+    const join = async (seat: string, role: string, name: string) => {
+      const page = await open("desktop");
+      await page.goto(`${server.url}/#/match/${code}?seat=${seat}&role=${role}`);
+      await page.waitForSelector(`[data-testid=join-role] option[value=${role}]`, { state: "attached" });
+      await page.fill("[data-testid=prompt-name]", name);
+      await page.click("[data-testid=prompt-join]");
+      await page.waitForSelector("[data-testid=phase]:has-text('Planning')");
+      return page;
+    };
+    const sensor = await join("defender", "sensor", "Sgt. Radar");
+    await sensor.waitForSelector("[data-testid=catalogue]");
+    const types = await sensor
+      .locator("[data-testid=catalogue] [data-type]")
+      .evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.type));
+    expect(types.length).toBeGreaterThan(0);
+    expect(types.every((type) => /radar|aew/.test(type ?? ""))).toBe(true);
+    await bothSizes(sensor, "desktop", "sensor");
+
+    const logistics = await join("defender", "logistics", "Cpl. Depot");
+    await logistics.waitForSelector("[data-testid^=buy-]");
+    expect(await logistics.locator("[data-testid=catalogue]").count()).toBe(0);
+    expect(await logistics.isHidden("[data-testid=ready]")).toBe(true);
+    await bothSizes(logistics, "desktop", "logistics");
+
+    // Each allied nation's officer commands that nation's units once the other nation is crewed too.
+    const ally = await join("ally", "coalition-air", "Capt. Blue");
+    await join("ally", "allied-navy", "Lt. Sea");
+    await ally.waitForSelector("[data-testid^=unit-].not-mine");
+    expect(await ally.locator("[data-testid^=unit-].not-mine").count()).toBeGreaterThan(0);
+    expect(await ally.locator("[data-testid^=unit-]:not(.not-mine)").count()).toBeGreaterThan(0);
+    expect(await ally.isVisible("[data-testid=ready]")).toBe(true);
+    await bothSizes(ally, "desktop", "ally");
+  });
+
   it("logged no console errors in any page", () => {
     expect(tabs.flatMap((t) => t.errors)).toEqual([]);
   });

@@ -153,7 +153,8 @@ describe.runIf(chromiumAvailable)("every screen at 1280×720 and on a phone", ()
       await shoot(defender.phone, scenario, "planning", "phone");
       await shoot(instructor, scenario, "instructor-planning", "desktop");
 
-      await defender.phone.tap("[data-testid=ready]");
+      // The phone joined second: a crew officer, whose commander (the laptop) says ready for the side.
+      expect(await defender.phone.isHidden("[data-testid=ready]")).toBe(true);
       await defender.desktop.click("[data-testid=ready]");
       await instructor.waitForSelector("[data-testid=phase]:has-text('Live')", { timeout: 20_000 });
       // The attacker bot's first salvos may be timed late in the night: wait for the defence to see them.

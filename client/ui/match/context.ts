@@ -1,6 +1,6 @@
 import type { CompiledScenario } from "../../../shared/compiled.js";
 import type { SeatRole } from "../../../shared/protocol.js";
-import type { Economy, MatchState, Unit } from "../../../shared/wire/state.js";
+import type { Economy, MatchState, Seat, Unit } from "../../../shared/wire/state.js";
 import type { MapController } from "../../map/controller.js";
 import type { ServedScenario } from "../../net/api.js";
 import type { MatchSession } from "../../net/session.js";
@@ -18,6 +18,13 @@ export interface Part {
   readonly el: HTMLElement;
   update(state: MatchState): void;
   destroy?(): void;
+}
+
+/** This screen's own seat in the state. */
+export function mySeat(ctx: MatchContext, state: MatchState): Seat | undefined {
+  const id = ctx.session.welcome?.seatId;
+  if (!id) return undefined;
+  return state.seats.get(id) ?? [...state.seats.values()].find((s) => s.id === id);
 }
 
 /** This side's money and stocks (the economy map holds only what the viewer may see). */

@@ -1,14 +1,8 @@
-import type { MatchState, Seat } from "../../../shared/wire/state.js";
+import type { MatchState } from "../../../shared/wire/state.js";
 import { formatCountdown } from "../../util/format.js";
 import { h, setText } from "../dom.js";
-import { emptyNightRoles, type MatchContext, type Part, roleList } from "./context.js";
+import { emptyNightRoles, type MatchContext, mySeat, type Part, roleList } from "./context.js";
 import { readySpeakers, seatRights } from "./rights.js";
-
-export function mySeat(ctx: MatchContext, state: MatchState): Seat | undefined {
-  const id = ctx.session.welcome?.seatId;
-  if (!id) return undefined;
-  return state.seats.get(id) ?? [...state.seats.values()].find((s) => s.id === id);
-}
 
 const HINT: Record<string, string> = {
   lobby: "Waiting for the instructor to start planning.",

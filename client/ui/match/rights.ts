@@ -9,9 +9,8 @@ import {
 } from "../../../shared/crew-rules.js";
 import type { CrewOrder, CrewRole } from "../../../shared/crews.js";
 import type { MatchState, Unit } from "../../../shared/wire/state.js";
-import { economyOf, type MatchContext } from "./context.js";
+import { economyOf, type MatchContext, mySeat } from "./context.js";
 import { isCrewSide } from "./crew.js";
-import { mySeat } from "./phasebar.js";
 
 /**
  * What this seat's crew roles let it order (docs/classroom.md, "Crews"), read with the server's own rules
