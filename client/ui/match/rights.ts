@@ -22,6 +22,7 @@ export class SeatRights {
     readonly acting: Acting,
     private readonly world: CrewWorld,
     private readonly side: "attacker" | "defender" | "ally",
+    private readonly allyName: (allyId: string) => string,
   ) {}
 
   /** Whether one of the seat's roles gives this kind of order. */
@@ -51,7 +52,8 @@ export class SeatRights {
 
   /** Where a unit this seat does not command belongs, for its card ("sector South's"). */
   whoseUnit(unit: Unit): string {
-    const sector = unit.allyId ? undefined : this.world.sectorAt(unit);
+    if (unit.allyId) return `${this.allyName(unit.allyId)}'s`;
+    const sector = this.world.sectorAt(unit);
     return sector ? `sector ${sector.name}'s` : "another role's";
   }
 
@@ -123,7 +125,8 @@ export function seatRights(ctx: MatchContext, state: MatchState): SeatRights | u
     () => ({ units: state.units.values(), salvos: state.salvos.values() }),
     (roleId) => allocations?.get(roleId),
   );
-  return new SeatRights(acting, world, side);
+  const allyName = (allyId: string) => ctx.scenario.allies.find((ally) => ally.id === allyId)?.name ?? allyId;
+  return new SeatRights(acting, world, side, allyName);
 }
 
 /** The people who say ready for their sides (the server's rule): the others wait for their commander. */
