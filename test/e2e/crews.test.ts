@@ -368,6 +368,9 @@ describe.runIf(chromiumAvailable)("crews on laptops and phones", () => {
       .evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.type));
     expect(types.length).toBeGreaterThan(0);
     expect(types.every((type) => /radar|aew/.test(type ?? ""))).toBe(true);
+    // The sensors have Move (between nights), the weapons none.
+    const radar = sensor.locator("[data-testid^=unit-]").filter({ hasText: /radar/i }).first();
+    expect(await radar.locator("[data-testid^=move-]").isVisible()).toBe(true);
     await bothSizes(sensor, "desktop", "sensor");
 
     const logistics = await join("defender", "logistics", "Cpl. Depot");

@@ -142,16 +142,17 @@ export class UnitsPanel implements Part {
     });
     const layer = scenario.catalogue.layers[unit.kind];
     const actions = h("div", { class: "row", style: "margin-top:5px" });
-    const canMove = layer?.mobile || state.phase !== "live";
+    // Sensors move between nights only (the sensor officer's job); weapons too, unless mobile.
+    const canMove = layer ? layer.mobile || state.phase !== "live" : state.phase === "planning";
     let move: HTMLElement | null = null;
     let remove: HTMLElement | null = null;
-    if (canMove && layer) {
+    if (canMove) {
       move = h(
         "button",
         {
           class: "small",
           testid: `move-${id}`,
-          title: layer.mobile
+          title: layer?.mobile
             ? `Relocate (takes ${Math.round(layer.relocateDelaySec / 60)} min)`
             : "Move before the night",
           onclick: () => ctl.setTool({ kind: "relocate", unitId: id }),
