@@ -74,7 +74,6 @@ const FLOOD_CLOSE_CODE = 4029;
 const MOVED_CLOSE_CODE = 4010;
 /** Message types Colyseus itself gives a meaning; a client sending one gets an error like any other. */
 const RESERVED_TYPES = ["__no_message_handler"] as const;
-const NONE: Readonly<Record<string, number>> = {};
 
 function reject(message: string): never {
   throw new ServerError(ErrorCode.APPLICATION_ERROR, message);
@@ -154,13 +153,7 @@ export abstract class MatchRoom extends Room<MatchState, MatchMetadata, Occupant
     );
     // The hub fills a late view with the items the mirror already holds under its key.
     this.hub = new ViewHub((key) => mirror.itemsOf(key), this.state);
-    // Frames may come while the match is being built, before its crews: no allocations yet.
-    const mirror = new StateMirror(
-      this.state,
-      this.hub,
-      sync,
-      () => this.match?.crews?.allocationsShown() ?? NONE,
-    );
+    const mirror = new StateMirror(this.state, this.hub, sync);
     try {
       const defaultPlans = scenarios.defaultPlans(settings.scenario);
       this.match = new Match(

@@ -1,7 +1,7 @@
 import { type MatchState, Seat } from "../../shared/wire/state.js";
 import type { MatchFrame, MatchStatus } from "../match/match.js";
 import type { SeatBook } from "../match/seats.js";
-import { type AllocationsNow, StateSync, type SyncOptions } from "./sync.js";
+import { StateSync, type SyncOptions } from "./sync.js";
 import type { ViewHub } from "./view-hub.js";
 
 /**
@@ -16,9 +16,8 @@ export class StateMirror {
     private readonly state: MatchState,
     hub: ViewHub,
     options: SyncOptions,
-    allocations: AllocationsNow,
   ) {
-    this.sync = new StateSync(state, hub, options, allocations);
+    this.sync = new StateSync(state, hub, options);
   }
 
   /** Every schema item under an audience's key (to fill a view that switches to it). */
@@ -27,8 +26,7 @@ export class StateMirror {
   write(frame: MatchFrame): void {
     this.writeStatus(frame.status);
     this.writeSeats(frame.seats);
-    for (const { key, view, withScores, status } of frame.audiences)
-      this.sync.perspective(key, view, withScores, status);
+    for (const audience of frame.audiences) this.sync.perspective(audience);
     if (frame.publicView) this.sync.publicFields(frame.publicView);
   }
 

@@ -24,6 +24,7 @@ import type {
   UnitView,
 } from "../../sim/api.js";
 import type { MatchStatus } from "../match/match.js";
+import type { AudienceFrame } from "../match/match-contract.js";
 import { isDelayedKey, perspectiveOf, type ViewKey } from "../match/view-keys.js";
 import type { ViewHub } from "./view-hub.js";
 
@@ -39,9 +40,6 @@ import type { ViewHub } from "./view-hub.js";
 export interface SyncOptions {
   positionsEveryPatch: boolean;
 }
-
-/** The attacker commander's allocations per strike planner role, as they stand (server/match/crew-desk.ts). */
-export type AllocationsNow = () => Readonly<Record<string, number>>;
 
 interface WriteContext {
   perspective: Perspective;
@@ -181,7 +179,7 @@ const writeEconomy: Writer<Economy, EconomyView> = (economy, view) => {
 
 /**
  * The budgets a perspective knows; depot stocks belong to the defender, the commander's allocations to
- * the attacker (truth sees both sides). Delayed audiences get no allocations: they are not in the frame.
+ * the attacker (truth sees both sides); the match gives them to live audiences only.
  */
 function economiesOf(view: SideView, allocations: Readonly<Record<string, number>>): EconomyView[] {
   return (["attacker", "defender"] as const).flatMap((side) => {
@@ -259,7 +257,6 @@ export class StateSync {
     private readonly state: MatchState,
     private readonly hub: ViewHub,
     private readonly options: SyncOptions,
-    private readonly allocations: AllocationsNow,
   ) {
     this.tracks = new KeyedCollection(state.tracks, () => new Track(), writeTrack);
     this.units = new KeyedCollection(state.units, () => new Unit(), writeUnit);
@@ -275,7 +272,7 @@ export class StateSync {
    * Mirror one perspective's view under its view key; its scoreboard too when `withScores` (the room
    * sends scores about once a second: they change with every shot and nobody reads them faster).
    */
-  perspective(key: ViewKey, view: SideView, withScores: boolean, status?: Readonly<MatchStatus>): void {
+  perspective({ key, view, withScores, status, allocations }: AudienceFrame): void {
     const ctx: WriteContext = {
       perspective: perspectiveOf(key),
       clock: view.clock,
@@ -287,8 +284,7 @@ export class StateSync {
     this.interceptors.sync(key, view.interceptors, ctx, this.hub);
     // Planned salvos are the attacker's secret: the sim lists them for attacker and truth only.
     this.salvos.sync(key, view.salvos, ctx, this.hub);
-    const allocations = isDelayedKey(key) ? {} : this.allocations();
-    this.economy.sync(key, economiesOf(view, allocations), ctx, this.hub);
+    this.economy.sync(key, economiesOf(view, allocations ?? {}), ctx, this.hub);
     // A delayed screen also gets the status, clock and public figures of its frame, not the live ones.
     if (isDelayedKey(key)) this.pictures.sync(key, [{ ...view, id: "picture", status }], ctx, this.hub);
     if (withScores) this.scores.sync(key, [{ ...view.scores, id: "score" }], ctx, this.hub);

@@ -64,6 +64,8 @@ export interface AudienceFrame {
   withScores: boolean;
   /** A delayed audience's status line, one delay old (live audiences read the frame's own). */
   status?: Readonly<MatchStatus>;
+  /** The attacker commander's allocations per strike planner role (live audiences; delayed ones get none). */
+  allocations?: Readonly<Record<string, number>>;
 }
 
 /** What the match shows after a tick: the transport copies it to clients. */

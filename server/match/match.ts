@@ -336,10 +336,12 @@ export class Match {
     if (truth) this.status.clock = truth.clock;
     this.status.waitingForConfirm = this.pacer.waiting;
     this.status.phaseSecondsLeft = this.phases.displaySecondsLeft;
+    const allocations = this.crews.allocationsShown();
     const audiences: AudienceFrame[] = [...views].map(([perspective, view]) => ({
       key: viewKey(perspective),
       view,
       withScores: publicDue,
+      allocations,
     }));
     if (this.delay) {
       this.delay.record(nowMs, views, { ...this.status });
